@@ -1,0 +1,73 @@
+"""EventLog: the in-memory store of a session's events, for views and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import deque
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from .events import SessionEvent
+
+DEFAULT_MAXLEN = 500_000
+"""Events kept in memory; the on-disk journal keeps everything regardless."""
+
+CSV_COLUMNS = ("wall", "ts", "peer", "type", "previous", "state", "summary")
+
+
+class EventLog:
+    """A bounded, append-only sequence of events.
+
+    ``dropped`` counts events pushed out by the bound so views can say so instead of silently
+    showing a truncated history (a common complaint about internals-style tools).
+    """
+
+    def __init__(self, maxlen: int = DEFAULT_MAXLEN) -> None:
+        self._events: deque[SessionEvent] = deque(maxlen=maxlen)
+        self.dropped = 0
+        """Events discarded because the store was full."""
+
+    def append(self, event: SessionEvent) -> None:
+        """Store ``event`` (the hub subscriber)."""
+        if len(self._events) == self._events.maxlen:
+            self.dropped += 1
+        self._events.append(event)
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def __iter__(self) -> Iterator[SessionEvent]:
+        return iter(self._events)
+
+    def __getitem__(self, index: int) -> SessionEvent:
+        return self._events[index]
+
+    def to_jsonl(self, events: Iterable[SessionEvent] | None = None) -> str:
+        """Serialise ``events`` (default: all) as JSON Lines, one event per line."""
+        chosen = self._events if events is None else events
+        return "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in chosen)
+
+    def to_csv(self, events: Iterable[SessionEvent] | None = None) -> str:
+        """Serialise ``events`` (default: all) as CSV with a header row."""
+        chosen = self._events if events is None else events
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for event in chosen:
+            d = event.to_dict()
+            writer.writerow(
+                [
+                    f"{event.wall:.6f}",
+                    f"{event.ts:.6f}",
+                    event.peer.value,
+                    event.type,
+                    d.get("previous", ""),
+                    d.get("state", ""),
+                    event.summary(),
+                ]
+            )
+        return buf.getvalue()

@@ -1,0 +1,111 @@
+"""Validation of remote SDP and candidates, with errors a tester can act on.
+
+aiortc's parser raises bare ``ValueError``/``AssertionError``/``KeyError`` on bad input (or
+accepts it and fails later). Here every problem is reported with its line number and what was
+expected, before the description reaches the peer connection.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Final
+
+from aiortc import RTCIceCandidate
+from aiortc.sdp import SessionDescription, candidate_from_sdp
+
+from .errors import SdpError
+
+_LINE: Final = re.compile(r"^([a-z])=(.*)$")
+_REQUIRED_SESSION: Final = ("v", "o", "s", "t")
+_CANDIDATE_TYPES: Final = frozenset({"host", "srflx", "prflx", "relay"})
+
+
+def validate_sdp(text: str, kind: str) -> None:
+    """Check that ``text`` is a usable WebRTC session description of type ``kind``.
+
+    Args:
+        text: the SDP.
+        kind: ``offer`` or ``answer`` (for the messages only).
+
+    Raises:
+        SdpError: the first problem found, as ``"<kind> SDP line N: ..."``.
+    """
+    if not text.strip():
+        raise SdpError(f"{kind} SDP is empty")
+    lines = text.replace("\r\n", "\n").rstrip("\n").split("\n")
+    seen: set[str] = set()
+    media = 0
+    credentials = {"ice-ufrag": False, "ice-pwd": False, "fingerprint": False}
+    for number, line in enumerate(lines, start=1):
+        match = _LINE.match(line)
+        if match is None:
+            shown = line if len(line) <= 60 else line[:57] + "..."
+            raise SdpError(
+                f"{kind} SDP line {number}: expected '<letter>=<value>', got {shown!r}"
+            )
+        key, value = match.groups()
+        if number == 1 and key != "v":
+            raise SdpError(f"{kind} SDP line 1: must be 'v=0', got {line!r}")
+        if key == "v" and value != "0":
+            raise SdpError(f"{kind} SDP line {number}: unsupported version {value!r} (want 0)")
+        if key == "m":
+            media += 1
+            if len(value.split()) < 4:
+                raise SdpError(
+                    f"{kind} SDP line {number}: m-line needs '<media> <port> <proto> <fmt>'"
+                )
+        if key == "a":
+            name = value.split(":", 1)[0]
+            if name in credentials:
+                credentials[name] = True
+            if name == "candidate":
+                try:
+                    parse_candidate(value)
+                except SdpError as exc:
+                    raise SdpError(f"{kind} SDP line {number}: {exc}") from None
+        seen.add(key)
+    for key in _REQUIRED_SESSION:
+        if key not in seen:
+            raise SdpError(f"{kind} SDP has no '{key}=' line")
+    if media == 0:
+        raise SdpError(f"{kind} SDP has no media section (m= line)")
+    for name, present in credentials.items():
+        if not present:
+            raise SdpError(f"{kind} SDP has no a={name} attribute")
+    try:
+        SessionDescription.parse(text)
+    except (ValueError, KeyError, IndexError, AssertionError) as exc:
+        raise SdpError(f"{kind} SDP rejected by the parser: {exc or type(exc).__name__}") from None
+
+
+def parse_candidate(text: str) -> RTCIceCandidate:
+    """Parse ``candidate:...`` (the prefix is optional) into an aiortc candidate.
+
+    Raises:
+        SdpError: the candidate line is malformed; the message says which field.
+    """
+    body = text.removeprefix("a=").removeprefix("candidate:")
+    bits = body.split()
+    if len(bits) < 8 or bits[6] != "typ":
+        raise SdpError(
+            f"bad candidate {text!r}: want '<foundation> <component> <protocol> <priority> "
+            "<address> <port> typ <type>'"
+        )
+    if not bits[1].isdigit() or not bits[3].isdigit():
+        raise SdpError(f"bad candidate {text!r}: component and priority must be numbers")
+    if not bits[5].isdigit() or not 0 <= int(bits[5]) < 65536:
+        raise SdpError(f"bad candidate {text!r}: port {bits[5]!r} is not 0-65535")
+    if bits[2].lower() not in ("udp", "tcp"):
+        raise SdpError(f"bad candidate {text!r}: protocol {bits[2]!r} is not udp or tcp")
+    if bits[7] not in _CANDIDATE_TYPES:
+        raise SdpError(f"bad candidate {text!r}: unknown type {bits[7]!r}")
+    if not bits[4].endswith(".local"):
+        try:
+            ipaddress.ip_address(bits[4])
+        except ValueError:
+            raise SdpError(f"bad candidate {text!r}: {bits[4]!r} is not an IP address") from None
+    try:
+        return candidate_from_sdp(body)
+    except (ValueError, AssertionError, IndexError) as exc:
+        raise SdpError(f"bad candidate {text!r}: {exc}") from None

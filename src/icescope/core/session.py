@@ -1,0 +1,217 @@
+"""Session: the peers of one monitoring run, their event stream, journal and summary."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+from .clock import SessionClock
+from .config import Settings
+from .eventlog import EventLog
+from .events import IceRestart, Notice, Peer, SessionMarker
+from .hub import EventHub
+from .journal import Journal, new_journal_path
+from .netif import AddressSelection
+from .peer import PeerAgent
+from .signaling.loopback import LoopbackSignaling
+from .states import IceConnectionState
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .events import SessionEvent
+
+logger = logging.getLogger(__name__)
+
+
+class Session:
+    """One monitoring session: the local peer, its remote, and everything they report.
+
+    Data flows one way: aiortc events → :class:`PeerAgent` → typed events → :attr:`hub` →
+    (:attr:`log`, the journal, views). Commands (:meth:`restart_ice`, :meth:`close`) flow back.
+
+    Args:
+        settings: fixed for the session's lifetime.
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        settings = settings or Settings()
+        if settings.mode == "loopback":
+            # In loopback mode neither peer gathers anything but 127.0.0.1.
+            settings = settings.replace(addresses=AddressSelection(loopback_only=True))
+        self.settings = settings
+        self.clock = SessionClock()
+        self.hub = EventHub()
+        self.log = EventLog()
+        self.hub.subscribe(self.log.append)
+        self.hub.subscribe(self._track)
+        self.journal: Journal | None = None
+        self.local: PeerAgent | None = None
+        self.remote: PeerAgent | None = None
+        self.restarts = 0
+        """Completed ICE restarts, counted on the local peer."""
+        self._closing = False
+        self._ended = asyncio.Event()
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def journal_path(self) -> Path | None:
+        """Where this session's journal is written, if any."""
+        return self.journal.path if self.journal else None
+
+    @property
+    def ice_state(self) -> IceConnectionState:
+        """The local peer's ``iceConnectionState``."""
+        return self.local.ice_state if self.local else IceConnectionState.NEW
+
+    @property
+    def can_restart(self) -> bool:
+        """True when a real ICE restart is possible now (engine support, not closed)."""
+        return bool(self.local and not self.local.closed and self.local.pc.can_restart)
+
+    @property
+    def ended(self) -> bool:
+        """True once the session was closed (by us or by the remote)."""
+        return self._ended.is_set()
+
+    def peers(self) -> list[PeerAgent]:
+        """The agents this process runs (one, or two in loopback mode)."""
+        return [a for a in (self.local, self.remote) if a is not None]
+
+    # ------------------------------------------------------------------ commands
+    def _publish(self, event: SessionEvent) -> None:
+        self.hub.publish(event)
+
+    def _track(self, event: SessionEvent) -> None:
+        if isinstance(event, IceRestart) and event.peer is Peer.LOCAL and event.phase == "complete":
+            self.restarts += 1
+
+    def notice(self, level: str, code: str, message: str, peer: Peer = Peer.LOCAL) -> None:
+        """Publish a user-facing notice."""
+        ts, wall = self.clock.stamp()
+        self._publish(Notice(ts=ts, wall=wall, peer=peer, level=level, code=code, message=message))
+
+    def _open_journal(self) -> None:
+        if not self.settings.journal_enabled:
+            return
+        path = self.settings.journal_path or new_journal_path(self.settings.journal_dir)
+        try:
+            self.journal = Journal(path)
+        except OSError as exc:
+            self.notice("error", "journal", f"cannot open journal {path}: {exc.strerror or exc}")
+            return
+        self.hub.subscribe(self.journal.write)
+
+    async def start(self) -> None:
+        """Open the journal, create the peers and start negotiating."""
+        self._open_journal()
+        ts, wall = self.clock.stamp()
+        self._publish(
+            SessionMarker(ts=ts, wall=wall, peer=Peer.LOCAL, phase="start", detail=self._describe())
+        )
+        settings = self.settings
+        if settings.mode == "loopback":
+            local_sig, remote_sig = LoopbackSignaling.pair()
+            self.local = PeerAgent(
+                Peer.LOCAL, settings, self.clock, self._publish, local_sig, offerer=True
+            )
+            self.remote = PeerAgent(
+                Peer.REMOTE, settings, self.clock, self._publish, remote_sig, offerer=False
+            )
+            self.local.pc.on("connectionstatechange", self._watch_end)
+            await self.remote.start()
+            await self.local.start()
+
+    def _describe(self) -> str:
+        s = self.settings
+        parts = [f"mode={s.mode}", f"addresses={s.addresses.describe()}"]
+        parts.append(
+            "timings=keepalive {:g}s/disconnected {:g}s/failed {:g}s".format(
+                s.timings.keepalive_interval,
+                s.timings.disconnected_timeout,
+                s.timings.failed_timeout,
+            )
+        )
+        if s.ice_servers:
+            parts.append("ice_servers=" + ",".join(u for srv in s.ice_servers for u in srv.urls))
+        if s.relay_only:
+            parts.append("relay-only")
+        return " ".join(parts)
+
+    def _watch_end(self) -> None:
+        if self.local is not None and self.local.pc.connectionState == "closed":
+            self._ended.set()
+
+    async def wait_connected(self, timeout: float) -> bool:
+        """Wait until the local peer's ICE is connected/completed; False on timeout."""
+        if self.local is None:
+            return False
+        return await self.local.wait_connected(timeout)
+
+    async def wait_ended(self) -> None:
+        """Wait until the session is closed, by us or by the remote."""
+        await self._ended.wait()
+
+    async def restart_ice(self) -> None:
+        """Restart ICE from the local peer.
+
+        Raises:
+            NotImplementedError: the ICE engine cannot restart.
+            PeerClosedError: the session is closed.
+        """
+        if self.local is None:
+            raise RuntimeError("session not started")
+        await self.local.restart_ice()
+
+    async def close(self) -> dict[str, Any]:
+        """Drain heartbeats, close every peer, write the summary; return the summary.
+
+        Idempotent: later calls return the summary again.
+        """
+        if self._closing:
+            await self._ended.wait()
+            return self.summary()
+        self._closing = True
+        agents = self.peers()
+        # Stop sending first, then let in-flight heartbeats arrive (drain), then close.
+        for agent in agents:
+            await agent.heartbeat.stop()
+        await asyncio.sleep(self.settings.drain)
+        for agent in agents:
+            await agent.close()
+        summary = self.summary()
+        ts, wall = self.clock.stamp()
+        self._publish(SessionMarker(ts=ts, wall=wall, peer=Peer.LOCAL, phase="end"))
+        self._ended.set()
+        if self.journal is not None:
+            self.journal.write_record(summary)
+            self.journal.close()
+        return summary
+
+    def summary(self) -> dict[str, Any]:
+        """The closing summary (the probe's last JSON line)."""
+        final: dict[str, str] = {}
+        peers: dict[str, dict[str, int]] = {}
+        time_in_state: dict[str, dict[str, float]] = {}
+        for agent in self.peers():
+            other = self.remote if agent is self.local else self.local
+            peer_sent = other.heartbeat.sent if other is not None else agent.peer_sent
+            stats = agent.heartbeat.stats(peer_sent)
+            final[agent.peer.value] = agent.ice_state.value
+            peers[agent.peer.value] = {
+                "sent": stats.sent,
+                "received": stats.received,
+                "lost": stats.lost,
+            }
+            time_in_state[agent.peer.value] = agent.final_time_in_state()
+        return {
+            "type": "summary",
+            "ts": round(self.clock.ts(), 6),
+            "final_state": final,
+            "peers": peers,
+            "restarts": self.restarts,
+            "time_in_state": time_in_state,
+            "events": self.hub.published,
+            "journal": str(self.journal_path) if self.journal_path else None,
+        }

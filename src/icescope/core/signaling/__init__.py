@@ -1,0 +1,1 @@
+"""Signaling adapters: how offers, answers and candidates travel between peers."""

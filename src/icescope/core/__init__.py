@@ -1,0 +1,1 @@
+"""The Qt-free asyncio core: states, events, sessions, the ICE engine, signaling."""

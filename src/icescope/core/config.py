@@ -25,6 +25,9 @@ DEFAULT_FAILED_TIMEOUT: Final = 30.0
 DEFAULT_HEARTBEAT_INTERVAL: Final = 0.1
 DEFAULT_DRAIN: Final = 0.5
 
+MODES: Final = ("loopback",)
+"""Remote peer kinds; see :mod:`icescope.core.remotes`."""
+
 
 @dataclass(frozen=True, slots=True)
 class IceTimings:
@@ -129,8 +132,10 @@ class Settings:
     """Write a journal at all."""
 
     def __post_init__(self) -> None:
-        if self.mode not in ("loopback",):
-            raise ConfigError(f"unknown session mode {self.mode!r}")
+        if self.mode not in MODES:
+            raise ConfigError(
+                f"unknown session mode {self.mode!r} (choose from {', '.join(MODES)})"
+            )
         if not 0.01 <= self.heartbeat_interval <= 10:
             raise ConfigError(
                 f"heartbeat interval must be within 0.01-10 s, got {self.heartbeat_interval}"
@@ -151,7 +156,9 @@ class Settings:
         timings = IceTimings()
         try:
             timings = IceTimings(
-                keepalive_interval=_env_float(env, "KEEPALIVE_INTERVAL", timings.keepalive_interval),
+                keepalive_interval=_env_float(
+                    env, "KEEPALIVE_INTERVAL", timings.keepalive_interval
+                ),
                 disconnected_timeout=_env_float(
                     env, "DISCONNECTED_TIMEOUT", timings.disconnected_timeout
                 ),

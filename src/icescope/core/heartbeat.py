@@ -82,7 +82,7 @@ class Heartbeat:
             return False
         try:
             self._channel.send(json.dumps(payload))
-        except Exception:  # noqa: BLE001 - a closing channel must not kill the loop
+        except Exception:
             logger.debug("heartbeat send failed", exc_info=True)
             return False
         return True

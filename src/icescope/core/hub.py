@@ -13,7 +13,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-
 class EventHub:
     """Fan events out to subscribers in subscription order.
 

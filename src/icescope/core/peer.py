@@ -217,7 +217,9 @@ class PeerAgent:
 
     def _on_channel(self, label: str, state: str) -> None:
         ts, wall = self._clock.stamp()
-        self._publish(DataChannelChanged(ts=ts, wall=wall, peer=self.peer, label=label, state=state))
+        self._publish(
+            DataChannelChanged(ts=ts, wall=wall, peer=self.peer, label=label, state=state)
+        )
         if state == "open":
             self.heartbeat.start()
 
@@ -299,9 +301,7 @@ class PeerAgent:
             offer = await self.pc.createOffer()
             await self.pc.setLocalDescription(offer)
             self._report_candidates()
-            await self._signaling.send(
-                {"type": "offer", "sdp": self.pc.localDescription.sdp}
-            )
+            await self._signaling.send({"type": "offer", "sdp": self.pc.localDescription.sdp})
 
     async def restart_ice(self) -> None:
         """Restart ICE as a browser does: flag it, then send a new offer.
@@ -410,4 +410,3 @@ def _attr_of(machine: Machine) -> str:
         Machine.GATHERING: "iceGatheringState",
         Machine.SIGNALING: "signalingState",
     }[machine]
-

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from aiortc import RTCIceCandidate
 from aiortc.sdp import SessionDescription, candidate_from_sdp
 
 from .errors import SdpError
+
+if TYPE_CHECKING:
+    from aiortc import RTCIceCandidate
 
 _LINE: Final = re.compile(r"^([a-z])=(.*)$")
 _REQUIRED_SESSION: Final = ("v", "o", "s", "t")
@@ -41,9 +43,7 @@ def validate_sdp(text: str, kind: str) -> None:
         match = _LINE.match(line)
         if match is None:
             shown = line if len(line) <= 60 else line[:57] + "..."
-            raise SdpError(
-                f"{kind} SDP line {number}: expected '<letter>=<value>', got {shown!r}"
-            )
+            raise SdpError(f"{kind} SDP line {number}: expected '<letter>=<value>', got {shown!r}")
         key, value = match.groups()
         if number == 1 and key != "v":
             raise SdpError(f"{kind} SDP line 1: must be 'v=0', got {line!r}")

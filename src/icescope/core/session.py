@@ -14,7 +14,7 @@ from .hub import EventHub
 from .journal import Journal, new_journal_path
 from .netif import AddressSelection
 from .peer import PeerAgent
-from .signaling.loopback import LoopbackSignaling
+from .remotes import RemoteContext, RemoteLink, open_remote
 from .states import IceConnectionState
 
 if TYPE_CHECKING:
@@ -49,6 +49,9 @@ class Session:
         self.journal: Journal | None = None
         self.local: PeerAgent | None = None
         self.remote: PeerAgent | None = None
+        self._link: RemoteLink | None = None
+        self.remote_description = ""
+        """Who the remote is, in words (set by :meth:`start`)."""
         self.restarts = 0
         """Completed ICE restarts, counted on the local peer."""
         self._closing = False
@@ -110,28 +113,30 @@ class Session:
         self._publish(
             SessionMarker(ts=ts, wall=wall, peer=Peer.LOCAL, phase="start", detail=self._describe())
         )
-        settings = self.settings
-        if settings.mode == "loopback":
-            local_sig, remote_sig = LoopbackSignaling.pair()
-            self.local = PeerAgent(
-                Peer.LOCAL, settings, self.clock, self._publish, local_sig, offerer=True
-            )
-            self.remote = PeerAgent(
-                Peer.REMOTE, settings, self.clock, self._publish, remote_sig, offerer=False
-            )
-            self.local.pc.on("connectionstatechange", self._watch_end)
+        link = await open_remote(self.settings, RemoteContext(self.clock, self._publish))
+        self._link = link
+        self.remote_description = link.description
+        self.local = PeerAgent(
+            Peer.LOCAL,
+            self.settings,
+            self.clock,
+            self._publish,
+            link.signaling,
+            offerer=link.local_offers,
+        )
+        self.remote = link.agent
+        self.local.pc.on("connectionstatechange", self._watch_end)
+        if self.remote is not None:
             await self.remote.start()
-            await self.local.start()
+        await self.local.start()
 
     def _describe(self) -> str:
         s = self.settings
         parts = [f"mode={s.mode}", f"addresses={s.addresses.describe()}"]
+        t = s.timings
         parts.append(
-            "timings=keepalive {:g}s/disconnected {:g}s/failed {:g}s".format(
-                s.timings.keepalive_interval,
-                s.timings.disconnected_timeout,
-                s.timings.failed_timeout,
-            )
+            f"timings=keepalive {t.keepalive_interval:g}s/"
+            f"disconnected {t.disconnected_timeout:g}s/failed {t.failed_timeout:g}s"
         )
         if s.ice_servers:
             parts.append("ice_servers=" + ",".join(u for srv in s.ice_servers for u in srv.urls))
@@ -180,6 +185,8 @@ class Session:
         await asyncio.sleep(self.settings.drain)
         for agent in agents:
             await agent.close()
+        if self._link is not None:
+            await self._link.close()
         summary = self.summary()
         ts, wall = self.clock.stamp()
         self._publish(SessionMarker(ts=ts, wall=wall, peer=Peer.LOCAL, phase="end"))

@@ -123,8 +123,7 @@ ICE_MEANINGS: Final[dict[IceConnectionState, str]] = {
         "end-of-candidates."
     ),
     IceConnectionState.COMPLETED: (
-        "Gathering finished, end-of-candidates received, every pair checked and a connection "
-        "found."
+        "Gathering finished, end-of-candidates received, every pair checked and a connection found."
     ),
     IceConnectionState.FAILED: (
         "Every pair failed or lost consent. Terminal until ICE is restarted; DTLS and data "
@@ -134,9 +133,7 @@ ICE_MEANINGS: Final[dict[IceConnectionState, str]] = {
         "Connectivity is currently lost (no consent responses). Transient: may recover on "
         "its own on a flaky network."
     ),
-    IceConnectionState.CLOSED: (
-        "The ICE agent has shut down and no longer answers STUN requests."
-    ),
+    IceConnectionState.CLOSED: ("The ICE agent has shut down and no longer answers STUN requests."),
 }
 
 _HEALTH: Final[dict[str, Health]] = {
@@ -226,9 +223,6 @@ def derive_connection_state(
         return ConnectionState.DISCONNECTED
     if ice in (IceConnectionState.NEW, IceConnectionState.CLOSED) and dtls <= {"new", "closed"}:
         return ConnectionState.NEW
-    if (
-        ice in (IceConnectionState.NEW, IceConnectionState.CHECKING)
-        or dtls & {"new", "connecting"}
-    ):
+    if ice in (IceConnectionState.NEW, IceConnectionState.CHECKING) or dtls & {"new", "connecting"}:
         return ConnectionState.CONNECTING
     return ConnectionState.CONNECTED

@@ -45,6 +45,7 @@ def install() -> None:
 
     from .gatherer import ManagedIceGatherer
 
-    rtcpc.RTCIceGatherer = ManagedIceGatherer
+    # aiortc looks the class up by this module-global name in __createDtlsTransport.
+    setattr(rtcpc, "RTCIceGatherer", ManagedIceGatherer)  # noqa: B010
     _installed = True
     logger.debug("ICE engine installed")

@@ -8,7 +8,7 @@ from aioice.ice import TransportPolicy
 from ..netif import AddressSelection, resolve_host_addresses
 
 
-class IceConnection(aioice.Connection):  # type: ignore[misc]
+class IceConnection(aioice.Connection):
     """aioice connection with per-connection host address selection.
 
     aioice gathers from a module-level ``get_host_addresses()`` that skips loopback and offers no

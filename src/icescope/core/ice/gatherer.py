@@ -9,7 +9,7 @@ from aiortc import RTCIceGatherer
 from .connection import IceConnection
 
 
-class ManagedIceGatherer(RTCIceGatherer):  # type: ignore[misc]
+class ManagedIceGatherer(RTCIceGatherer):
     """Swap the stock ``aioice.Connection`` for :class:`IceConnection` at construction.
 
     Safe because no socket exists yet: the stock connection has only been configured.

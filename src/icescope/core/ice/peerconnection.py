@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from aiortc import RTCConfiguration, RTCIceTransport
 
 
-class IcePeerConnection(RTCPeerConnection):  # type: ignore[misc]
+class IcePeerConnection(RTCPeerConnection):
     """A peer connection that gathers on the selected addresses.
 
     Args:
@@ -52,7 +52,7 @@ class IcePeerConnection(RTCPeerConnection):  # type: ignore[misc]
             return ""
         return str(transports[0].iceGatherer.getLocalParameters().usernameFragment)
 
-    def restartIce(self) -> None:  # noqa: N802 - mirrors the browser API
+    def restartIce(self) -> None:
         """Flag an ICE restart for the next offer (webrtc-pc §4.4.2.2).
 
         Raises:

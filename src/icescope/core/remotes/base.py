@@ -1,0 +1,47 @@
+"""RemoteLink and the context a remote factory receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from ..clock import SessionClock
+    from ..config import Settings
+    from ..events import SessionEvent
+    from ..peer import PeerAgent
+    from ..signaling.base import Signaling
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteContext:
+    """What a remote factory may use: the session clock and event publisher."""
+
+    clock: SessionClock
+    publish: Callable[[SessionEvent], None]
+
+
+async def _nothing() -> None:
+    return None
+
+
+@dataclass(slots=True)
+class RemoteLink:
+    """The local peer's connection to its remote."""
+
+    signaling: Signaling
+    """The local agent's end of the signaling channel."""
+    local_offers: bool
+    """Whether the local agent sends the first offer."""
+    description: str
+    """Human description of the remote (``embedded loopback peer``, a browser's user agent)."""
+    agent: PeerAgent | None = None
+    """The remote agent when it runs in this process (loopback mode)."""
+    close: Callable[[], Awaitable[None]] = field(default=_nothing)
+    """Tear down whatever the factory started (servers, sockets)."""
+
+
+RemoteFactory: TypeAlias = "Callable[[Settings, RemoteContext], Awaitable[RemoteLink]]"
+"""Builds the remote side of a session for one ``Settings.mode``."""

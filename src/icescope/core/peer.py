@@ -330,6 +330,8 @@ class PeerAgent:
                 return
             try:
                 await self._handle(message)
+                if message["type"] == "bye":
+                    return
             except SdpError as exc:
                 self.notice("error", "bad-sdp", str(exc))
             except PeerClosedError:
@@ -397,6 +399,7 @@ class PeerAgent:
                 await self._signaling.send({"type": "bye", "heartbeats_sent": self.heartbeat.sent})
         await self.pc.close()
         self._closed.set()
+        await self._signaling.close()
         if self._recv_task is not None and self._recv_task is not asyncio.current_task():
             self._recv_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

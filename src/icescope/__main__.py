@@ -1,0 +1,5 @@
+"""``python -m icescope``."""
+
+from icescope.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,193 @@
+"""Command line: ``icescope`` opens the window, ``icescope probe`` runs headless.
+
+Qt is imported only on the GUI path (inside :func:`run_gui_from_args`), so the probe works on
+machines without a display or without Qt at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from . import __version__
+from .core.config import IceTimings, Settings
+from .core.errors import ConfigError
+from .core.probe import EXIT_USAGE, Blackout, ProbePlan, run_probe
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one readable line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
+    return value
+
+
+def _blackout(text: str) -> Blackout:
+    try:
+        return Blackout.parse(text)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _session_flags() -> argparse.ArgumentParser:
+    """Flags shared by the GUI and the probe (they become :class:`Settings`)."""
+    p = argparse.ArgumentParser(add_help=False)
+    g = p.add_argument_group("session")
+    g.add_argument("--loopback", action="store_true", help="embedded loopback peer (default)")
+    g.add_argument("--journal", type=Path, metavar="PATH", help="write the event journal here")
+    g.add_argument("--no-journal", action="store_true", help="do not write a journal file")
+    g.add_argument(
+        "--keepalive-interval", type=_positive, metavar="S", help="consent check period (1.0)"
+    )
+    g.add_argument(
+        "--disconnected-timeout",
+        type=_positive,
+        metavar="S",
+        help="no consent response for S seconds -> disconnected (2.5)",
+    )
+    g.add_argument(
+        "--failed-timeout",
+        type=_positive,
+        metavar="S",
+        help="no consent response for S seconds -> failed (30)",
+    )
+    g.add_argument("-v", "--verbose", action="count", default=0, help="-v info, -vv debug")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line parser."""
+    common: list[argparse.ArgumentParser] = [_session_flags()]
+    parser = _Parser(
+        prog="icescope",
+        description="Watch a WebRTC connection's ICE state live. Without a command, opens the "
+        "window on the embedded loopback peer.",
+        parents=common,
+    )
+    parser.add_argument("--version", action="version", version=f"icescope {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, connect a loopback session, close, exit 0 (non-zero on failure)",
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    probe = sub.add_parser(
+        "probe",
+        parents=common,
+        help="headless: one JSON line per event, verdict as exit code",
+        description="Run a session without a window. Prints one JSON object per event; the "
+        "last line is a summary. Exit 0 connected and ended cleanly, 1 never connected, "
+        "2 usage error, 3 an --expect-* check failed.",
+    )
+    probe.add_argument("--duration", type=_positive, default=10.0, metavar="S", help="(10)")
+    probe.add_argument("--close-at", type=_positive, metavar="S", help="close the local peer at S")
+    probe.add_argument("--connect-timeout", type=_positive, default=10.0, metavar="S", help="(10)")
+    probe.add_argument(
+        "--restart-at",
+        type=_positive,
+        action="append",
+        default=[],
+        metavar="S",
+        help="restart ICE at S seconds (repeatable)",
+    )
+    probe.add_argument(
+        "--blackout",
+        type=_blackout,
+        action="append",
+        default=[],
+        metavar="AT+LEN[:local|remote][:in|out|both]",
+        help="drop traffic on a peer's ICE sockets from AT for LEN seconds (repeatable)",
+    )
+    probe.add_argument("--loss", type=_positive, metavar="PERCENT", help="random packet loss")
+    probe.add_argument("--delay", type=_positive, metavar="MS", help="added one-way delay")
+    probe.add_argument("--expect-no-failed", action="store_true", help="exit 3 if ICE failed")
+    probe.add_argument("--expect-no-loss", action="store_true", help="exit 3 on heartbeat loss")
+    return parser
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """Build :class:`Settings` from the environment, then the command-line overrides.
+
+    Raises:
+        ConfigError: a value is out of range or inconsistent.
+    """
+    base = Settings.from_env()
+    t = base.timings
+    timings = IceTimings(
+        keepalive_interval=args.keepalive_interval or t.keepalive_interval,
+        disconnected_timeout=args.disconnected_timeout or t.disconnected_timeout,
+        failed_timeout=args.failed_timeout or t.failed_timeout,
+    )
+    return base.replace(
+        mode="loopback",
+        timings=timings,
+        journal_path=args.journal,
+        journal_enabled=not args.no_journal,
+    )
+
+
+def _configure_logging(verbosity: int) -> None:
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if verbosity < 2:
+        # aioice/aiortc log every failed STUN transaction at INFO; keep -v readable.
+        logging.getLogger("aioice").setLevel(max(level, logging.WARNING))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``icescope`` command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose)
+    try:
+        settings = settings_from_args(args)
+        if args.command == "probe":
+            plan = ProbePlan(
+                duration=args.duration,
+                close_at=args.close_at,
+                connect_timeout=args.connect_timeout,
+                restart_at=tuple(args.restart_at),
+                blackouts=tuple(args.blackout),
+                loss=args.loss,
+                delay=args.delay,
+                expect_no_failed=args.expect_no_failed,
+                expect_no_loss=args.expect_no_loss,
+            )
+    except ConfigError as exc:
+        sys.stderr.write(f"icescope: error: {exc}\n")
+        return EXIT_USAGE
+    if args.command == "probe":
+        try:
+            return asyncio.run(run_probe(settings, plan, sys.stdout))
+        except KeyboardInterrupt:
+            return 130
+    return run_gui_from_args(settings, self_test=args.self_test)
+
+
+def run_gui_from_args(settings: Settings, *, self_test: bool) -> int:
+    """Import Qt lazily and run the window."""
+    from .qt.app import run_gui
+
+    return int(run_gui(settings, self_test=self_test))
+
+
+def gui_main() -> int:
+    """Entry point of the ``icescope-gui`` launcher (no console on Windows)."""
+    return main()

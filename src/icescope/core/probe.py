@@ -1,0 +1,240 @@
+"""The headless probe: one session, one JSON line per event, a verdict as the exit code.
+
+Exit codes (also in the README):
+
+* 0 — the local peer reached ``connected``/``completed`` and the session ended cleanly;
+* 1 — it never connected (within ``connect_timeout``), or the session could not start;
+* 2 — usage error (bad flag or value), raised before a session starts;
+* 3 — connected, but an expectation failed (``--expect-no-failed``, ``--expect-no-loss``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import signal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TextIO
+
+from .errors import ConfigError, IceScopeError
+from .events import Peer, StateChanged
+from .session import Session
+from .states import Machine
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .config import Settings
+    from .events import SessionEvent
+
+EXIT_OK = 0
+EXIT_NOT_CONNECTED = 1
+EXIT_USAGE = 2
+EXIT_EXPECTATION = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Blackout:
+    """``--blackout AT+LENGTH[:peer][:direction]``."""
+
+    at: float
+    length: float
+    peer: Peer = Peer.REMOTE
+    direction: str = "both"
+
+    @classmethod
+    def parse(cls, text: str) -> Blackout:
+        """Parse ``AT+LENGTH[:local|remote][:in|out|both]``.
+
+        Raises:
+            ConfigError: with the expected form and what was wrong.
+        """
+        head, *rest = text.split(":")
+        at_text, plus, length_text = head.partition("+")
+        form = "expected AT+LENGTH[:local|remote][:in|out|both], e.g. 2+5:remote:both"
+        try:
+            at, length = float(at_text), float(length_text)
+        except ValueError:
+            raise ConfigError(f"bad --blackout {text!r}: {form}") from None
+        if not plus or at < 0 or length <= 0:
+            raise ConfigError(f"bad --blackout {text!r}: {form}")
+        peer, direction = Peer.REMOTE, "both"
+        for part in rest:
+            if part in ("local", "remote"):
+                peer = Peer(part)
+            elif part in ("in", "out", "both"):
+                direction = part
+            else:
+                raise ConfigError(f"bad --blackout {text!r}: unknown part {part!r}; {form}")
+        return cls(at=at, length=length, peer=peer, direction=direction)
+
+
+@dataclass(frozen=True, slots=True)
+class ProbePlan:
+    """What the probe does to the session and how long it watches."""
+
+    duration: float | None = 10.0
+    """End (drain, close) after this many seconds; None waits for the remote or a signal."""
+    close_at: float | None = None
+    """Close the local peer abruptly at this time and watch the aftermath."""
+    connect_timeout: float = 10.0
+    """Give up (exit 1) if not connected by then."""
+    restart_at: tuple[float, ...] = ()
+    """Times at which to restart ICE from the local peer."""
+    blackouts: tuple[Blackout, ...] = ()
+    loss: float | None = None
+    """Random loss in percent on the remote peer's sockets (both directions)."""
+    delay: float | None = None
+    """Added delay in ms on the remote peer's sockets (both directions)."""
+    expect_no_failed: bool = False
+    expect_no_loss: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("duration", "close_at", "loss", "delay"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise ConfigError(f"--{name.replace('_', '-')} must not be negative, got {value}")
+        if self.loss is not None and self.loss > 100:
+            raise ConfigError(f"--loss is a percentage (0-100), got {self.loss}")
+        if any(t < 0 for t in self.restart_at):
+            raise ConfigError("--restart-at times must not be negative")
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One compact JSON line (no trailing newline)."""
+    return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
+
+
+class _Watcher:
+    """Collects what the verdict needs while events stream past."""
+
+    def __init__(self) -> None:
+        self.failed_seen = False
+
+    def __call__(self, event: SessionEvent) -> None:
+        if (
+            isinstance(event, StateChanged)
+            and event.peer is Peer.LOCAL
+            and event.machine is Machine.ICE
+            and event.state == "failed"
+        ):
+            self.failed_seen = True
+
+
+async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
+    """Run one probe session, printing JSON lines to ``out``; return the exit code."""
+    session = Session(settings)
+    watcher = _Watcher()
+
+    def emit(event: SessionEvent) -> None:
+        out.write(json_line(event.to_dict()) + "\n")
+        out.flush()
+
+    session.hub.subscribe(emit)
+    session.hub.subscribe(watcher)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        try:
+            await session.start()
+        except IceScopeError as exc:
+            session.notice("error", "start-failed", f"session could not start: {exc}")
+            summary = await session.close()
+            out.write(json_line(summary) + "\n")
+            return EXIT_NOT_CONNECTED
+        connected = await _first(session.wait_connected(plan.connect_timeout), stop)
+        if not connected:
+            session.notice(
+                "error",
+                "not-connected",
+                f"ICE did not reach connected within {plan.connect_timeout:g} s",
+            )
+            summary = await session.close()
+            out.write(json_line(summary) + "\n")
+            out.flush()
+            return EXIT_NOT_CONNECTED
+        tasks = _schedule(session, plan)
+        ends: list[asyncio.Future[Any]] = [
+            asyncio.ensure_future(stop.wait()),
+            asyncio.ensure_future(session.wait_ended()),
+        ]
+        if plan.duration is not None:
+            ends.append(asyncio.ensure_future(_sleep_until(session, plan.duration)))
+        try:
+            await asyncio.wait(ends, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for fut in ends:
+                fut.cancel()
+        summary = await session.close()
+    finally:
+        for task in tasks:
+            task.cancel()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(sig)
+    out.write(json_line(summary) + "\n")
+    out.flush()
+    lost = sum(p["lost"] for p in summary["peers"].values())
+    if (plan.expect_no_failed and watcher.failed_seen) or (plan.expect_no_loss and lost):
+        return EXIT_EXPECTATION
+    return EXIT_OK
+
+
+async def _first(coro: Any, stop: asyncio.Event) -> bool:
+    """Await ``coro`` unless ``stop`` is set first (then False)."""
+    main = asyncio.ensure_future(coro)
+    stopper = asyncio.ensure_future(stop.wait())
+    done, _ = await asyncio.wait({main, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    stopper.cancel()
+    if main not in done:
+        main.cancel()
+        return False
+    return bool(main.result())
+
+
+async def _sleep_until(session: Session, at: float) -> None:
+    await asyncio.sleep(max(0.0, at - session.clock.ts()))
+
+
+def _schedule(session: Session, plan: ProbePlan) -> list[asyncio.Task[None]]:
+    """Start one task per timed action of ``plan``."""
+    loop = asyncio.get_running_loop()
+    actions: list[tuple[float, Callable[[], Any]]] = []
+    for at in plan.restart_at:
+        actions.append((at, session.restart_ice))
+    impair = getattr(session, "impair", None)
+    wants_impairment = plan.blackouts or plan.loss is not None or plan.delay is not None
+    if wants_impairment and impair is None:
+        session.notice("error", "no-impairment", "network impairment is not available")
+    elif impair is not None:
+        for b in plan.blackouts:
+            actions.append(
+                (b.at, _bind(impair, b.peer, "blackout", direction=b.direction, value=b.length))
+            )
+        if plan.loss is not None:
+            actions.append((0.0, _bind(impair, Peer.REMOTE, "loss", value=plan.loss)))
+        if plan.delay is not None:
+            actions.append((0.0, _bind(impair, Peer.REMOTE, "delay", value=plan.delay)))
+    if plan.close_at is not None and session.local is not None:
+        actions.append((plan.close_at, session.local.close))
+    return [loop.create_task(_at(session, at, action)) for at, action in actions]
+
+
+def _bind(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Callable[[], Any]:
+    return lambda: func(*args, **kwargs)
+
+
+async def _at(session: Session, at: float, action: Callable[[], Any]) -> None:
+    await _sleep_until(session, at)
+    try:
+        result = action()
+        if asyncio.iscoroutine(result):
+            await result
+    except (IceScopeError, NotImplementedError) as exc:
+        session.notice("error", "action-failed", str(exc))

@@ -1,0 +1,83 @@
+"""Typed events serialise as documented; the hub survives failing subscribers."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from icescope.core.eventlog import EventLog
+from icescope.core.events import EVENT_TYPES, IceRestart, Notice, Peer, StateChanged
+from icescope.core.hub import EventHub
+from icescope.core.states import Machine, Provenance
+
+
+def _state(ts: float, prev: str, new: str, peer: Peer = Peer.LOCAL) -> StateChanged:
+    return StateChanged(
+        ts=ts, wall=1000 + ts, peer=peer, machine=Machine.ICE, previous=prev, state=new
+    )
+
+
+def test_state_event_json_has_probe_fields() -> None:
+    d = _state(1.5, "checking", "connected").to_dict()
+    assert d["type"] == "iceconnectionstatechange"
+    assert (d["ts"], d["peer"], d["previous"], d["state"]) == (1.5, "local", "checking", "connected")
+    assert d["provenance"] == "reported"
+    assert "machine" not in d
+    json.dumps(d)
+
+
+def test_events_are_frozen() -> None:
+    event = _state(0, "new", "checking")
+    with pytest.raises(AttributeError):
+        event.state = "failed"  # type: ignore[misc]
+
+
+def test_summaries_read_as_text() -> None:
+    ev = StateChanged(
+        ts=0, wall=0, peer=Peer.LOCAL, machine=Machine.ICE, previous="completed",
+        state="closed", provenance=Provenance.LOCAL_CLOSE,
+    )
+    assert ev.summary() == "completed → closed (local-close)"
+    restart = IceRestart(
+        ts=0, wall=0, peer=Peer.LOCAL, phase="complete", old_ufrag="a", new_ufrag="b",
+        initiator="local", duration=0.025,
+    )
+    assert "25 ms" in restart.summary()
+    assert "icerestart" in EVENT_TYPES and "iceconnectionstatechange" in EVENT_TYPES
+
+
+def test_hub_delivers_in_order_and_isolates_failures(caplog: pytest.LogCaptureFixture) -> None:
+    hub = EventHub()
+    seen: list[str] = []
+
+    def broken(_: object) -> None:
+        raise RuntimeError("widget exploded")
+
+    hub.subscribe(lambda e: seen.append("first:" + e.state))  # type: ignore[union-attr]
+    hub.subscribe(broken)
+    unsubscribe = hub.subscribe(lambda e: seen.append("last:" + e.state))  # type: ignore[union-attr]
+    with caplog.at_level(logging.ERROR):
+        hub.publish(_state(0, "new", "checking"))
+        unsubscribe()
+        hub.publish(_state(1, "checking", "connected"))
+    assert seen == ["first:checking", "last:checking", "first:connected"]
+    assert "widget exploded" in caplog.text
+    assert hub.published == 2
+
+
+def test_eventlog_bounds_and_exports() -> None:
+    log = EventLog(maxlen=3)
+    for i, (a, b) in enumerate([("new", "checking"), ("checking", "connected"),
+                                ("connected", "completed"), ("completed", "closed")]):
+        log.append(_state(i, a, b))
+    log.append(Notice(ts=9, wall=9, peer=Peer.REMOTE, level="error", code="x", message="a, \"b\""))
+    assert len(log) == 3 and log.dropped == 2
+    lines = log.to_jsonl().splitlines()
+    assert [json.loads(x)["type"] for x in lines] == [
+        "iceconnectionstatechange", "iceconnectionstatechange", "notice"
+    ]
+    csv_text = log.to_csv()
+    assert csv_text.splitlines()[0] == "wall,ts,peer,type,previous,state,summary"
+    assert '"a, ""b"""' in csv_text

@@ -18,7 +18,12 @@ def test_import_linter_contracts_hold() -> None:
     if lint_imports is None:
         pytest.fail("import-linter is a test dependency and must be installed")
     result = subprocess.run(
-        [lint_imports, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120,
-        check=False, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        [lint_imports, "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -22,7 +22,12 @@ def _state(ts: float, prev: str, new: str, peer: Peer = Peer.LOCAL) -> StateChan
 def test_state_event_json_has_probe_fields() -> None:
     d = _state(1.5, "checking", "connected").to_dict()
     assert d["type"] == "iceconnectionstatechange"
-    assert (d["ts"], d["peer"], d["previous"], d["state"]) == (1.5, "local", "checking", "connected")
+    assert (d["ts"], d["peer"], d["previous"], d["state"]) == (
+        1.5,
+        "local",
+        "checking",
+        "connected",
+    )
     assert d["provenance"] == "reported"
     assert "machine" not in d
     json.dumps(d)
@@ -36,13 +41,24 @@ def test_events_are_frozen() -> None:
 
 def test_summaries_read_as_text() -> None:
     ev = StateChanged(
-        ts=0, wall=0, peer=Peer.LOCAL, machine=Machine.ICE, previous="completed",
-        state="closed", provenance=Provenance.LOCAL_CLOSE,
+        ts=0,
+        wall=0,
+        peer=Peer.LOCAL,
+        machine=Machine.ICE,
+        previous="completed",
+        state="closed",
+        provenance=Provenance.LOCAL_CLOSE,
     )
     assert ev.summary() == "completed → closed (local-close)"
     restart = IceRestart(
-        ts=0, wall=0, peer=Peer.LOCAL, phase="complete", old_ufrag="a", new_ufrag="b",
-        initiator="local", duration=0.025,
+        ts=0,
+        wall=0,
+        peer=Peer.LOCAL,
+        phase="complete",
+        old_ufrag="a",
+        new_ufrag="b",
+        initiator="local",
+        duration=0.025,
     )
     assert "25 ms" in restart.summary()
     assert "icerestart" in EVENT_TYPES and "iceconnectionstatechange" in EVENT_TYPES
@@ -69,14 +85,22 @@ def test_hub_delivers_in_order_and_isolates_failures(caplog: pytest.LogCaptureFi
 
 def test_eventlog_bounds_and_exports() -> None:
     log = EventLog(maxlen=3)
-    for i, (a, b) in enumerate([("new", "checking"), ("checking", "connected"),
-                                ("connected", "completed"), ("completed", "closed")]):
+    for i, (a, b) in enumerate(
+        [
+            ("new", "checking"),
+            ("checking", "connected"),
+            ("connected", "completed"),
+            ("completed", "closed"),
+        ]
+    ):
         log.append(_state(i, a, b))
-    log.append(Notice(ts=9, wall=9, peer=Peer.REMOTE, level="error", code="x", message="a, \"b\""))
+    log.append(Notice(ts=9, wall=9, peer=Peer.REMOTE, level="error", code="x", message='a, "b"'))
     assert len(log) == 3 and log.dropped == 2
     lines = log.to_jsonl().splitlines()
     assert [json.loads(x)["type"] for x in lines] == [
-        "iceconnectionstatechange", "iceconnectionstatechange", "notice"
+        "iceconnectionstatechange",
+        "iceconnectionstatechange",
+        "notice",
     ]
     csv_text = log.to_csv()
     assert csv_text.splitlines()[0] == "wall,ts,peer,type,previous,state,summary"

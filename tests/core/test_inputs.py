@@ -46,7 +46,9 @@ def test_malformed_sdp_names_the_problem(sdp: str, message: str) -> None:
 
 
 def test_candidate_parsing() -> None:
-    c = parse_candidate("candidate:1 1 udp 2130706431 10.0.0.1 5000 typ srflx raddr 1.2.3.4 rport 9")
+    c = parse_candidate(
+        "candidate:1 1 udp 2130706431 10.0.0.1 5000 typ srflx raddr 1.2.3.4 rport 9"
+    )
     assert (c.ip, c.port, c.type, c.relatedPort) == ("10.0.0.1", 5000, "srflx", 9)
     with pytest.raises(SdpError, match="not an IP address"):
         parse_candidate("1 1 udp 1 not-an-ip 5000 typ host")

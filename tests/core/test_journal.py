@@ -24,8 +24,9 @@ def test_write_and_reopen(tmp_path: Path) -> None:
     journal = Journal(path)
     for i in range(3):
         journal.write(
-            StateChanged(ts=i, wall=i, peer=Peer.LOCAL, machine=Machine.ICE,
-                         previous="a", state=str(i))
+            StateChanged(
+                ts=i, wall=i, peer=Peer.LOCAL, machine=Machine.ICE, previous="a", state=str(i)
+            )
         )
     # Readable while still open: every line was flushed when written.
     assert [r["state"] for r in read_journal(path)] == ["0", "1", "2"]
@@ -61,7 +62,9 @@ def test_kill_minus_nine_mid_session_loses_nothing(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": SRC}
     proc = subprocess.Popen(
         [sys.executable, "-m", "icescope", "probe", "--duration", "30", "--journal", str(journal)],
-        stdout=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     assert proc.stdout is not None
     printed: list[dict[str, object]] = []

@@ -22,7 +22,11 @@ def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]
     env = {**os.environ, "PYTHONPATH": SRC}
     return subprocess.run(
         [sys.executable, "-m", "icescope", *args],
-        capture_output=True, text=True, timeout=timeout, env=env, check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
     )
 
 
@@ -37,7 +41,8 @@ def test_probe_prints_json_lines_and_summary(tmp_path: Path) -> None:
         assert {"ts", "peer", "type"} <= line.keys()
         assert line["peer"] in ("local", "remote")
     local_ice = [
-        (x["previous"], x["state"]) for x in lines
+        (x["previous"], x["state"])
+        for x in lines
         if x["type"] == "iceconnectionstatechange" and x["peer"] == "local"
     ]
     assert local_ice[0] == ("new", "checking")

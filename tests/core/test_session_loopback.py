@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 def ice_states(events: list[SessionEvent], peer: Peer) -> list[str]:
     return [
-        e.state for e in events
+        e.state
+        for e in events
         if isinstance(e, StateChanged) and e.machine is Machine.ICE and e.peer is peer
     ]
 
@@ -52,7 +53,9 @@ async def test_loopback_session_full_life_cycle(tmp_path: Path) -> None:
         stats = summary["peers"][peer]
         assert stats["sent"] >= 4
         assert stats["lost"] == 0
-        assert stats["received"] == summary["peers"]["remote" if peer == "local" else "local"]["sent"]
+        assert (
+            stats["received"] == summary["peers"]["remote" if peer == "local" else "local"]["sent"]
+        )
     assert summary["final_state"] == {"local": "closed", "remote": "closed"}
     assert summary["time_in_state"]["local"]["checking"] > 0
     # The journal holds every event, in order, then the summary.

@@ -67,7 +67,13 @@ def test_derive_connection_state(
 
 def test_all_seven_states_have_a_meaning_and_a_health() -> None:
     assert [s.value for s in IceConnectionState] == [
-        "new", "checking", "connected", "completed", "failed", "disconnected", "closed"
+        "new",
+        "checking",
+        "connected",
+        "completed",
+        "failed",
+        "disconnected",
+        "closed",
     ]
     for state in IceConnectionState:
         assert len(ICE_MEANINGS[state]) > 30

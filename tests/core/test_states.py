@@ -16,7 +16,7 @@ from icescope.core.states import (
 )
 
 T = IceTransportState
-I = IceConnectionState  # noqa: E741
+I = IceConnectionState
 
 
 @pytest.mark.parametrize(

@@ -105,3 +105,20 @@ def test_eventlog_bounds_and_exports() -> None:
     csv_text = log.to_csv()
     assert csv_text.splitlines()[0] == "wall,ts,peer,type,previous,state,summary"
     assert '"a, ""b"""' in csv_text
+
+
+async def test_stack_warnings_become_notices_and_detach() -> None:
+    from icescope.core.config import Settings
+    from icescope.core.session import Session
+
+    session = Session(Settings(journal_enabled=False, drain=0.05))
+    notices: list[Notice] = []
+    session.hub.subscribe(lambda e: notices.append(e) if isinstance(e, Notice) else None)
+    await session.start()
+    logging.getLogger("aioice.turn").warning("TURN allocation failed: %s", "401 Unauthorized")
+    logging.getLogger("unrelated").warning("not ours")
+    await session.close()
+    logging.getLogger("aioice").warning("after close")
+    messages = [n.message for n in notices]
+    assert messages == ["TURN allocation failed: 401 Unauthorized"]
+    assert notices[0].code == "log:aioice.turn" and notices[0].level == "warning"

@@ -12,12 +12,14 @@ from .eventlog import EventLog
 from .events import IceRestart, Notice, Peer, SessionMarker
 from .hub import EventHub
 from .journal import Journal, new_journal_path
+from .logsetup import attach as attach_log_notices
 from .netif import AddressSelection
 from .peer import PeerAgent
 from .remotes import RemoteContext, RemoteLink, open_remote
 from .states import IceConnectionState
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from .events import SessionEvent
@@ -56,6 +58,7 @@ class Session:
         """Completed ICE restarts, counted on the local peer."""
         self._closing = False
         self._ended = asyncio.Event()
+        self._detach_log: Callable[[], None] | None = None
 
     # ------------------------------------------------------------------ queries
     @property
@@ -109,6 +112,7 @@ class Session:
     async def start(self) -> None:
         """Open the journal, create the peers and start negotiating."""
         self._open_journal()
+        self._detach_log = attach_log_notices(self.notice)
         ts, wall = self.clock.stamp()
         self._publish(
             SessionMarker(ts=ts, wall=wall, peer=Peer.LOCAL, phase="start", detail=self._describe())
@@ -191,6 +195,8 @@ class Session:
         ts, wall = self.clock.stamp()
         self._publish(SessionMarker(ts=ts, wall=wall, peer=Peer.LOCAL, phase="end"))
         self._ended.set()
+        if self._detach_log is not None:
+            self._detach_log()
         if self.journal is not None:
             self.journal.write_record(summary)
             self.journal.close()

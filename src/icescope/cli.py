@@ -46,9 +46,9 @@ def _blackout(text: str) -> Blackout:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _session_flags() -> argparse.ArgumentParser:
+def _session_flags() -> _Parser:
     """Flags shared by the GUI and the probe (they become :class:`Settings`)."""
-    p = argparse.ArgumentParser(add_help=False)
+    p = _Parser(add_help=False)
     g = p.add_argument_group("session")
     g.add_argument("--loopback", action="store_true", help="embedded loopback peer (default)")
     g.add_argument("--journal", type=Path, metavar="PATH", help="write the event journal here")
@@ -74,7 +74,7 @@ def _session_flags() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line parser."""
-    common: list[argparse.ArgumentParser] = [_session_flags()]
+    common = [_session_flags()]
     parser = _Parser(
         prog="icescope",
         description="Watch a WebRTC connection's ICE state live. Without a command, opens the "

@@ -119,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     probe.add_argument("--delay", type=_positive, metavar="MS", help="added one-way delay")
     probe.add_argument("--expect-no-failed", action="store_true", help="exit 3 if ICE failed")
     probe.add_argument("--expect-no-loss", action="store_true", help="exit 3 on heartbeat loss")
+    probe.add_argument(
+        "--anonymize", action="store_true", help="replace non-loopback IP addresses in the output"
+    )
+    probe.add_argument("--report", type=Path, metavar="PATH", help="write a Markdown report")
+    probe.add_argument("--rtcstats", type=Path, metavar="PATH", help="write an rtcstats v3 dump")
     return parser
 
 
@@ -169,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 delay=args.delay,
                 expect_no_failed=args.expect_no_failed,
                 expect_no_loss=args.expect_no_loss,
+                anonymize=args.anonymize,
+                report=args.report,
+                rtcstats=args.rtcstats,
             )
     except ConfigError as exc:
         sys.stderr.write(f"icescope: error: {exc}\n")

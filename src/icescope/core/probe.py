@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import ConfigError, IceScopeError
-from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .events import Peer, StateChanged
+from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .session import Session
 from .states import Machine
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
     from pathlib import Path
 
     from .config import Settings

@@ -74,11 +74,13 @@ def to_rtcstats(events: Iterable[SessionEvent], *, start_wall: float, user_agent
         now_ms = event.wall * 1000.0
         delta = now_ms if previous_ms is None else now_ms - previous_ms
         previous_ms = now_ms
-        payload = event.to_dict()
-        for key in ("ts", "wall", "peer", "type"):
-            payload.pop(key, None)
+        payload: dict[str, Any] | str
         if isinstance(event, StateChanged):
             payload = event.state  # rtcstats stores state events as the new value
+        else:
+            payload = event.to_dict()
+            for key in ("ts", "wall", "peer", "type"):
+                payload.pop(key, None)
         lines.append(json.dumps([event.type, event.peer.value, payload, round(delta, 3)]))
     if previous_ms is None:
         lines.append(json.dumps(["session", None, "empty", round(start_wall * 1000.0, 3)]))

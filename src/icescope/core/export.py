@@ -54,7 +54,8 @@ def anonymize_text(text: str, salt: str = "") -> str:
 
 def anonymize_record(record: dict[str, Any], salt: str = "") -> dict[str, Any]:
     """Anonymise every string value of a JSON record (see :func:`anonymize_text`)."""
-    return json.loads(anonymize_text(json.dumps(record, ensure_ascii=False), salt))
+    anonymized: dict[str, Any] = json.loads(anonymize_text(json.dumps(record), salt))
+    return anonymized
 
 
 def to_rtcstats(events: Iterable[SessionEvent], *, start_wall: float, user_agent: str) -> str:

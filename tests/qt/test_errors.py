@@ -34,7 +34,8 @@ def test_excepthook_reports_without_traceback(monkeypatch) -> None:
         "Unexpected error: RuntimeError: socket went away. Details are in the log output."
     ]
     assert "Traceback" not in reports[0]
-    assert fatal == [] and hooks.errors == 1
+    assert fatal == []
+    assert hooks.errors == 1
 
 
 def test_loop_exception_handler_reports() -> None:
@@ -48,7 +49,8 @@ def test_loop_exception_handler_reports() -> None:
         hooks.uninstall()
 
     asyncio.run(scenario())
-    assert reports and "RuntimeError: socket went away" in reports[0]
+    assert reports
+    assert "RuntimeError: socket went away" in reports[0]
 
 
 def test_exit_on_error_calls_fatal(monkeypatch, capsys) -> None:

@@ -29,17 +29,21 @@ def test_rows_and_columns(qtbot) -> None:
         Machine.ICE, "completed", "closed", ts=12.3456, provenance=Provenance.LOCAL_CLOSE
     )
     model.append(ev)
-    assert model.rowCount() == 0 and model.pending == 1
+    assert model.rowCount() == 0
+    assert model.pending == 1
     model.flush()
-    assert model.rowCount() == 1 and model.columnCount() == len(COLUMNS) == 6
+    assert model.rowCount() == 1
+    assert model.columnCount() == len(COLUMNS) == 6
     cells = [model.data(model.index(0, c)) for c in range(6)]
     assert cells[1] == "+12.346 s"
     assert cells[2] == "local"
     assert cells[3] == "iceconnectionstatechange"
     assert cells[4] == "completed → closed"
-    assert "after 0.250 s in completed" in cells[5] and "local-close" in cells[5]
+    assert "after 0.250 s in completed" in cells[5]
+    assert "local-close" in cells[5]
     # wall clock with milliseconds: HH:MM:SS.mmm
-    assert len(cells[0]) == 12 and cells[0][8] == "."
+    assert len(cells[0]) == 12
+    assert cells[0][8] == "."
     assert model.data(model.index(0, 0), EVENT_ROLE) is ev
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == list(COLUMNS)
 
@@ -75,7 +79,8 @@ def test_oldest_rows_dropped_beyond_max(qtbot) -> None:
     assert model.dropped == 150 - model.rowCount()
     assert model.event_at(model.rowCount() - 1).ts == 149
     model.clear()
-    assert model.rowCount() == 0 and model.dropped == 0
+    assert model.rowCount() == 0
+    assert model.dropped == 0
 
 
 def test_filter_by_type_and_peer(qtbot) -> None:

@@ -113,7 +113,8 @@ def test_export_jsonl_and_csv_round_trip(view, tmp_path) -> None:
     records = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
     assert [r["type"] for r in records] == ["iceconnectionstatechange"] * 4
     assert [r["ts"] for r in records] == [0, 3, 6, 9]
-    assert records[0]["previous"] == "new" and records[0]["state"] == "checking"
+    assert records[0]["previous"] == "new"
+    assert records[0]["state"] == "checking"
 
     view.set_type_filter(None)
     path = tmp_path / "events.csv"
@@ -121,7 +122,8 @@ def test_export_jsonl_and_csv_round_trip(view, tmp_path) -> None:
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == 12
-    assert rows[1]["peer"] == "remote" and rows[1]["type"] == "signalingstatechange"
+    assert rows[1]["peer"] == "remote"
+    assert rows[1]["type"] == "signalingstatechange"
     assert float(rows[5]["ts"]) == 5.0
 
 

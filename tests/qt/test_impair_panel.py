@@ -26,7 +26,8 @@ def test_disabled_until_available_with_reason(panel, qtbot) -> None:
     with qtbot.assertNotEmitted(panel.impair_requested, wait=50):
         qtbot.mouseClick(panel.blackout_now, Qt.MouseButton.LeftButton)
     panel.set_available(True)
-    assert panel.blackout_now.isEnabled() and panel.toolTip() == ""
+    assert panel.blackout_now.isEnabled()
+    assert panel.toolTip() == ""
 
 
 @pytest.mark.parametrize(
@@ -65,7 +66,8 @@ def test_active_summary_follows_events(panel) -> None:
     panel.show_impairment(_imp("loss", value=20))
     panel.show_impairment(_imp("blackout", value=5, peer=Peer.REMOTE))
     text = panel.active_label.text()
-    assert "local: loss 20% (both) on" in text and "remote: blackout 5 s" in text
+    assert "local: loss 20% (both) on" in text
+    assert "remote: blackout 5 s" in text
     panel.show_impairment(_imp("blackout", active=False, value=5, peer=Peer.REMOTE))
     assert "remote" not in panel.active_label.text()
     panel.show_impairment(_imp("clear"))

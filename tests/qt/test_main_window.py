@@ -63,7 +63,8 @@ def test_events_are_routed_by_peer_and_kind(window, qtbot) -> None:
     assert remote.indicator.provenance is Provenance.DERIVED
     assert local.minis[Machine.SIGNALING].state == "have-local-offer"
     assert remote.minis[Machine.SIGNALING].state == "stable"
-    assert window.banner.level == "error" and window.banner.text() == "no ice-ufrag"
+    assert window.banner.level == "error"
+    assert window.banner.text() == "no ice-ufrag"
     assert "remote: loss 10%" in window.impair_panel.active_label.text()
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 6, timeout=1000)
     window.bridge.detach()
@@ -71,6 +72,7 @@ def test_events_are_routed_by_peer_and_kind(window, qtbot) -> None:
 
 def test_about_opens_non_modal(window, qtbot) -> None:
     dialog = window.show_about()
-    assert dialog.isVisible() and not dialog.isModal()
+    assert dialog.isVisible()
+    assert not dialog.isModal()
     assert dialog.versions["aiortc"] == "1.16.0"
     dialog.close()

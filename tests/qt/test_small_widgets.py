@@ -28,14 +28,17 @@ def test_banner_keeps_errors_visible(qtbot) -> None:
     assert banner.isHidden()
     banner.show_notice("warning", "slow <consent>")
     assert banner.isVisibleTo(None) or not banner.isHidden()
-    assert banner.level == "warning" and banner.text() == "slow <consent>"
+    assert banner.level == "warning"
+    assert banner.text() == "slow <consent>"
     assert "&lt;consent&gt;" in banner.label.text()  # shown as text, not markup
     banner.show_notice("error", "signaling lost")
     banner.show_notice("warning", "later warning")
-    assert banner.level == "error" and banner.text() == "signaling lost"
+    assert banner.level == "error"
+    assert banner.text() == "signaling lost"
     assert "+2 more" in banner.label.text()
     banner.dismiss.click()
-    assert banner.isHidden() and banner.count == 0
+    assert banner.isHidden()
+    assert banner.count == 0
 
 
 def test_status_line_texts(qtbot) -> None:
@@ -120,7 +123,8 @@ def test_bridge_forwards_hub_events_and_detaches(qtbot) -> None:
     assert got == [ev, note]
     bridge.detach()
     other.publish(note)
-    assert len(got) == 2 and not bridge.attached
+    assert len(got) == 2
+    assert not bridge.attached
 
 
 def test_bridge_signal_named_event_does_not_break_qt_event_dispatch(qtbot) -> None:

@@ -36,6 +36,9 @@ def run_gui(settings: Settings, *, self_test: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("IceScope")
     app.setApplicationVersion(icescope.__version__)
+    # Closing the last window must not stop the qasync loop under our feet: the window's close
+    # handler still has to finish closing the session, and run_gui returns when it has.
+    app.setQuitOnLastWindowClosed(False)
     if self_test:
         print(diagnostics_line(), flush=True)  # noqa: T201 - CLI output
     # Python 3.11: asyncio.run() has no loop_factory, asyncio.Runner does.

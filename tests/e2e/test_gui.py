@@ -68,7 +68,7 @@ def run(loop: qasync.QEventLoop, scenario: Callable[[], Awaitable[None]], timeou
 async def until(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
     """Wait (bounded) until ``predicate()`` holds."""
     async with asyncio.timeout(timeout):
-        while not predicate():
+        while not predicate():  # noqa: ASYNC110 - widget state has no event to await
             await asyncio.sleep(0.02)
 
 

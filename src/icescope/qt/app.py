@@ -33,7 +33,8 @@ def run_gui(settings: Settings, *, self_test: bool = False) -> int:
     Returns:
         The process exit code: 0 on a normal close or a passed self-test.
     """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("IceScope")
     app.setApplicationVersion(icescope.__version__)
     # Closing the last window must not stop the qasync loop under our feet: the window's close

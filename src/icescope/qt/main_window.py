@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBox
 
 from ..core.errors import IceScopeError
 from ..core.events import Impairment, Notice, Peer, SessionMarker, StateChanged
-from ..core.session import Session
 from ..core.states import Machine
 from .about_dialog import QtAboutDialog
 from .asyncslot import async_slot
@@ -39,11 +38,14 @@ if TYPE_CHECKING:
 
     from ..core.config import Settings
     from ..core.events import SessionEvent
+    from ..core.session import Session
 
 logger = logging.getLogger(__name__)
 
 STATUS_MS = 250
 """Refresh period of the status line (heartbeat counters change without events)."""
+CONTROLS_MS = 20
+"""Delay before controls follow a state event (coalesces bursts into one refresh)."""
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +53,7 @@ class MainWindow(QMainWindow):
 
     Args:
         settings: used for every session this window starts.
-        session_factory: builds a session (tests may wrap :class:`Session`).
+        session_factory: builds a session; default :class:`~icescope.core.session.Session`.
         parent: the owning widget.
     """
 
@@ -62,7 +64,7 @@ class MainWindow(QMainWindow):
         self,
         settings: Settings,
         *,
-        session_factory: Callable[[Settings], Session] = Session,
+        session_factory: Callable[[Settings], Session] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -105,6 +107,11 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_MS)
         self._status_timer.timeout.connect(self._refresh)
         self._status_timer.start()
+        # Controls follow state events, coalesced: a burst of events refreshes them once.
+        self._controls_timer = QTimer(self)
+        self._controls_timer.setSingleShot(True)
+        self._controls_timer.setInterval(CONTROLS_MS)
+        self._controls_timer.timeout.connect(self._refresh_controls)
         self.setWindowTitle("IceScope")
         self.resize(1280, 820)
         self._refresh()
@@ -177,6 +184,12 @@ class MainWindow(QMainWindow):
             panel.reset()
         self.banner.clear()
         self.impair_panel.reset()
+        if self._factory is None:
+            # Imported on first use: aiortc takes ~0.4 s to import, and the window should
+            # appear before that (cold start).
+            from ..core.session import Session
+
+            self._factory = Session
         session = self._factory(self.settings)
         self.session = session
         self.sessions_started += 1
@@ -258,15 +271,20 @@ class MainWindow(QMainWindow):
             if panel is not None:
                 panel.show_state(event)
             if event.machine in (Machine.ICE, Machine.CONNECTION):
-                self._refresh_controls()
+                self._schedule_controls()
         elif isinstance(event, Notice) and event.level in ("warning", "error"):
             self.banner.show_notice(event.level, event.message)
         elif isinstance(event, Impairment):
             self.impair_panel.show_impairment(event)
         elif isinstance(event, SessionMarker):
-            self._refresh_controls()
+            self._schedule_controls()
 
     # ------------------------------------------------------------------ refreshers
+    def _schedule_controls(self) -> None:
+        # Throttle, not debounce: a steady stream of events must not postpone it forever.
+        if not self._controls_timer.isActive():
+            self._controls_timer.start()
+
     def _refresh(self) -> None:
         self._refresh_controls()
         self.status_line.set_status(session_status(self.session))
@@ -321,6 +339,7 @@ class MainWindow(QMainWindow):
                 self._close_task = asyncio.ensure_future(self._close_then_quit())
             return
         self._status_timer.stop()
+        self._controls_timer.stop()
         self.bridge.detach()
         self._window_closed = True
         event.accept()

@@ -68,6 +68,9 @@ class QtStateIndicator(QWidget):
         self._timer.timeout.connect(self._tick)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(96)
+        # We paint every pixel (background first), so Qt need not repaint the parents below:
+        # a state change repaints this widget only.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._update_texts()
 
     # ------------------------------------------------------------------ API
@@ -121,12 +124,15 @@ class QtStateIndicator(QWidget):
             ValueError: ``state`` is not a W3C ``iceConnectionState`` value.
         """
         new = IceConnectionState(state)
+        provenance = Provenance(provenance)
+        changed = (new, provenance) != (self._state, self._provenance)
         if new != self._state:
             self._phase = 0.0
         self._state = new
-        self._provenance = Provenance(provenance)
+        self._provenance = provenance
         self._entered = time.monotonic() if entered_at is None else entered_at
-        self._update_texts()
+        if changed:
+            self._update_texts()
         self.update()
 
     # ------------------------------------------------------------------ Qt
@@ -167,6 +173,7 @@ class QtStateIndicator(QWidget):
     def _paint(self, p: QPainter) -> None:
         look = look_of(self._state.value)
         color = QColor(look.color)
+        p.fillRect(self.rect(), self.palette().window())
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         tint = QColor(color)
@@ -238,9 +245,13 @@ class QtMiniState(QWidget):
 
     def set_state(self, state: str) -> None:
         """Show ``state`` (a W3C value of this indicator's machine)."""
+        if state == self._state:
+            return
+        width = self.sizeHint().width()
         self._state = state
         self._update_texts()
-        self.updateGeometry()
+        if self.sizeHint().width() > width:
+            self.updateGeometry()  # only a wider value needs a new layout
         self.update()
 
     def _update_texts(self) -> None:

@@ -12,8 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from ..core.errors import IceScopeError
 from ..core.events import Impairment, Notice, Peer, SessionMarker, StateChanged
@@ -30,6 +29,7 @@ from .widgets.legend import QtLegend
 from .widgets.notice_banner import QtNoticeBanner
 from .widgets.peer_panel import QtPeerPanel
 from .widgets.status_line import QtStatusLine
+from .window_layout import build_layout, build_menus
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -94,8 +94,8 @@ class MainWindow(QMainWindow):
         self.session_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_line = QtStatusLine(self)
         self.statusBar().addPermanentWidget(self.status_line, 1)
-        self._build_layout()
-        self._build_menus()
+        build_layout(self)
+        build_menus(self)
 
         self.controls.restart_requested.connect(self._on_restart)
         self.controls.close_requested.connect(self._on_close)
@@ -117,52 +117,6 @@ class MainWindow(QMainWindow):
         self._refresh()
 
     # ------------------------------------------------------------------ composition
-    def _build_layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.controls)
-        top.addStretch(1)
-        top.addWidget(self.session_label)
-        peers = QHBoxLayout()
-        peers.addWidget(self.panels[Peer.LOCAL], 1)
-        peers.addWidget(self.panels[Peer.REMOTE], 1)
-        peers.addWidget(self.impair_panel, 0)
-        upper = QWidget(self)
-        upper_layout = QVBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addLayout(peers)
-        upper_layout.addWidget(self.legend)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(upper)
-        splitter.addWidget(self.log_view)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(10, 8, 10, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
-
-    def _build_menus(self) -> None:
-        session_menu = self.menuBar().addMenu("&Session")
-        for action in (self.controls.restart_action, self.controls.close_action):
-            session_menu.addAction(action)
-        session_menu.addAction(self.controls.new_action)
-        session_menu.addSeparator()
-        session_menu.addAction("Export events as JSON Lines…", lambda: self._export("jsonl"))
-        session_menu.addAction("Export events as CSV…", lambda: self._export("csv"))
-        session_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        session_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction("&About IceScope", self.show_about)
-
-    def _export(self, fmt: str) -> None:
-        self.log_view._export_dialog(fmt)
-
     def show_about(self) -> QtAboutDialog:
         """Open the About dialog (non-modal) and return it."""
         dialog = QtAboutDialog(self)

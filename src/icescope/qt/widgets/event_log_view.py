@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -114,8 +114,8 @@ class QtEventLog(QWidget):
         export_button.setText("Export…")
         export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(export_button)
-        export_menu.addAction("JSON Lines…", lambda: self._export_dialog("jsonl"))
-        export_menu.addAction("CSV…", lambda: self._export_dialog("csv"))
+        export_menu.addAction("JSON Lines…", lambda: self.export_dialog("jsonl"))
+        export_menu.addAction("CSV…", lambda: self.export_dialog("csv"))
         export_button.setMenu(export_menu)
         export_button.setToolTip("Save the events shown (after filters) to a file")
         copy_button = QToolButton(self)
@@ -254,7 +254,8 @@ class QtEventLog(QWidget):
         path.write_text(text, encoding="utf-8")
         return len(events)
 
-    def _export_dialog(self, fmt: str) -> None:
+    def export_dialog(self, fmt: str) -> None:
+        """Ask for a file name, then :meth:`export` to it; failures go to :attr:`problem`."""
         from pathlib import Path
 
         name, _ = QFileDialog.getSaveFileName(
@@ -266,7 +267,3 @@ class QtEventLog(QWidget):
             self.export(Path(name), fmt)
         except OSError as exc:
             self.problem.emit(f"Could not export to {name}: {exc.strerror or exc}")
-
-    def current_index(self) -> QModelIndex:
-        """The view's current (focused) index."""
-        return self.table.currentIndex()

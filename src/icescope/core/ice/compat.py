@@ -90,6 +90,18 @@ def installed() -> bool:
     return _installed
 
 
+def engine_active() -> bool:
+    """True when aiortc builds the engine's classes right now.
+
+    False when degraded, and inside :func:`stock_ice_classes` (a stock peer for comparison).
+    """
+    if not _installed:
+        return False
+    from .transport import ManagedIceTransport
+
+    return getattr(_rtcpc, "RTCIceTransport", None) is ManagedIceTransport
+
+
 def degraded_reason() -> str | None:
     """Why the engine runs degraded on stock classes, or None when it is fully installed."""
     return _degraded

@@ -72,7 +72,7 @@ class IcePeerConnection(RTCPeerConnection):
         """Consent/liveness timers."""
         self.faults = faults
         """Network impairment on this peer's sockets (None: none)."""
-        self.managed = compat.installed()
+        self.managed = compat.engine_active()
         """True when the engine's classes are in use (not degraded)."""
         self._is_closed = False
         self._ice_state = "new"

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 import pytest
-from aiortc import RTCSessionDescription
+from aiortc import RTCIceCandidate, RTCSessionDescription
 from aiortc.exceptions import OperationError
 
 from icescope.core.events import Notice, Peer
 from icescope.core.ice.transport import ManagedIceTransport, UnknownGenerationError
 from icescope.core.sdp import parse_candidate
 
-from .conftest import Pair
+if TYPE_CHECKING:
+    from .conftest import Pair
 
 
-def _candidate(port: int):  # noqa: ANN202 - aiortc's RTCIceCandidate
+def _candidate(port: int) -> RTCIceCandidate:
     candidate = parse_candidate(f"candidate:1 1 udp 2130706431 127.0.0.1 {port} typ host")
     candidate.sdpMid = "0"
     candidate.sdpMLineIndex = 0

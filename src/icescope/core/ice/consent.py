@@ -34,8 +34,10 @@ logger = logging.getLogger(__name__)
 CONSENT_RETRANSMISSIONS: Final = 1
 """One retransmission per probe: a late answer (≤ 1.5 s with aioice's 0.5 s RTO) still counts,
 so a path with RTT > 0.5 s is not declared dead as stock aioice does."""
-DISCONNECTED_PROBE_INTERVAL: Final = 0.5
-"""Probe cadence while ``disconnected``, so recovery is noticed quickly."""
+DISCONNECTED_PROBE_INTERVAL: Final = 0.2
+"""Probe cadence while ``disconnected`` (capped by the keepalive interval), so recovery is
+noticed within about one round trip after either side's next probe; costs 5 small STUN
+requests per second, only while the path is down."""
 TRIGGERED_PROBE_SPACING: Final = 0.1
 """At most 10 traffic-triggered probes per second while ``disconnected``."""
 

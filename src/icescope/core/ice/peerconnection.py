@@ -25,15 +25,11 @@ from aiortc import RTCPeerConnection
 from ..config import IceTimings
 from ..errors import PeerClosedError
 from ..netif import AddressSelection
-from ..states import (
-    IceTransportState,
-    Provenance,
-    derive_connection_state,
-    derive_ice_connection_state,
-)
+from ..states import Provenance
 from . import compat
 from .connection import IceConnection
 from .consent import MonitoredConnection
+from .derived import DerivedStates
 from .restart import RestartRecord, remote_credentials
 from .transport import CHANGE_EVENT, GENERATION_EVENT, ManagedIceTransport
 
@@ -75,11 +71,8 @@ class IcePeerConnection(RTCPeerConnection):
         self.managed = compat.engine_active()
         """True when the engine's classes are in use (not degraded)."""
         self._is_closed = False
-        self._ice_state = "new"
-        self._conn_state = "new"
-        self._ids: dict[ManagedIceTransport, str] = {}
-        self._transport_states: dict[ManagedIceTransport, str] = {}
-        self._pairs: dict[ManagedIceTransport, object] = {}
+        self._derived = DerivedStates()
+        self._watched: set[ManagedIceTransport] = set()
         self._refreshing = False
         self._refresh_again = False
         self._restart_requested = False
@@ -99,12 +92,12 @@ class IcePeerConnection(RTCPeerConnection):
     @property
     def iceConnectionState(self) -> str:
         """``RTCIceConnectionState``, all seven values (webrtc-pc §4.3.4)."""
-        return self._ice_state if self.managed else super().iceConnectionState
+        return self._derived.ice if self.managed else super().iceConnectionState
 
     @property
     def connectionState(self) -> str:
         """``RTCPeerConnectionState`` over ICE and DTLS (webrtc-pc §4.3.3)."""
-        return self._conn_state if self.managed else super().connectionState
+        return self._derived.connection if self.managed else super().connectionState
 
     def local_ufrag(self) -> str:
         """The local ICE ufrag of the active generation ("" before any transport exists)."""
@@ -139,8 +132,8 @@ class IcePeerConnection(RTCPeerConnection):
                 if isinstance(conn, MonitoredConnection):
                     conn.timings = self.timings
                     conn.faults = self.faults
-            if isinstance(transport, ManagedIceTransport) and transport not in self._ids:
-                self._ids[transport] = f"T{len(self._ids) + 1:02d}"
+            if isinstance(transport, ManagedIceTransport) and transport not in self._watched:
+                self._watched.add(transport)
                 transport.on(CHANGE_EVENT, self._refresh)
                 transport.on(GENERATION_EVENT, self._on_generation)
 
@@ -175,32 +168,12 @@ class IcePeerConnection(RTCPeerConnection):
 
     def _refresh_once(self) -> None:
         self._configure_transports()
-        transports = self._managed_transports()
-        for transport in transports:
-            nominated = transport.active._nominated.get(1)
-            if nominated is not self._pairs.get(transport):
-                self._pairs[transport] = nominated
-                if nominated is not None:
-                    super().emit("selectedcandidatepairchange")
-        for transport in transports:
-            state = transport.state
-            previous = self._transport_states.get(transport, "new")
-            if state != previous:
-                self._transport_states[transport] = state
-                super().emit("icetransportstatechange", self._ids[transport], previous, state)
-        ice = derive_ice_connection_state(
-            (IceTransportState(t.state) for t in transports), is_closed=self._is_closed
-        )
-        if ice.value != self._ice_state:
-            self._ice_state = ice.value
-            super().emit("iceconnectionstatechange")
         dtls = {t.receiver.transport.state for t in self.getTransceivers()}
         if self.sctp is not None:
             dtls.add(self.sctp.transport.state)
-        connection = derive_connection_state(ice, dtls, is_closed=self._is_closed)
-        if connection.value != self._conn_state:
-            self._conn_state = connection.value
-            super().emit("connectionstatechange")
+        self._derived.refresh(
+            self._managed_transports(), dtls, is_closed=self._is_closed, emit=super().emit
+        )
 
     # ------------------------------------------------------------------ restart
     def restartIce(self) -> None:

@@ -20,6 +20,8 @@ from aiortc.rtcicetransport import candidate_to_aioice
 
 from ..errors import IceScopeError
 from .consent import ConnectionHealth, MonitoredConnection
+from .mux import GenerationMux
+from .w3c import transport_state
 
 if TYPE_CHECKING:
     from aiortc import RTCIceCandidate, RTCIceParameters
@@ -52,9 +54,9 @@ class ManagedIceTransport(RTCIceTransport):
     def __init__(self, gatherer: ManagedIceGatherer) -> None:
         super().__init__(gatherer)
         self._gatherer = gatherer
-        self._mux: asyncio.Queue[bytes | None] = asyncio.Queue()
+        self._mux = GenerationMux()
         # The contract with RTCDtlsTransport: it looks these two up on every call.
-        self._recv = self._mux_recv
+        self._recv = self._mux.recv
         self._send = self._mux_send
         self._w3c = "new"
         self._stopped = False
@@ -92,7 +94,7 @@ class ManagedIceTransport(RTCIceTransport):
 
     def _attach(self, conn: MonitoredConnection) -> None:
         conn.on_change = self._changed
-        conn.on_data = self._feed
+        conn.on_data = self._mux.feed
         conn.on_lost = lambda: self._lost(conn)
 
     async def begin_generation(self) -> MonitoredConnection:
@@ -164,37 +166,9 @@ class ManagedIceTransport(RTCIceTransport):
     def _stock_state(self) -> str:
         return str(getattr(self, _STATE))
 
-    def _compute(self) -> str:
-        if self._stopped or self._stock_state() == "closed":
-            return "closed"
-        health = self.active.health
-        pending = self.pending
-        # A restart generation counts from its first check until it is promoted.
-        restarting = pending is not None and pending.health in (
-            ConnectionHealth.CHECKING,
-            ConnectionHealth.CONNECTED,
-        )
-        if health is ConnectionHealth.NEW:
-            return "new"
-        if health is ConnectionHealth.CHECKING:
-            return "checking"
-        if health in (ConnectionHealth.DISCONNECTED, ConnectionHealth.FAILED):
-            # webrtc-pc §5.6.6: a restart begun while disconnected/failed shows checking.
-            return "checking" if restarting else health.value
-        if health is ConnectionHealth.CONNECTED:
-            if restarting:
-                # A restart begun in completed shows connected, never checking (§5.6.6).
-                return "connected"
-            conn = self.active
-            if conn.was_disconnected:
-                return "connected"  # recovery reports connected, as libwebrtc does
-            # completed = checks done + local gathering complete + remote end-of-candidates.
-            done = conn.connect_done and conn._local_candidates_end
-            return "completed" if done and conn._remote_candidates_end else "connected"
-        return "closed"
-
     def _changed(self) -> None:
-        state = self._compute()
+        stopped = self._stopped or self._stock_state() == "closed"
+        state = transport_state(self.active, self.pending, stopped=stopped)
         if state == "completed" and self._w3c not in ("connected", "completed"):
             # Never skip connected on the way up (libwebrtc emits a synthetic one too).
             self._set_w3c("connected")
@@ -208,21 +182,9 @@ class ManagedIceTransport(RTCIceTransport):
             self.emit("statechange")
 
     # ------------------------------------------------------------------ mux
-    def _feed(self, data: bytes, component: int) -> None:
-        self._mux.put_nowait(data)
-
     def _lost(self, conn: MonitoredConnection) -> None:
         if conn is self.active:
-            self._mux.put_nowait(None)
-
-    async def _mux_recv(self) -> bytes:
-        if self._stopped:
-            raise ConnectionError("Connection lost while receiving data")
-        data = await self._mux.get()
-        if data is None:
-            self._mux.put_nowait(None)  # wake every other reader too
-            raise ConnectionError("Connection lost while receiving data")
-        return data
+            self._mux.lose()
 
     async def _mux_send(self, data: bytes) -> None:
         if self._stopped:
@@ -336,7 +298,7 @@ class ManagedIceTransport(RTCIceTransport):
             await conn.close()
         if self._closers:
             await asyncio.gather(*self._closers, return_exceptions=True)
-        self._mux.put_nowait(None)
+        self._mux.close()
         monitor: Any = getattr(self, _MONITOR_TASK, None)
         if monitor is not None:
             await monitor

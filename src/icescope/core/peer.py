@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aiortc import RTCConfiguration, RTCIceServer, RTCSessionDescription
 from aiortc.rtcconfiguration import RTCBundlePolicy, RTCIceTransportPolicy
@@ -20,11 +20,13 @@ from .errors import PeerClosedError, SdpError, SignalingError
 from .events import (
     CandidateGathered,
     DataChannelChanged,
+    IceRestart,
     Notice,
     Peer,
     SelectedPairChanged,
     StateChanged,
 )
+from .faults import FaultInjector
 from .heartbeat import CHANNEL_ID, LABEL, Heartbeat
 from .ice import compat
 from .ice.introspect import describe_candidate, local_candidates, selected_pair
@@ -35,6 +37,7 @@ from .states import (
     ConnectionState,
     IceConnectionState,
     IceGatheringState,
+    IceTransportState,
     Machine,
     Provenance,
     SignalingState,
@@ -106,8 +109,13 @@ class PeerAgent:
         self._publish = publish
         self._signaling = signaling
         self.offerer = offerer
+        self.faults = FaultInjector()
+        """Network impairment on this peer's ICE sockets (see :meth:`Session.impair`)."""
         self.pc = IcePeerConnection(
-            rtc_configuration(settings), addresses=settings.addresses, timings=settings.timings
+            rtc_configuration(settings),
+            addresses=settings.addresses,
+            timings=settings.timings,
+            faults=self.faults,
         )
         self._states: dict[Machine, tuple[str, float]] = {
             Machine.ICE: (IceConnectionState.NEW.value, 0.0),
@@ -127,8 +135,12 @@ class PeerAgent:
         self.peer_sent: int | None = None
         """Heartbeats the other side says it sent (from its ``hb_fin``), if known."""
 
+        self._transport_since: dict[str, float] = {}
         for name, machine in _PC_EVENTS.items():
             self.pc.on(name, self._make_listener(machine))
+        self.pc.on("icetransportstatechange", self._on_transport_state)
+        self.pc.on("icerestart", self._on_restart)
+        self.pc.on("selectedcandidatepairchange", self._on_selected_pair)
         channel = self.pc.createDataChannel(LABEL, negotiated=True, id=CHANNEL_ID)
         channel.on("open", lambda: self._on_channel(LABEL, "open"))
         channel.on("close", lambda: self._on_channel(LABEL, "closed"))
@@ -171,6 +183,62 @@ class PeerAgent:
                 logger.exception("peer(%s) failed to translate %s", self.peer, machine.value)
 
         return listener
+
+    def _on_transport_state(self, transport_id: str, previous: str, state: str) -> None:
+        # Listeners never raise: pyee would re-emit as an "error" event.
+        try:
+            IceTransportState(state)  # boundary check: a W3C value
+            ts, wall = self._clock.stamp()
+            since = self._transport_since.get(transport_id)
+            self._transport_since[transport_id] = ts
+            self._publish(
+                StateChanged(
+                    ts=ts,
+                    wall=wall,
+                    peer=self.peer,
+                    machine=Machine.TRANSPORT,
+                    previous=previous,
+                    state=state,
+                    provenance=(
+                        self._provenance_for(Machine.TRANSPORT, state)
+                        if state == "closed"
+                        else Provenance.DERIVED
+                    ),
+                    in_previous=None if since is None else ts - since,
+                    generation=self.pc.local_ufrag(),
+                    detail=f"ICE transport {transport_id}",
+                )
+            )
+        except Exception:
+            logger.exception("peer(%s) failed to translate a transport state", self.peer)
+
+    def _on_restart(self, info: dict[str, Any]) -> None:
+        try:
+            ts, wall = self._clock.stamp()
+            duration = info.get("duration")
+            self._publish(
+                IceRestart(
+                    ts=ts,
+                    wall=wall,
+                    peer=self.peer,
+                    phase=str(info["phase"]),
+                    old_ufrag=str(info.get("old_ufrag") or ""),
+                    new_ufrag=str(info.get("new_ufrag") or ""),
+                    initiator=str(info.get("initiator") or ""),
+                    duration=None if duration is None else float(duration),
+                    detail=str(info.get("detail") or ""),
+                )
+            )
+            if info["phase"] == "complete":
+                self._report_selected_pair()
+        except Exception:
+            logger.exception("peer(%s) failed to translate an ICE restart", self.peer)
+
+    def _on_selected_pair(self) -> None:
+        try:
+            self._report_selected_pair()
+        except Exception:
+            logger.exception("peer(%s) failed to report the selected pair", self.peer)
 
     def _provenance_for(self, machine: Machine, value: str) -> Provenance:
         if value == "closed":
@@ -376,7 +444,8 @@ class PeerAgent:
     async def _add_candidate(self, message: Message) -> None:
         text: str = message.get("candidate") or ""
         if not text:
-            await self.pc.addIceCandidate(None)
+            # end-of-candidates, for the generation the ufrag names (None: the newest)
+            await self.pc.add_ice_candidate(None, message.get("usernameFragment"))
             return
         candidate = parse_candidate(text)
         candidate.sdpMid = message.get("sdpMid")
@@ -398,6 +467,7 @@ class PeerAgent:
             with contextlib.suppress(Exception):
                 await self._signaling.send({"type": "bye", "heartbeats_sent": self.heartbeat.sent})
         await self.pc.close()
+        self.faults.close()
         self._closed.set()
         await self._signaling.close()
         if self._recv_task is not None and self._recv_task is not asyncio.current_task():

@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from .clock import SessionClock
 from .config import Settings
+from .errors import ConfigError
 from .eventlog import EventLog
-from .events import IceRestart, Notice, Peer, SessionMarker
+from .events import IceRestart, Impairment, Notice, Peer, SessionMarker
+from .faults import validate_impairment
 from .hub import EventHub
+from .ice import compat
 from .journal import Journal, new_journal_path
 from .logsetup import attach as attach_log_notices
 from .netif import AddressSelection
@@ -129,6 +132,9 @@ class Session:
             offerer=link.local_offers,
         )
         self.remote = link.agent
+        reason = compat.degraded_reason()
+        if reason is not None:
+            self.notice("warning", "degraded-ice", reason)
         self.local.pc.on("connectionstatechange", self._watch_end)
         if self.remote is not None:
             await self.remote.start()
@@ -172,6 +178,60 @@ class Session:
         if self.local is None:
             raise RuntimeError("session not started")
         await self.local.restart_ice()
+
+    def impair(self, peer: Peer, kind: str, *, direction: str = "both", value: float = 0.0) -> None:
+        """Impair the network of one peer's ICE sockets, or clear it.
+
+        Args:
+            peer: whose sockets (``Peer.REMOTE`` only when the remote runs in this process).
+            kind: ``blackout`` (``value`` = length in s, 0 = until cleared), ``loss``
+                (``value`` = percent), ``delay`` (``value`` = ms) or ``clear``.
+            direction: ``in`` (arriving), ``out`` (leaving) or ``both``.
+            value: see ``kind``.
+
+        Raises:
+            ConfigError: bad kind, direction or value, or no such peer in this process.
+        """
+        validate_impairment(kind, direction, value)
+        agent = self.local if peer is Peer.LOCAL else self.remote
+        if agent is None or agent.closed:
+            if self.local is None:
+                why = "the session has not started"
+            elif agent is None:
+                why = "it does not run in this process (impair the local peer instead)"
+            else:
+                why = "it is closed"
+            raise ConfigError(f"cannot impair the {peer.value} peer: {why}")
+        faults = agent.faults
+        if kind == "blackout":
+
+            def ended() -> None:
+                self._publish_impairment(peer, "blackout", direction, value, active=False)
+
+            faults.blackout(direction, value, on_end=ended if value > 0 else None)
+        elif kind == "loss":
+            faults.loss(value, direction)
+        elif kind == "delay":
+            faults.delay(value, direction)
+        else:
+            faults.clear(direction)
+        self._publish_impairment(peer, kind, direction, value, active=kind != "clear")
+
+    def _publish_impairment(
+        self, peer: Peer, kind: str, direction: str, value: float, *, active: bool
+    ) -> None:
+        ts, wall = self.clock.stamp()
+        self._publish(
+            Impairment(
+                ts=ts,
+                wall=wall,
+                peer=peer,
+                kind=kind,
+                direction=direction,
+                value=float(value),
+                active=active,
+            )
+        )
 
     async def close(self) -> dict[str, Any]:
         """Drain heartbeats, close every peer, write the summary; return the summary.

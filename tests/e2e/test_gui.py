@@ -41,8 +41,8 @@ def qloop(qapp) -> Iterator[qasync.QEventLoop]:
     qapp.setQuitOnLastWindowClosed(False)
     yield lp
     qapp.setQuitOnLastWindowClosed(quit_on_close)
-    # Like asyncio.run(): cancel what is left (the core leaves the remote's signaling
-    # receive task waiting after a "bye"), so no task is destroyed while pending.
+    # Like asyncio.run(): cancel whatever a failing scenario left, so no task is destroyed
+    # while pending.
     pending = [t for t in asyncio.all_tasks(lp) if not t.done()]
     for task in pending:
         task.cancel()
@@ -172,18 +172,53 @@ def test_closing_the_window_closes_the_session_first(qtbot, qloop, settings) -> 
     run(qloop, scenario, 20)
 
 
-def test_errors_in_commands_become_notices(qtbot, qloop, settings) -> None:
-    """Restart on an engine without restart support is refused with a notice, not a crash."""
+def test_restart_ice_button_restarts_without_loss(qtbot, qloop, settings) -> None:
+    """Restart ICE in the window performs a real restart: a new generation, no heartbeat lost."""
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show()
+    summary: dict[str, object] = {}
 
     async def scenario() -> None:
         session = await window.start_session()
         assert await session.wait_connected(10)
-        if session.can_restart:
-            pytest.skip("the ICE engine supports restart; the refusal path does not apply")
-        window.controls.restart_action.setEnabled(True)  # force the click through
+        await until(lambda: window.controls.restart_action.isEnabled())
+        old = session.local.pc.local_ufrag()
+        window.controls.restart_action.trigger()
+        await until(lambda: session.restarts == 1, timeout=10)
+        assert session.local.pc.local_ufrag() != old
+        await asyncio.sleep(0.5)
+        summary.update(await window.close_session())
+
+    run(qloop, scenario, 30)
+    phases = [
+        e.phase
+        for e in window.log_model.events()
+        if e.type == "icerestart" and e.peer is Peer.LOCAL
+    ]
+    assert phases[:2] == ["start", "complete"]
+    local_ice = [e.state for e in _ice_rows(window, Peer.LOCAL)]
+    assert "checking" not in local_ice[local_ice.index("completed") :]  # healthy restart
+    assert all(p["lost"] == 0 for p in summary["peers"].values())  # type: ignore[attr-defined]
+    window.close()
+
+
+def test_errors_in_commands_become_notices(qtbot, qloop, settings, monkeypatch) -> None:
+    """A command that fails (here: restart refused by a closed peer) becomes a notice."""
+    from icescope.core.errors import PeerClosedError
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+
+    async def refuse() -> None:
+        raise PeerClosedError("the peer connection is closed")
+
+    async def scenario() -> None:
+        session = await window.start_session()
+        assert await session.wait_connected(10)
+        monkeypatch.setattr(session, "restart_ice", refuse)
+        window.controls.restart_action.setEnabled(True)
         window.controls.restart_action.trigger()
         await until(lambda: window.banner.level == "error")
         assert "ICE restart failed" in window.banner.text()

@@ -92,18 +92,19 @@ def config_diagnoses(settings: Settings) -> list[Diagnosis]:
 
 
 async def gathering_diagnoses(
-    settings: Settings, candidate_types: Iterable[str], *, timeout: float = PROBE_TIMEOUT
+    settings: Settings, candidate_types: Iterable[str], *, timeout: float | None = None
 ) -> list[Diagnosis]:
     """Explain missing candidates after gathering finished.
 
     Args:
         settings: the session settings (servers, policy).
         candidate_types: the types of every local candidate gathered (``host``, ``relay`` ...).
-        timeout: how long each probe of a server may take.
+        timeout: how long each probe of a server may take (default :data:`PROBE_TIMEOUT`).
 
     Returns:
         Findings, in the order: TURN, STUN, "nothing at all".
     """
+    timeout = PROBE_TIMEOUT if timeout is None else timeout
     types = set(candidate_types)
     use = effective_servers(settings.ice_servers)
     found: list[Diagnosis] = []

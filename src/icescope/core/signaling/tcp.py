@@ -194,13 +194,14 @@ async def connect_tcp(
     port: int,
     signaling: TcpSignaling,
     *,
-    timeout: float = DEFAULT_CONNECT_TIMEOUT,
+    timeout: float | None = None,
 ) -> None:
     """Connect ``signaling`` to a listener, retrying while it is not up yet.
 
-    Never raises: when the deadline passes, ``signaling.receive`` raises a ``ConnectionError``
+    Never raises: when ``timeout`` (default :data:`DEFAULT_CONNECT_TIMEOUT`) passes, ``signaling.receive`` raises a ``ConnectionError``
     whose message names the address and the last error.
     """
+    timeout = DEFAULT_CONNECT_TIMEOUT if timeout is None else timeout
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     last = "no attempt made"

@@ -40,9 +40,7 @@ class Pair:
     async def start(self) -> None:
         await self.listener.start()
         url = next(
-            e.message
-            for e in self.listen_events
-            if isinstance(e, Notice) and e.code == "listening"
+            e.message for e in self.listen_events if isinstance(e, Notice) and e.code == "listening"
         )
         self.connector = Session(
             Settings(

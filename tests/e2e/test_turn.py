@@ -110,9 +110,7 @@ async def test_wrong_credential_gives_401_diagnosis(coturn: TurnServer, short_st
 async def test_unreachable_turn_gives_timeout_diagnosis(short_stun: None, transport: str) -> None:
     port = closed_port()
     url = f"turn:127.0.0.1:{port}" + ("?transport=tcp" if transport == "tcp" else "")
-    events = await run(
-        settings(url, relay_only=True), connect=False, wait_for="turn-unreachable"
-    )
+    events = await run(settings(url, relay_only=True), connect=False, wait_for="turn-unreachable")
     notices = [e for e in events if isinstance(e, Notice) and e.code == "turn-unreachable"]
     assert notices, [e.to_dict() for e in events if isinstance(e, Notice)]
     assert f"127.0.0.1:{port}" in notices[0].message

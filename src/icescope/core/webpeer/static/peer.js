@@ -229,7 +229,6 @@ async function closePeer(by) {
   if (!pc || icescope.closedBy) return;
   icescope.closedBy = by;
   stopHeartbeat();
-  if (by === "local") send({ type: "bye", heartbeats_sent: icescope.hbSent });
   await new Promise((resolve) => setTimeout(resolve, 50));  // let hb_fin leave
   pc.close();
   // webrtc-pc §4.4.2.2: close() fires no state events, so report them ourselves.
@@ -238,6 +237,8 @@ async function closePeer(by) {
     ["signaling", "signalingstatechange"], ["transport", "icetransportstatechange"]]) {
     setState(key, event, "closed", { provenance: "local-close", detail });
   }
+  // The bye goes last: IceScope stops reading once it has it.
+  if (by === "local") send({ type: "bye", heartbeats_sent: icescope.hbSent });
   $("restart").disabled = true;
   $("close").disabled = true;
   $("status").textContent = by === "local" ? "Closed here." : "Closed by IceScope.";

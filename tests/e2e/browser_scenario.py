@@ -1,7 +1,7 @@
 """One IceScope ↔ Chromium scenario, run as a subprocess inside a test's network namespace.
 
-``python -m tests.e2e.browser_scenario SCENARIO --address A [--browser-offers]`` prints one JSON object:
-IceScope's events, the page's own record (``window.icescope``) and the session summary.
+``python -m tests.e2e.browser_scenario SCENARIO --address A [--browser-offers]`` prints one
+JSON object: IceScope's events, the page's own record (``window.icescope``) and the session summary.
 Scenarios: ``close-local``, ``close-browser``, ``restart-local``, ``restart-browser``.
 """
 
@@ -119,7 +119,7 @@ async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, A
 
 async def wait_for_restart(events: list[Any], peer: Peer, timeout: float = 10.0) -> None:
     async with asyncio.timeout(timeout):
-        while not any(
+        while not any(  # noqa: ASYNC110 (events arrive via the hub; polling is simplest)
             isinstance(e, IceRestart) and e.peer is peer and e.phase != "start" for e in events
         ):
             await asyncio.sleep(0.02)

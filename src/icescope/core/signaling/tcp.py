@@ -198,8 +198,8 @@ async def connect_tcp(
 ) -> None:
     """Connect ``signaling`` to a listener, retrying while it is not up yet.
 
-    Never raises: when ``timeout`` (default :data:`DEFAULT_CONNECT_TIMEOUT`) passes, ``signaling.receive`` raises a ``ConnectionError``
-    whose message names the address and the last error.
+    Never raises: when ``timeout`` (default :data:`DEFAULT_CONNECT_TIMEOUT`) passes,
+    ``signaling.receive`` raises a ``ConnectionError`` naming the address and the last error.
     """
     timeout = DEFAULT_CONNECT_TIMEOUT if timeout is None else timeout
     loop = asyncio.get_running_loop()

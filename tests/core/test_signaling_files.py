@@ -111,3 +111,31 @@ async def test_answer_that_never_comes_is_reported(tmp_path: Path) -> None:
 def test_manual_needs_both_files(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="--offer-file and --answer-file"):
         Settings(mode="manual", offer_file=tmp_path / "o")
+
+
+def test_probe_with_malformed_offer_file_exits_1_naming_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from icescope.cli import main
+
+    offer = tmp_path / "offer.sdp"
+    offer.write_text("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=application 9\r\n")
+    code = main(
+        [
+            "probe",
+            "--offer-file",
+            str(offer),
+            "--answer-file",
+            str(tmp_path / "answer.sdp"),
+            "--address",
+            "127.0.0.1",
+            "--no-journal",
+        ]
+    )
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "Traceback" not in err
+    records = [json.loads(line) for line in out.splitlines()]
+    failed = [r for r in records if r.get("code") == "start-failed"]
+    assert failed and "offer SDP line 5: m-line needs" in failed[0]["message"]
+    assert not (tmp_path / "answer.sdp").exists()

@@ -45,7 +45,7 @@ class Pair:
         self.connector = Session(
             Settings(
                 mode="tcp-connect",
-                remote_address=url.rsplit(" ", 1)[1],
+                remote_address=url.rsplit(" ", 1)[1].removeprefix("tcp://"),
                 addresses=LOOPBACK,
                 journal_enabled=False,
             )

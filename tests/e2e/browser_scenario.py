@@ -71,7 +71,11 @@ async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, A
         browser = await launch(p)
         try:
             await session.start()
-            url = next(e.message for e in events if isinstance(e, Notice) and e.code == "listening")
+            url = next(
+                e.message.rsplit(" ", 1)[-1]
+                for e in events
+                if isinstance(e, Notice) and e.code == "listening"
+            )
             page = await browser.new_page()
             loaded = time.time()
             await page.goto(url)

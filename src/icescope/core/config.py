@@ -176,7 +176,9 @@ class Settings:
         if self.mode in ("tcp-listen", "tcp-connect"):
             if not self.remote_address:
                 raise ConfigError(f"mode {self.mode} needs HOST:PORT (--listen / --connect)")
-            parse_hostport(self.remote_address)
+            parse_hostport(
+                self.remote_address, flag="--listen" if self.mode == "tcp-listen" else "--connect"
+            )
         if self.mode == "manual" and (self.offer_file is None or self.answer_file is None):
             raise ConfigError("manual mode needs both --offer-file and --answer-file")
         if not 0 <= self.browser_port < 65536:

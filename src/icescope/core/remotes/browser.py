@@ -23,7 +23,7 @@ async def open_browser(settings: Settings, context: RemoteContext) -> RemoteLink
     """
     server = BrowserPeerServer(settings, context.notice)
     url = await server.start()
-    context.notice("info", "listening", url)
+    context.notice("info", "listening", f"open the browser peer page: {url}")
     if server.exposed:
         context.notice(
             "warning",

@@ -38,7 +38,7 @@ async def open_tcp_listen(settings: Settings, context: RemoteContext) -> RemoteL
     await listener.start(host, port)
     bound_host, bound_port = listener.address
     context.notice(
-        "info", "listening", f"waiting for an IceScope peer on tcp {bound_host}:{bound_port}"
+        "info", "listening", f"waiting for an IceScope peer on tcp://{bound_host}:{bound_port}"
     )
     return RemoteLink(
         signaling=listener.signaling,

@@ -17,6 +17,7 @@ from . import __version__
 from .core.config import IceTimings, Settings
 from .core.errors import ConfigError
 from .core.probe import EXIT_USAGE, Blackout, ProbePlan, run_probe
+from .core.remotes.flags import add_remote_flags, remote_changes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -69,6 +70,7 @@ def _session_flags() -> _Parser:
         help="no consent response for S seconds -> failed (30)",
     )
     g.add_argument("-v", "--verbose", action="count", default=0, help="-v info, -vv debug")
+    add_remote_flags(p)
     return p
 
 
@@ -141,7 +143,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         failed_timeout=args.failed_timeout or t.failed_timeout,
     )
     return base.replace(
-        mode="loopback",
+        **remote_changes(args),
         timings=timings,
         journal_path=args.journal,
         journal_enabled=not args.no_journal,

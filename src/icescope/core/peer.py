@@ -31,6 +31,8 @@ from .heartbeat import CHANNEL_ID, LABEL, Heartbeat
 from .ice import compat
 from .ice.introspect import describe_candidate, local_candidates, selected_pair
 from .ice.peerconnection import IcePeerConnection
+from .iceservers import config_diagnoses, gathering_diagnoses
+from .reports import RemoteReport
 from .sdp import parse_candidate, validate_sdp
 from .states import (
     STATE_TYPES,
@@ -134,6 +136,9 @@ class PeerAgent:
         self._negotiating = asyncio.Lock()
         self.peer_sent: int | None = None
         """Heartbeats the other side says it sent (from its ``hb_fin``), if known."""
+        self.remote_report = RemoteReport(clock, publish)
+        """What an out-of-process remote (a browser) reports about its own states."""
+        self._diagnosis: asyncio.Task[None] | None = None
 
         self._transport_since: dict[str, float] = {}
         for name, machine in _PC_EVENTS.items():
@@ -318,6 +323,18 @@ class PeerAgent:
                 )
             )
 
+    def _diagnose_gathering(self) -> None:
+        """Once, after the first gathering: explain missing relay/srflx candidates."""
+        if self.peer is not Peer.LOCAL or self._diagnosis is not None:
+            return
+        types = [c.type for _, c in local_candidates(self.pc)]
+
+        async def run() -> None:
+            for finding in await gathering_diagnoses(self._settings, types):
+                self.notice(finding.level, finding.code, finding.message)
+
+        self._diagnosis = asyncio.get_running_loop().create_task(run())
+
     def _report_selected_pair(self) -> None:
         pair = selected_pair(self.pc)
         if pair is None:
@@ -349,6 +366,9 @@ class PeerAgent:
     async def start(self) -> None:
         """Start the receive loop and, as offerer, send the first offer."""
         self._recv_task = asyncio.get_running_loop().create_task(self._receive_loop())
+        if self.peer is Peer.LOCAL:
+            for finding in config_diagnoses(self._settings):
+                self.notice(finding.level, finding.code, finding.message)
         if self.offerer:
             await self.negotiate()
 
@@ -369,6 +389,7 @@ class PeerAgent:
             offer = await self.pc.createOffer()
             await self.pc.setLocalDescription(offer)
             self._report_candidates()
+            self._diagnose_gathering()
             await self._signaling.send({"type": "offer", "sdp": self.pc.localDescription.sdp})
 
     async def restart_ice(self) -> None:
@@ -395,6 +416,13 @@ class PeerAgent:
                 self.notice("error", "signaling-lost", f"signaling channel lost: {exc}")
                 return
             if message is None:
+                if not self.closed and not self._closing_locally:
+                    self.notice(
+                        "warning",
+                        "signaling-closed",
+                        "the signaling channel ended without a bye: the remote is gone "
+                        "(ICE may still carry on until consent expires)",
+                    )
                 return
             try:
                 await self._handle(message)
@@ -402,6 +430,8 @@ class PeerAgent:
                     return
             except SdpError as exc:
                 self.notice("error", "bad-sdp", str(exc))
+            except SignalingError as exc:
+                self.notice("warning", "signaling-garbage", f"ignored signaling message: {exc}")
             except PeerClosedError:
                 return
             except Exception as exc:
@@ -414,8 +444,17 @@ class PeerAgent:
 
     async def _handle(self, message: Message) -> None:
         kind = message["type"]
+        if kind == "event":
+            self.remote_report.handle(message)
+            return
+        if kind == "hello":
+            who = str(message.get("agent") or "unknown")[:200]
+            self.notice("info", "remote-hello", f"remote peer: {who}")
+            return
         if kind == "bye":
-            self.peer_sent = message.get("heartbeats_sent", self.peer_sent)
+            sent = message.get("heartbeats_sent")
+            if isinstance(sent, int) and not isinstance(sent, bool) and sent >= 0:
+                self.peer_sent = sent
             if not self.closed:
                 await self.close(remote_bye=True)
             return
@@ -430,6 +469,7 @@ class PeerAgent:
                 answer = await self.pc.createAnswer()
                 await self.pc.setLocalDescription(answer)
                 self._report_candidates()
+                self._diagnose_gathering()
                 await self._signaling.send({"type": "answer", "sdp": self.pc.localDescription.sdp})
         elif kind == "answer":
             validate_sdp(message["sdp"], "answer")
@@ -466,6 +506,8 @@ class PeerAgent:
         if not remote_bye:
             with contextlib.suppress(Exception):
                 await self._signaling.send({"type": "bye", "heartbeats_sent": self.heartbeat.sent})
+        if self._diagnosis is not None and not self._diagnosis.done():
+            self._diagnosis.cancel()
         await self.pc.close()
         self.faults.close()
         self._closed.set()

@@ -10,14 +10,23 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from .base import RemoteContext, RemoteFactory, RemoteLink
+from .browser import open_browser
 from .loopback import open_loopback
+from .manual import open_manual
+from .tcp import open_tcp_connect, open_tcp_listen
 
 if TYPE_CHECKING:
     from ..config import Settings
 
 __all__ = ["FACTORIES", "RemoteContext", "RemoteLink", "open_remote"]
 
-FACTORIES: dict[str, RemoteFactory] = {"loopback": open_loopback}
+FACTORIES: dict[str, RemoteFactory] = {
+    "loopback": open_loopback,
+    "browser": open_browser,
+    "tcp-listen": open_tcp_listen,
+    "tcp-connect": open_tcp_connect,
+    "manual": open_manual,
+}
 """Remote factories by ``Settings.mode``."""
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+from aiortc.exceptions import InvalidStateError
+
 from icescope.core.events import DataChannelChanged, Peer, StateChanged
 from icescope.core.ice.transport import ManagedIceTransport
 from icescope.core.states import Machine, Provenance
@@ -167,3 +170,19 @@ async def test_restart_is_flag_then_offer(pair: Pair) -> None:
     offer = await pc.createOffer()
     assert f"a=ice-ufrag:{old}" not in offer.sdp
     assert _transport(pair, Peer.LOCAL).pending is not None
+
+
+async def test_rejected_restart_offer_abandons_the_new_generation(pair: Pair) -> None:
+    """A restart offer aiortc rejects (here: wrong signaling state) leaves no generation."""
+    pc = pair.remote.pc
+    pair.local.pc.restartIce()
+    offer = await pair.local.pc.createOffer()
+    own = await pc.createOffer()
+    await pc.setLocalDescription(own)  # now in have-local-offer: a remote offer is refused
+    with pytest.raises(InvalidStateError, match="signaling state"):
+        await pc.setRemoteDescription(offer)
+    assert _transport(pair, Peer.REMOTE).pending is None
+    start, abandoned = pair.restarts(Peer.REMOTE)
+    assert (start.phase, abandoned.phase) == ("start", "abandoned")
+    assert abandoned.detail.startswith("remote description rejected")
+    assert pc.iceConnectionState == "completed"

@@ -125,3 +125,18 @@ async def test_close_reports_closed_as_local_close(pair: Pair) -> None:
         ]
         assert {e.machine for e in closed} >= {Machine.ICE, Machine.TRANSPORT, Machine.CONNECTION}
         assert all(e.provenance is Provenance.LOCAL_CLOSE for e in closed)
+
+
+async def test_long_round_trip_is_not_an_outage() -> None:
+    """RTT 0.6 s: stock aioice (0.5 s deadline) would lose consent; we allow a late answer."""
+    p = Pair(IceTimings(keepalive_interval=0.5, disconnected_timeout=2.0, failed_timeout=6.0))
+    async with asyncio.timeout(15):
+        await p.start()
+        p.local.faults.delay(300)  # each way: RTT 0.6 s
+        received = p.local.heartbeat.received
+        await asyncio.sleep(3.0)
+        for peer in (Peer.LOCAL, Peer.REMOTE):
+            assert "disconnected" not in p.states(peer)
+            assert p.agent(peer).pc.iceConnectionState == "completed"
+        assert p.local.heartbeat.received > received + 20
+        await p.close()

@@ -251,12 +251,20 @@ class IcePeerConnection(RTCPeerConnection):
     async def setRemoteDescription(self, sessionDescription: RTCSessionDescription) -> None:
         """Apply a remote description, detecting ICE restarts before aiortc ignores them."""
         created = False
+        # Remote credentials of pending generations, to undo our changes if aiortc rejects it.
+        saved = [
+            (t.pending, t.pending.remote_username, t.pending.remote_password)
+            for t in self._managed_transports()
+            if t.pending is not None
+        ]
         if self.managed and not self._is_closed:
             # Must precede super(): stock code adds the new candidates and may start checks.
             created = await self._detect_restart(sessionDescription)
         try:
             await super().setRemoteDescription(sessionDescription)
         except Exception as exc:
+            for conn, ufrag, pwd in saved:
+                conn.remote_username, conn.remote_password = ufrag, pwd
             if created:
                 for transport in self._managed_transports():
                     transport.abandon_pending(f"remote description rejected: {exc}")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from icescope.core.config import Settings
-from icescope.core.events import Notice, StateChanged
+from icescope.core.events import Listening, Notice, StateChanged
 from icescope.core.netif import AddressSelection
 from icescope.core.session import Session
 from icescope.core.signaling.tcp import TcpSignaling
@@ -39,13 +39,11 @@ class Pair:
 
     async def start(self) -> None:
         await self.listener.start()
-        url = next(
-            e.message for e in self.listen_events if isinstance(e, Notice) and e.code == "listening"
-        )
+        url = next(e.url for e in self.listen_events if isinstance(e, Listening))
         self.connector = Session(
             Settings(
                 mode="tcp-connect",
-                remote_address=url.rsplit(" ", 1)[1].removeprefix("tcp://"),
+                remote_address=url.removeprefix("tcp://"),
                 addresses=LOOPBACK,
                 journal_enabled=False,
             )

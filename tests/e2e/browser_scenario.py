@@ -15,7 +15,7 @@ import time
 from typing import Any
 
 from icescope.core.config import Settings
-from icescope.core.events import IceRestart, Notice, Peer
+from icescope.core.events import IceRestart, Listening, Peer
 from icescope.core.netif import AddressSelection
 from icescope.core.session import Session
 
@@ -70,11 +70,7 @@ async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, A
         browser = await launch(p)
         try:
             await session.start()
-            url = next(
-                e.message.rsplit(" ", 1)[-1]
-                for e in events
-                if isinstance(e, Notice) and e.code == "listening"
-            )
+            url = next(e.url for e in events if isinstance(e, Listening))
             page = await browser.new_page()
             loaded = time.time()
             await page.goto(url)

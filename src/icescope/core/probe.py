@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import ConfigError, IceScopeError
-from .events import Notice, Peer, StateChanged
+from .events import Peer, StateChanged
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .session import Session
 from .states import Machine
@@ -136,10 +136,6 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     watcher = _Watcher()
 
     def emit(event: SessionEvent) -> None:
-        if isinstance(event, Notice) and event.code == "listening":
-            # Scripts wait for this line to learn where to point the remote peer.
-            url = event.message.rsplit(" ", 1)[-1]
-            out.write(json_line({"type": "listening", "url": url}) + "\n")
         record = event.to_dict()
         if plan.anonymize:
             record = anonymize_record(record)

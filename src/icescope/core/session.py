@@ -116,11 +116,17 @@ class Session:
         """Open the journal, create the peers and start negotiating."""
         self._open_journal()
         self._detach_log = attach_log_notices(self.notice)
-        ts, wall = self.clock.stamp()
-        self._publish(
-            SessionMarker(ts=ts, wall=wall, peer=Peer.LOCAL, phase="start", detail=self._describe())
-        )
-        link = await open_remote(self.settings, RemoteContext(self.clock, self._publish))
+        # The remote is opened before the start marker so that a "listening" line (where to
+        # point the browser or the other IceScope) is the first thing a script reads.
+        try:
+            link = await open_remote(self.settings, RemoteContext(self.clock, self._publish))
+        finally:
+            ts, wall = self.clock.stamp()
+            self._publish(
+                SessionMarker(
+                    ts=ts, wall=wall, peer=Peer.LOCAL, phase="start", detail=self._describe()
+                )
+            )
         self._link = link
         self.remote_description = link.description
         self.local = PeerAgent(

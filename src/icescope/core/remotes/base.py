@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeAlias
 
-from ..events import Notice, Peer
+from ..events import Listening, Notice, Peer
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -30,6 +30,11 @@ class RemoteContext:
         self.publish(
             Notice(ts=ts, wall=wall, peer=Peer.LOCAL, level=level, code=code, message=message)
         )
+
+    def listening(self, url: str, detail: str) -> None:
+        """Publish a :class:`~icescope.core.events.Listening` event (where to point the peer)."""
+        ts, wall = self.clock.stamp()
+        self.publish(Listening(ts=ts, wall=wall, peer=Peer.LOCAL, url=url, detail=detail))
 
 
 async def _nothing() -> None:

@@ -23,7 +23,7 @@ async def open_browser(settings: Settings, context: RemoteContext) -> RemoteLink
     """
     server = BrowserPeerServer(settings, context.notice)
     url = await server.start()
-    context.notice("info", "listening", f"open the browser peer page: {url}")
+    context.listening(url, "open the browser peer page")
     if server.exposed:
         context.notice(
             "warning",

@@ -37,9 +37,7 @@ async def open_tcp_listen(settings: Settings, context: RemoteContext) -> RemoteL
     listener = TcpListener(on_peer)
     await listener.start(host, port)
     bound_host, bound_port = listener.address
-    context.notice(
-        "info", "listening", f"waiting for an IceScope peer on tcp://{bound_host}:{bound_port}"
-    )
+    context.listening(f"tcp://{bound_host}:{bound_port}", "waiting for an IceScope peer")
     return RemoteLink(
         signaling=listener.signaling,
         local_offers=False,

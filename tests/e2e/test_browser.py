@@ -80,6 +80,7 @@ def test_connect_then_close_from_icescope(browser_offers: bool) -> None:
     # IceScope's bye closed the page's peer, which says so.
     assert page["closedBy"] == "remote"
     assert page["states"]["ice"] == "closed" and page["states"]["connection"] == "closed"
+    assert result["summary"]["final_state"]["remote"] in ("connected", "completed", "closed")
     closed = [e for e in of(result, "local", "iceconnectionstatechange") if e["state"] == "closed"]
     assert closed and closed[0]["provenance"] == "local-close"
     # Heartbeats both ways, nothing lost: the page got every one IceScope sent, and vice versa.
@@ -101,9 +102,14 @@ def test_close_from_the_browser() -> None:
     assert remote_closed and remote_closed[0]["provenance"] == "local-close"
     assert states(result, "local")[-1] == "closed"
     summary = result["summary"]
-    assert summary["final_state"]["local"] == "closed"
+    assert summary["final_state"] == {"local": "closed", "remote": "closed"}
     assert summary["peers"]["local"]["lost"] == 0
     assert summary["peers"]["local"]["received"] == page["hbSent"]
+    # The browser's own figures, from its reports and its bye.
+    remote = summary["peers"]["remote"]
+    assert remote["sent"] == page["hbSent"] and remote["received"] == page["hbReceived"]
+    assert remote["lost"] == 0
+    assert summary["time_in_state"]["remote"].get("checking", 0) > 0
 
 
 def check_restart(result: dict[str, Any], initiator_peer: str) -> None:

@@ -135,6 +135,8 @@ class PeerAgent:
         self._recv_task: asyncio.Task[None] | None = None
         self._negotiating = asyncio.Lock()
         self.peer_sent: int | None = None
+        self.peer_received: int | None = None
+        """Heartbeats the other side says it received (from its ``bye``), if known."""
         """Heartbeats the other side says it sent (from its ``hb_fin``), if known."""
         self.remote_report = RemoteReport(clock, publish)
         """What an out-of-process remote (a browser) reports about its own states."""
@@ -455,6 +457,9 @@ class PeerAgent:
             sent = message.get("heartbeats_sent")
             if isinstance(sent, int) and not isinstance(sent, bool) and sent >= 0:
                 self.peer_sent = sent
+            received = message.get("heartbeats_received")
+            if isinstance(received, int) and not isinstance(received, bool) and received >= 0:
+                self.peer_received = received
             if not self.closed:
                 await self.close(remote_bye=True)
             return
@@ -505,7 +510,13 @@ class PeerAgent:
         await asyncio.sleep(0.05)
         if not remote_bye:
             with contextlib.suppress(Exception):
-                await self._signaling.send({"type": "bye", "heartbeats_sent": self.heartbeat.sent})
+                await self._signaling.send(
+                    {
+                        "type": "bye",
+                        "heartbeats_sent": self.heartbeat.sent,
+                        "heartbeats_received": self.heartbeat.received,
+                    }
+                )
         if self._diagnosis is not None and not self._diagnosis.done():
             self._diagnosis.cancel()
         await self.pc.close()

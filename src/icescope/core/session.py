@@ -19,7 +19,7 @@ from .logsetup import attach as attach_log_notices
 from .netif import AddressSelection
 from .peer import PeerAgent
 from .remotes import RemoteContext, RemoteLink, open_remote
-from .states import IceConnectionState
+from .states import IceConnectionState, Machine
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -269,9 +269,14 @@ class Session:
         return summary
 
     def summary(self) -> dict[str, Any]:
-        """The closing summary (the probe's last JSON line)."""
+        """The closing summary (the probe's last JSON line).
+
+        For a remote in another process (browser, other IceScope) the remote's figures are what
+        it reported: its last ``iceConnectionState``, the time per state it has left, and the
+        heartbeat counts from its ``bye`` (None where it never said).
+        """
         final: dict[str, str] = {}
-        peers: dict[str, dict[str, int]] = {}
+        peers: dict[str, dict[str, int | None]] = {}
         time_in_state: dict[str, dict[str, float]] = {}
         for agent in self.peers():
             other = self.remote if agent is self.local else self.local
@@ -284,6 +289,17 @@ class Session:
                 "lost": stats.lost,
             }
             time_in_state[agent.peer.value] = agent.final_time_in_state()
+        local = self.local
+        if local is not None and self.remote is None and local.remote_report.reports:
+            report = local.remote_report
+            final["remote"] = report.state_of(Machine.ICE)
+            time_in_state["remote"] = {k: round(v, 6) for k, v in report.time_in_state.items()}
+            received = local.peer_received
+            peers["remote"] = {
+                "sent": local.peer_sent,
+                "received": received,
+                "lost": None if received is None else max(0, local.heartbeat.sent - received),
+            }
         return {
             "type": "summary",
             "ts": round(self.clock.ts(), 6),

@@ -238,7 +238,9 @@ async function closePeer(by) {
     setState(key, event, "closed", { provenance: "local-close", detail });
   }
   // The bye goes last: IceScope stops reading once it has it.
-  if (by === "local") send({ type: "bye", heartbeats_sent: icescope.hbSent });
+  if (by === "local") {
+    send({ type: "bye", heartbeats_sent: icescope.hbSent, heartbeats_received: hbSeen.size });
+  }
   $("restart").disabled = true;
   $("close").disabled = true;
   $("status").textContent = by === "local" ? "Closed here." : "Closed by IceScope.";

@@ -37,7 +37,8 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         from . import __version__
 
-        parser.exit(0, f"icescope {__version__}\n")
+        sys.stdout.write(f"icescope {__version__}\n")
+        parser.exit(0)
 
 
 class _Parser(argparse.ArgumentParser):

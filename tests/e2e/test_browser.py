@@ -68,6 +68,9 @@ def assert_connected_both_sides(result: dict[str, Any]) -> None:
     hello = [e for e in of(result, "local", "notice") if e["code"] == "remote-hello"]
     assert hello and "Chrome" in hello[0]["message"]
     assert result["page"]["errors"] == []
+    # Every trickled browser candidate was accepted (none refused for an unknown ufrag).
+    rejected = [e for e in of(result, "local", "notice") if e["code"] == "signaling-rejected"]
+    assert rejected == [], rejected
 
 
 @pytest.mark.parametrize("browser_offers", [False, True], ids=["icescope-offers", "browser-offers"])

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
-
 import pytest
 from aiortc import RTCIceCandidate, RTCSessionDescription
 from aiortc.exceptions import OperationError
@@ -13,8 +11,7 @@ from icescope.core.events import Notice, Peer
 from icescope.core.ice.transport import ManagedIceTransport, UnknownGenerationError
 from icescope.core.sdp import parse_candidate
 
-if TYPE_CHECKING:
-    from .conftest import Pair
+from .conftest import Pair
 
 
 def _candidate(port: int) -> RTCIceCandidate:
@@ -94,3 +91,38 @@ async def test_unknown_ufrag_over_signaling_is_a_notice_not_a_crash(pair: Pair) 
     received = pair.local.heartbeat.received
     await asyncio.sleep(0.2)
     assert pair.local.heartbeat.received > received  # the session carries on
+
+
+async def test_a_candidate_right_behind_the_answer_is_accepted() -> None:
+    """A browser trickles its first candidate just after its answer: the ufrag must route.
+
+    aiortc hands the remote credentials to ICE only in a task it schedules; the candidate
+    must not be refused because that task has not run yet.
+    """
+    p = Pair()
+    try:
+        async with asyncio.timeout(10):
+            local, remote = p.local.pc, p.remote.pc
+            offer = await local.createOffer()
+            await local.setLocalDescription(offer)
+            await remote.setRemoteDescription(local.localDescription)
+            await remote.setLocalDescription(await remote.createAnswer())
+            # Trickle, as a browser does: no a=end-of-candidates in the answer.
+            answer = RTCSessionDescription(
+                sdp=remote.localDescription.sdp.replace("a=end-of-candidates\r\n", ""),
+                type="answer",
+            )
+            ufrag = remote.local_ufrag()
+            # No await in between that could let aiortc's connect task run.
+            await local.setRemoteDescription(answer)
+            await local.add_ice_candidate(_candidate(9), ufrag)
+            sctp = local.sctp
+            assert sctp is not None
+            transport = sctp.transport.transport
+            assert isinstance(transport, ManagedIceTransport)
+            assert transport.active.remote_username == ufrag
+            assert any(c.port == 9 for c in transport.active.remote_candidates)
+            assert await p.local.wait_connected(5)
+    finally:
+        async with asyncio.timeout(10):
+            await p.close()

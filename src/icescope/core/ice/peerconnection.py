@@ -269,7 +269,23 @@ class IcePeerConnection(RTCPeerConnection):
                 for transport in self._managed_transports():
                     transport.abandon_pending(f"remote description rejected: {exc}")
             raise
+        if self.managed and not self._is_closed:
+            self._learn_remote_credentials(sessionDescription)
         self._configure_transports()
+
+    def _learn_remote_credentials(self, description: RTCSessionDescription) -> None:
+        # Stock aiortc hands the remote ufrag/pwd to the ICE connection only in start(), run by
+        # a task it schedules; a candidate trickled right behind the description (the usual
+        # case: a browser sends its first candidate just after its answer) would then name a
+        # ufrag no generation knows yet and be refused. webrtc-pc §4.4.1.5 (addIceCandidate)
+        # matches the ufrag against the remote description, which is already applied here.
+        creds = remote_credentials(description.sdp)
+        if creds is None:
+            return
+        for transport in self._managed_transports():
+            active = transport.active
+            if active.remote_username is None and transport.pending is None:
+                active.remote_username, active.remote_password = creds
 
     async def setLocalDescription(self, sessionDescription: Any = None) -> None:
         """Apply our options to every transport before stock gathering runs."""

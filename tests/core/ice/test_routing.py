@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+
 import pytest
 from aiortc import RTCIceCandidate, RTCSessionDescription
 from aiortc.exceptions import OperationError

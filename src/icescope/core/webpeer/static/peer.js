@@ -10,7 +10,7 @@ const RESTART_WAIT_MS = 10000;  // give up tracking a restart after this long
 const icescope = {
   states: {}, events: [], role: null, loadedAt: performance.timeOrigin,
   connectedAt: null, closedBy: null, hbSent: 0, hbReceived: 0, peerSent: null,
-  restarts: [], pair: null, errors: [],
+  restarts: [], pair: null, errors: [], marks: [],
 };
 window.icescope = icescope;
 
@@ -22,6 +22,11 @@ let hbInterval = 100;
 const hbSeen = new Set();
 let watchedTransport = null;
 
+// Signaling milestones with their page time, for timing the page's own steps.
+function mark(name, detail) {
+  icescope.marks.push({ name, detail: detail || "", at: performance.now() });
+}
+
 function log(text) {
   const li = document.createElement("li");
   li.textContent = `${(performance.now() / 1000).toFixed(3)} s  ${text}`;
@@ -29,6 +34,7 @@ function log(text) {
 }
 
 function send(message) {
+  if (message.type !== "event") mark(`sent ${message.type}`);
   if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
 }
 
@@ -110,7 +116,10 @@ function watchTransport() {
   watchedTransport = transport;
   transport.addEventListener("statechange", () =>
     setState("transport", "icetransportstatechange", transport.state));
-  transport.addEventListener("selectedcandidatepairchange", () => reportSelectedPair());
+  transport.addEventListener("selectedcandidatepairchange", () => {
+    reportSelectedPair();
+    wakeRestart();
+  });
   setState("transport", "icetransportstatechange", transport.state);
 }
 
@@ -188,8 +197,12 @@ async function offer() {
   send({ type: "offer", sdp: pc.localDescription.sdp });
 }
 
+// Wakes a restart tracker at once when the selected pair changes (else it polls).
+let wakeRestart = () => {};
+
 // An ICE restart is done when the selected pair's local candidate has the new ufrag.
-// Chromium may show no state change at all for it (spec-notes.md §6), hence the polling.
+// Chromium may show no state change at all for it (spec-notes.md §6), hence the polling;
+// the transport's selectedcandidatepairchange wakes the poll early.
 async function trackRestart(initiator, oldUfrag, startedAt) {
   const newUfrag = localUfrag();
   const entry = { initiator, old_ufrag: oldUfrag, new_ufrag: newUfrag, phase: "start" };
@@ -205,7 +218,10 @@ async function trackRestart(initiator, oldUfrag, startedAt) {
       log(`ICE restart complete in ${(entry.duration * 1000).toFixed(0)} ms`);
       return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => {
+      wakeRestart = resolve;
+      setTimeout(resolve, 20);
+    });
   }
   entry.phase = "abandoned";
   entry.duration = (performance.now() - startedAt) / 1000;
@@ -306,7 +322,9 @@ let queue = Promise.resolve();
 function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   ws = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}`);
+  ws.addEventListener("open", () => mark("ws open"));
   ws.addEventListener("message", (e) => {
+    mark("ws message", String(e.data).slice(0, 40));
     queue = queue.then(async () => {
       let message;
       try {
@@ -328,6 +346,7 @@ function connect() {
   });
 }
 
+mark("script start");
 $("restart").addEventListener("click", () => { restart(); });
 $("close").addEventListener("click", () => { closePeer("local"); });
 connect();

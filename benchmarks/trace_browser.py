@@ -66,17 +66,7 @@ def _page_line(event: dict[str, Any]) -> str:
 async def watch_loop(lines: list[tuple[float, str]]) -> None:
     """Record every event-loop stall over 5 ms (the loop was busy or starved of CPU)."""
     loop = asyncio.get_running_loop()
-    import threading
-
-    sys.path.insert(0, "/tmp")
-    import stackwatch
-
-    stacks = []
-    stackwatch.start(threading.main_thread().ident, stacks)
-    global STACKS
-    STACKS = stacks
     while True:
-        stackwatch.beat[0] = time.monotonic()
         before = loop.time()
         await asyncio.sleep(0.001)
         lag = loop.time() - before - 0.001

@@ -68,6 +68,11 @@ class Heartbeat:
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._run())
 
+    def beat_now(self) -> None:
+        """Send one heartbeat at once, between the regular ones (only while running)."""
+        if self._task is not None and self._send({"hb": self.sent}):
+            self.sent += 1
+
     async def stop(self) -> None:
         """Stop sending and tell the other side how many were sent."""
         if self._task is not None:

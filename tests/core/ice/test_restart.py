@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import types
 
+import aioice.ice
 import pytest
 from aiortc.exceptions import InvalidStateError
 
@@ -186,3 +188,47 @@ async def test_rejected_restart_offer_abandons_the_new_generation(pair: Pair) ->
     assert (start.phase, abandoned.phase) == ("start", "abandoned")
     assert abandoned.detail.startswith("remote description rejected")
     assert pc.iceConnectionState == "completed"
+
+
+async def test_a_restart_is_promoted_on_nomination_not_on_aioice_pacing(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new generation carries data as soon as it is nominated (RFC 8445 §8.1.1).
+
+    aioice's connect() only notices a completed check list on its next pacing tick; stretch
+    that tick to 1 s: a restart that waited for connect() to return would take about 1 s.
+    """
+    real_sleep = asyncio.sleep
+
+    async def slow_tick(delay: float, *args: object) -> object:
+        return await real_sleep(1.0 if delay == 0.02 else delay, *args)
+
+    paced = types.SimpleNamespace(**{n: getattr(asyncio, n) for n in asyncio.__all__})
+    paced.sleep = slow_tick
+    monkeypatch.setattr(aioice.ice, "asyncio", paced)
+    beats = pair.remote.heartbeat.received
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await pair.local.restart_ice()
+    for peer in (Peer.LOCAL, Peer.REMOTE):
+        await pair.wait(lambda p=peer: _completed(pair, p), 2.0)
+    assert loop.time() - started < 0.6
+    # The promoted generation carries the heartbeat (one is sent at once on completion).
+    await pair.wait(lambda: pair.remote.heartbeat.received > beats, 1.0)
+    assert pair.local.heartbeat.stats().lost == 0
+
+
+def _completed(p: Pair, peer: Peer) -> bool:
+    return any(r.phase == "complete" for r in p.restarts(peer))
+
+
+async def test_beat_now_sends_one_extra_heartbeat(pair: Pair) -> None:
+    heartbeat = pair.local.heartbeat
+    sent = heartbeat.sent
+    heartbeat.beat_now()
+    assert heartbeat.sent == sent + 1
+    await pair.wait(lambda: sent in pair.remote.heartbeat._seen, 1.0)
+    await heartbeat.stop()
+    stopped_at = heartbeat.sent
+    heartbeat.beat_now()  # stopped: nothing more is sent
+    assert heartbeat.sent == stopped_at

@@ -15,6 +15,7 @@ def conn(
     c = MonitoredConnection(ice_controlling=True)
     c.health = health
     c.connect_done = done
+    c._check_list_done = done  # every component nominated (connect() returns a tick later)
     c._local_candidates_end = True
     c._remote_candidates_end = remote_end
     c.was_disconnected = was_disconnected

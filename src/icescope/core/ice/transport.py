@@ -21,6 +21,7 @@ from aiortc.rtcicetransport import candidate_to_aioice
 from ..errors import IceScopeError
 from .consent import ConnectionHealth, MonitoredConnection
 from .mux import GenerationMux
+from .usable import connect_until_usable
 from .w3c import transport_state
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ class ManagedIceTransport(RTCIceTransport):
 
     async def _connect_generation(self, conn: MonitoredConnection) -> bool:
         try:
-            await conn.connect()
+            await connect_until_usable(conn, self._closers)
         except ConnectionError:
             if self.pending is conn:
                 self.abandon_pending("the new generation's connectivity checks failed")

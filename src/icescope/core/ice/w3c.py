@@ -43,6 +43,8 @@ def transport_state(
         if active.was_disconnected:
             return "connected"  # recovery reports connected, as libwebrtc does
         # completed = checks done + local gathering complete + remote end-of-candidates.
-        done = active.connect_done and active._local_candidates_end
+        # The check list is done once every component is nominated (aioice's connect()
+        # notices only on its next 20 ms tick).
+        done = active._check_list_done and active._local_candidates_end
         return "completed" if done and active._remote_candidates_end else "connected"
     return "closed"

@@ -49,7 +49,15 @@ from icescope.core.states import Machine  # noqa: E402
 TARGET_RATIO = 1.5
 PAIR_PAGE = Path(__file__).with_name("browser_pair.html")
 PAGE_TIMES = """() => ({origin: performance.timeOrigin, connectedAt: window.icescope.connectedAt,
-  restarts: window.icescope.restarts, events: window.icescope.events})"""
+  restarts: window.icescope.restarts, events: window.icescope.events,
+  marks: window.icescope.marks})"""
+STEPS = {
+    # connect breakdown: page milestones (s since navigation start) from peer.js marks
+    "script_start": lambda m: m["name"] == "script start",
+    "ws_open": lambda m: m["name"] == "ws open",
+    "offer_received": lambda m: m["name"] == "ws message" and '"offer"' in m["detail"],
+    "answer_sent": lambda m: m["name"] == "sent answer",
+}
 
 
 def _first(events: list[Any], match: Any) -> Any:
@@ -85,12 +93,25 @@ async def icescope_trial(browser: Any) -> dict[str, float | None]:
                 ),
             )
             page_connected = times["connectedAt"] / 1000
+            answered = _first(
+                events,
+                lambda e: (
+                    isinstance(e, StateChanged)
+                    and e.peer is Peer.LOCAL
+                    and e.machine is Machine.SIGNALING
+                    and e.state == "stable"
+                ),
+            )
             out: dict[str, float | None] = {
                 "connect": max(page_connected, ours.wall - origin),
                 "page_connected": page_connected,
                 "icescope_connected": ours.wall - origin,
+                "icescope_answer_applied": answered.wall - origin,
                 "restart": None,
             }
+            for step, match in STEPS.items():
+                mark = _first(times["marks"], match)
+                out[step] = None if mark is None else mark["at"] / 1000
             if session.can_restart:
                 await asyncio.sleep(0.3)  # settled, as the reference
                 started = time.time()
@@ -135,13 +156,15 @@ async def reference_trial(browser: Any, url: str) -> dict[str, float | None]:
             await page.goto(url)
             await page.evaluate("window.pair.connected")
             times = await page.evaluate(
-                "({...window.pair.connectedAt, errors: window.pair.errors})"
+                "({...window.pair.connectedAt, errors: window.pair.errors,"
+                " script: window.pair.scriptAt})"
             )
             assert times["errors"] == [], times["errors"]
             await asyncio.sleep(0.3)  # settled, as IceScope's trial
             restart = float(await page.evaluate("window.pair.restart()"))
         return {
             "connect": max(times["a"], times["b"]) / 1000,
+            "script_start": times["script"] / 1000,
             "restart": restart / 1000 if restart >= 0 else None,
         }
     finally:
@@ -206,8 +229,13 @@ async def measure(trials: int) -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "method": "timestamps on the system clock; see the docstring of bench_browser.py",
     }
-    for key in ("page_connected", "icescope_connected", "restart_icescope", "restart_page"):
-        out[f"icescope_{key}_s"] = [t.get(key) for t in ice]
+    steps = ("page_connected", "icescope_connected", "icescope_answer_applied", *STEPS)
+    out["connect_breakdown_median_s"] = {
+        "icescope": {k: median([t.get(k) for t in ice]) for k in steps},
+        "chromium_pair": {"script_start": median([t.get("script_start") for t in ref])},
+    }
+    for key in ("restart_icescope", "restart_page"):
+        out[f"{key}_s"] = [t.get(key) for t in ice]
     for metric in ("connect", "restart"):
         mi, mr = median([t[metric] for t in ice]), median([t[metric] for t in ref])
         ratio = None if mi is None or mr is None or mr == 0 else mi / mr

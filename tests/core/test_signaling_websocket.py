@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import aiohttp
 import pytest
 
 from icescope.core.config import IceServer, Settings
 from icescope.core.errors import ConfigError, SignalingError
-from icescope.core.webpeer.server import BrowserPeerServer, browser_config
+from icescope.core.webpeer.server import BrowserPeerServer, browser_config, render_page
 
 
 def make(**kw: object) -> tuple[BrowserPeerServer, list[tuple[str, str, str]]]:
@@ -34,12 +35,16 @@ async def test_token_is_required_for_page_and_socket() -> None:
         async with http.get(url) as r:
             assert r.status == 200
             page = await r.text()
-        assert '<script src="peer.js"></script>' in page and "Restart ICE" in page
-        async with http.get(base + "peer.js") as r:
-            js = await r.text()
-        assert "new RTCPeerConnection" in js and "usernameFragment" in js
+        assert "Restart ICE" in page
+        # One request: the script and the hello are inlined.
+        assert "<script src=" not in page
+        assert "new RTCPeerConnection" in page and "usernameFragment" in page
+        inlined = page.split('<script id="icescope-hello" type="application/json">')[1]
+        assert json.loads(inlined.split("</script>")[0]) == server.hello()
         # No CDN or remote resource: the page works offline.
-        assert "https://" not in page and "https://" not in js
+        assert "https://" not in page
+        async with http.get(base + "peer.js") as r:
+            assert r.status == 404
         with pytest.raises(aiohttp.WSServerHandshakeError) as info:
             await http.ws_connect(base.replace("http", "ws") + "ws?token=nope")
         assert info.value.status == 403
@@ -102,3 +107,10 @@ async def test_exposed_server_flags_itself_and_busy_port_is_config_error() -> No
 
 def test_browser_config_never_adds_default_servers() -> None:
     assert browser_config(Settings(mode="browser"))["iceServers"] == []
+
+
+def test_inlined_hello_cannot_close_its_script_element() -> None:
+    page = render_page({"type": "hello", "agent": "</script><script>alert(1)</script>"})
+    inlined = page.split('<script id="icescope-hello" type="application/json">')[1]
+    text = inlined.split("</script>")[0]
+    assert json.loads(text)["agent"] == "</script><script>alert(1)</script>"

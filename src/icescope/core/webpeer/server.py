@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import importlib.resources
 import ipaddress
+import json
 import logging
 import secrets
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-STATIC_FILES = {"/": ("index.html", "text/html"), "/peer.js": ("peer.js", "text/javascript")}
+SCRIPT_TAG = '<script src="peer.js"></script>'
+"""The line of index.html that :func:`render_page` replaces with the inlined script."""
 
 
 def browser_config(settings: Settings) -> dict[str, Any]:
@@ -48,8 +50,31 @@ def browser_config(settings: Settings) -> dict[str, Any]:
     }
 
 
-def _static(name: str) -> bytes:
-    return (importlib.resources.files(__package__) / "static" / name).read_bytes()
+def _static(name: str) -> str:
+    return (importlib.resources.files(__package__) / "static" / name).read_text("utf-8")
+
+
+def render_page(hello: dict[str, Any]) -> str:
+    """index.html with peer.js and the ``hello`` inlined.
+
+    One request instead of two, and the page can build its ``RTCPeerConnection`` (certificate
+    generation included) while its WebSocket is still opening, instead of after the hello
+    arrives over it. The hello carries nothing the token-holding page does not get over the
+    WebSocket anyway.
+    """
+    script = _static("peer.js")
+    if "</script" in script.lower():
+        raise ValueError("peer.js must not contain '</script' (it is inlined)")
+    # JSON inside <script>: "<" escaped so no string in it can close the element.
+    data = json.dumps(hello).replace("<", "\\u003c")
+    inline = (
+        f'<script id="icescope-hello" type="application/json">{data}</script>\n'
+        f"<script>\n{script}</script>"
+    )
+    page = _static("index.html")
+    if SCRIPT_TAG not in page:
+        raise ValueError(f"index.html lacks {SCRIPT_TAG}")
+    return page.replace(SCRIPT_TAG, inline)
 
 
 class BrowserPeerServer:
@@ -97,8 +122,7 @@ class BrowserPeerServer:
             ConfigError: the address cannot be bound.
         """
         app = web.Application()
-        for path in STATIC_FILES:
-            app.router.add_get(path, self._page)
+        app.router.add_get("/", self._page)
         app.router.add_get("/ws", self._websocket)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
@@ -121,12 +145,11 @@ class BrowserPeerServer:
         return hmac.compare_digest(given.encode(), self.token.encode())
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
-        name, content_type = STATIC_FILES[request.path]
-        if request.path == "/" and not self._authorised(request):
+        if not self._authorised(request):
             return web.Response(status=403, text="403: this page needs the URL with its ?token=")
         return web.Response(
-            body=_static(name),
-            content_type=content_type,
+            text=render_page(self.hello()),
+            content_type="text/html",
             charset="utf-8",
             headers={"Cache-Control": "no-store"},
         )

@@ -267,7 +267,7 @@ async function handle(message) {
   switch (message.type) {
     case "hello":
       icescope.role = message.role;
-      createPeer(message);
+      if (!pc) createPeer(message);  // else built already from the page's inlined hello
       send({ type: "hello", agent: navigator.userAgent });
       $("status").textContent = `Connected to IceScope; the browser is the ${message.role}.`;
       $("restart").disabled = false;
@@ -350,3 +350,14 @@ mark("script start");
 $("restart").addEventListener("click", () => { restart(); });
 $("close").addEventListener("click", () => { closePeer("local"); });
 connect();
+// IceScope inlines its hello in the page (server.py render_page): build the peer connection
+// now, while the WebSocket opens, rather than after the hello arrives over it. On any
+// problem the hello over the WebSocket builds it instead (and reports the error).
+const inlined = document.getElementById("icescope-hello");
+if (inlined) {
+  try {
+    createPeer(JSON.parse(inlined.textContent));
+  } catch (err) {
+    pc = null;
+  }
+}

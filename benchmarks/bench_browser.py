@@ -47,6 +47,10 @@ from icescope.core.session import Session  # noqa: E402
 from icescope.core.states import Machine  # noqa: E402
 
 TARGET_RATIO = 1.5
+POLL_MS = 50
+"""How often the driver looks for the end of a step. The figures come from timestamps, so
+this only needs to be lazy: polling the page every few ms would load the very renderer
+being measured (the reference waits on a promise)."""
 PAIR_PAGE = Path(__file__).with_name("browser_pair.html")
 PAGE_TIMES = """() => ({origin: performance.timeOrigin, connectedAt: window.icescope.connectedAt,
   restarts: window.icescope.restarts, events: window.icescope.events,
@@ -79,7 +83,7 @@ async def icescope_trial(browser: Any) -> dict[str, float | None]:
             await session.start()
             url = next(e.url for e in events if isinstance(e, Listening))
             await page.goto(url)
-            await page.wait_for_function(up("window.icescope.states.ice"), polling=5)
+            await page.wait_for_function(up("window.icescope.states.ice"), polling=POLL_MS)
             assert await session.wait_connected(15)
             times = await page.evaluate(PAGE_TIMES)
             origin = times["origin"] / 1000
@@ -117,13 +121,13 @@ async def icescope_trial(browser: Any) -> dict[str, float | None]:
                 started = time.time()
                 await session.restart_ice()
                 await page.wait_for_function(
-                    "window.icescope.restarts.some(r => r.phase !== 'start')", polling=5
+                    "window.icescope.restarts.some(r => r.phase !== 'start')", polling=POLL_MS
                 )
                 while not any(  # noqa: ASYNC110
                     isinstance(e, IceRestart) and e.peer is Peer.LOCAL and e.phase != "start"
                     for e in events
                 ):
-                    await asyncio.sleep(0.005)
+                    await asyncio.sleep(POLL_MS / 1000)
                 times = await page.evaluate(PAGE_TIMES)
                 done = _first(
                     events,

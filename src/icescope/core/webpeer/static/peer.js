@@ -144,6 +144,7 @@ function stopHeartbeat() {
 
 function createPeer(hello) {
   pc = new RTCPeerConnection(hello.config);
+  mark("peer created");
   pc.addEventListener("iceconnectionstatechange", () =>
     setState("ice", "iceconnectionstatechange", pc.iceConnectionState));
   pc.addEventListener("connectionstatechange", () =>

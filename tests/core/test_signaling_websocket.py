@@ -39,8 +39,7 @@ async def test_token_is_required_for_page_and_socket() -> None:
         # One request: the script and the hello are inlined.
         assert "<script src=" not in page
         assert "new RTCPeerConnection" in page and "usernameFragment" in page
-        inlined = page.split('<script id="icescope-hello" type="application/json">')[1]
-        assert json.loads(inlined.split("</script>")[0]) == server.hello()
+        assert inlined_messages(page) == [server.hello()]  # no offer waiting yet
         # No CDN or remote resource: the page works offline.
         assert "https://" not in page
         async with http.get(base + "peer.js") as r:
@@ -109,8 +108,32 @@ def test_browser_config_never_adds_default_servers() -> None:
     assert browser_config(Settings(mode="browser"))["iceServers"] == []
 
 
-def test_inlined_hello_cannot_close_its_script_element() -> None:
-    page = render_page({"type": "hello", "agent": "</script><script>alert(1)</script>"})
-    inlined = page.split('<script id="icescope-hello" type="application/json">')[1]
-    text = inlined.split("</script>")[0]
-    assert json.loads(text)["agent"] == "</script><script>alert(1)</script>"
+def inlined_messages(page: str) -> list[dict[str, object]]:
+    inlined = page.split('<script id="icescope-inline" type="application/json">')[1]
+    result: list[dict[str, object]] = json.loads(inlined.split("</script>")[0])
+    return result
+
+
+def test_inlined_messages_cannot_close_their_script_element() -> None:
+    evil = "</script><script>alert(1)</script>"
+    page = render_page([{"type": "hello", "agent": evil}])
+    assert inlined_messages(page) == [{"type": "hello", "agent": evil}]
+
+
+async def test_a_waiting_offer_is_inlined_and_still_sent_over_the_socket() -> None:
+    server, _ = make()
+    async with asyncio.timeout(10), aiohttp.ClientSession() as http:
+        url = await server.start()
+        offer = {"type": "offer", "sdp": "v=0 (not validated here)"}
+        await server.signaling.send(offer)
+        await server.signaling.send({"type": "restart-request"})
+        async with http.get(url) as r:
+            page = await r.text()
+        # Only the hello and the offer: other messages wait for the socket.
+        assert inlined_messages(page) == [server.hello(), offer]
+        ws = await http.ws_connect(url.replace("http", "ws").replace("/?", "/ws?"))
+        assert (await ws.receive_json())["type"] == "hello"
+        assert (await ws.receive_json()) == offer
+        assert (await ws.receive_json()) == {"type": "restart-request"}
+        await ws.close()
+        await server.close()

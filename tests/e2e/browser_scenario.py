@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
 PAGE_STATE = """() => { const s = window.icescope; return {states: s.states, role: s.role,
   connectedAt: s.connectedAt, closedBy: s.closedBy, hbSent: s.hbSent, hbReceived: s.hbReceived,
   peerSent: s.peerSent, restarts: s.restarts, pair: s.pair, errors: s.errors,
-  events: s.events, timeOrigin: performance.timeOrigin}; }"""
+  events: s.events, marks: s.marks, timeOrigin: performance.timeOrigin}; }"""
 
 
 async def launch(playwright: Any) -> Any:

@@ -80,6 +80,12 @@ def test_connect_then_close_from_icescope(browser_offers: bool) -> None:
     assert_private_only(result)
     page = result["page"]
     assert page["role"] == ("offerer" if browser_offers else "answerer")
+    # The page answered IceScope's offer once: inlined in the page, then skipped when the
+    # same offer came over the WebSocket.
+    sent = [m["name"] for m in page["marks"] if m["name"].startswith("sent ")]
+    assert sent.count("sent answer" if not browser_offers else "sent offer") == 1, sent
+    skipped = [m["detail"] for m in page["marks"] if m["name"] == "skipped inlined"]
+    assert skipped == (["hello"] if browser_offers else ["hello", "offer"]), page["marks"]
     # IceScope's bye closed the page's peer, which says so.
     assert page["closedBy"] == "remote"
     assert page["states"]["ice"] == "closed" and page["states"]["connection"] == "closed"

@@ -44,6 +44,10 @@ class WebSocketSignaling:
             await ws.send_str(text)
         self.attached.set()
 
+    def queued(self) -> list[Message]:
+        """The messages waiting for the browser (sent when it attaches), oldest first."""
+        return [decode(text) for text in self._pending]
+
     def feed(self, data: str | bytes | None) -> None:
         """Deliver one frame from the browser (None: the socket closed)."""
         self._inbox.put_nowait(data)

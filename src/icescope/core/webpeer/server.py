@@ -54,21 +54,22 @@ def _static(name: str) -> str:
     return (importlib.resources.files(__package__) / "static" / name).read_text("utf-8")
 
 
-def render_page(hello: dict[str, Any]) -> str:
-    """index.html with peer.js and the ``hello`` inlined.
+def render_page(messages: list[dict[str, Any]]) -> str:
+    """index.html with peer.js and the first signaling ``messages`` (hello, offer) inlined.
 
-    One request instead of two, and the page can build its ``RTCPeerConnection`` (certificate
-    generation included) while its WebSocket is still opening, instead of after the hello
-    arrives over it. The hello carries nothing the token-holding page does not get over the
-    WebSocket anyway.
+    One request instead of two, and the page builds its ``RTCPeerConnection`` (certificate
+    generation included) and its answer while its WebSocket is still opening, instead of
+    after the messages arrive over it (the answer leaves as soon as it opens). The messages
+    are still sent over the WebSocket, where the page skips them once, so a fetch by anything
+    else consumes nothing; they carry nothing the token-holding page does not get anyway.
     """
     script = _static("peer.js")
     if "</script" in script.lower():
         raise ValueError("peer.js must not contain '</script' (it is inlined)")
     # JSON inside <script>: "<" escaped so no string in it can close the element.
-    data = json.dumps(hello).replace("<", "\\u003c")
+    data = json.dumps(messages).replace("<", "\\u003c")
     inline = (
-        f'<script id="icescope-hello" type="application/json">{data}</script>\n'
+        f'<script id="icescope-inline" type="application/json">{data}</script>\n'
         f"<script>\n{script}</script>"
     )
     page = _static("index.html")
@@ -148,7 +149,7 @@ class BrowserPeerServer:
         if not self._authorised(request):
             return web.Response(status=403, text="403: this page needs the URL with its ?token=")
         return web.Response(
-            text=render_page(self.hello()),
+            text=render_page(self.first_messages()),
             content_type="text/html",
             charset="utf-8",
             headers={"Cache-Control": "no-store"},
@@ -184,6 +185,11 @@ class BrowserPeerServer:
                 break
         self.signaling.feed(None)
         return ws
+
+    def first_messages(self) -> list[dict[str, Any]]:
+        """What the page gets inlined: the hello, then IceScope's offer if one is waiting."""
+        offers = [m for m in self.signaling.queued() if m.get("type") == "offer"]
+        return [self.hello(), *offers[:1]]
 
     def hello(self) -> dict[str, Any]:
         """The first message to the page: role, ICE configuration, heartbeat format."""

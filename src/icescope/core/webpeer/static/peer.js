@@ -33,9 +33,13 @@ function log(text) {
   $("log").prepend(li);
 }
 
+// Sent while the WebSocket is still opening (the page answers an inlined offer at once).
+const outbox = [];
+
 function send(message) {
   if (message.type !== "event") mark(`sent ${message.type}`);
   if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+  else if (ws && ws.readyState === WebSocket.CONNECTING) outbox.push(JSON.stringify(message));
 }
 
 function report(event, fields) {
@@ -268,7 +272,7 @@ async function handle(message) {
   switch (message.type) {
     case "hello":
       icescope.role = message.role;
-      if (!pc) createPeer(message);  // else built already from the page's inlined hello
+      createPeer(message);
       send({ type: "hello", agent: navigator.userAgent });
       $("status").textContent = `Connected to IceScope; the browser is the ${message.role}.`;
       $("restart").disabled = false;
@@ -319,27 +323,49 @@ async function handle(message) {
 
 // Messages are handled strictly in order: an answer must not overtake its offer.
 let queue = Promise.resolve();
+let inlinedHello = false;
+let inlinedOffer = null;
+
+// The inlined hello and offer arrive over the WebSocket too: skip each once.
+function inlinedAlready(message) {
+  if (message.type === "hello" && inlinedHello) {
+    inlinedHello = false;
+  } else if (message.type === "offer" && inlinedOffer !== null && message.sdp === inlinedOffer) {
+    inlinedOffer = null;
+  } else {
+    return false;
+  }
+  mark("skipped inlined", message.type);
+  return true;
+}
+
+function dispatch(message) {
+  queue = queue.then(async () => {
+    try {
+      await handle(message);
+    } catch (err) {
+      notice("error", "signaling-rejected", `could not apply ${message.type}: ${err}`);
+    }
+  });
+}
 
 function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   ws = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}`);
-  ws.addEventListener("open", () => mark("ws open"));
+  ws.addEventListener("open", () => {
+    mark("ws open");
+    for (const text of outbox.splice(0)) ws.send(text);
+  });
   ws.addEventListener("message", (e) => {
     mark("ws message", String(e.data).slice(0, 40));
-    queue = queue.then(async () => {
-      let message;
-      try {
-        message = JSON.parse(e.data);
-      } catch (err) {
-        notice("warning", "signaling-garbage", `ignored signaling message: ${err}`);
-        return;
-      }
-      try {
-        await handle(message);
-      } catch (err) {
-        notice("error", "signaling-rejected", `could not apply ${message.type}: ${err}`);
-      }
-    });
+    let message;
+    try {
+      message = JSON.parse(e.data);
+    } catch (err) {
+      notice("warning", "signaling-garbage", `ignored signaling message: ${err}`);
+      return;
+    }
+    if (!inlinedAlready(message)) dispatch(message);
   });
   ws.addEventListener("close", () => {
     if (!icescope.closedBy) $("status").textContent = "Signaling to IceScope lost.";
@@ -351,14 +377,21 @@ mark("script start");
 $("restart").addEventListener("click", () => { restart(); });
 $("close").addEventListener("click", () => { closePeer("local"); });
 connect();
-// IceScope inlines its hello in the page (server.py render_page): build the peer connection
-// now, while the WebSocket opens, rather than after the hello arrives over it. On any
-// problem the hello over the WebSocket builds it instead (and reports the error).
-const inlined = document.getElementById("icescope-hello");
+// IceScope inlines its hello and its pending offer in the page (server.py render_page), so
+// the page builds its peer connection and its answer while the WebSocket is still opening;
+// the answer leaves as soon as it is open. The same messages then arrive over the WebSocket
+// too and are skipped once (a page fetched by anything but this script consumes nothing).
+const inlined = document.getElementById("icescope-inline");
 if (inlined) {
+  let messages = [];
   try {
-    createPeer(JSON.parse(inlined.textContent));
+    messages = JSON.parse(inlined.textContent);
   } catch (err) {
-    pc = null;
+    log(`ignored the inlined messages: ${err}`);
+  }
+  for (const message of messages) {
+    if (message.type === "hello") inlinedHello = true;
+    if (message.type === "offer") inlinedOffer = message.sdp;
+    dispatch(message);
   }
 }

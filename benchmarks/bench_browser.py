@@ -13,7 +13,7 @@ driver's own latency (Playwright round trips) is in neither figure:
 
 Same conditions for both: the same headless Chromium, a fresh tab per trial navigating to an
 HTTP page on 127.0.0.1 served by aiohttp from this process, the same RTCConfiguration (no
-ICE servers, max-bundle, candidate pool 1), the same heartbeat (negotiated data channel id 0,
+ICE servers, max-bundle, no candidate pool), the same heartbeat (negotiated data channel id 0,
 every 100 ms both ways) and the one host address of a sealed network namespace
 (tests/netns.py). The reference (benchmarks/browser_pair.html) is two
 RTCPeerConnections in one page with in-page trickle signaling: the best case. IceScope's

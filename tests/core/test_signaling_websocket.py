@@ -69,7 +69,6 @@ async def test_hello_then_queued_messages_then_frames_both_ways() -> None:
             "iceServers": [{"urls": ["turn:127.0.0.1:3478"], "username": "u", "credential": "p"}],
             "iceTransportPolicy": "relay",
             "bundlePolicy": "max-bundle",
-            "iceCandidatePoolSize": 1,
         }
         assert hello["heartbeat"] == {"label": "icescope-heartbeat", "id": 0, "interval": 0.1}
         assert (await ws.receive_json()) == {"type": "restart-request"}

@@ -47,9 +47,8 @@ def browser_config(settings: Settings) -> dict[str, Any]:
         "iceServers": servers,
         "iceTransportPolicy": "relay" if settings.relay_only else "all",
         "bundlePolicy": "max-bundle",
-        # Gather as soon as the page builds its peer connection (webrtc-pc §4.4.1.3), while
-        # it applies the offer, instead of only after its answer is set.
-        "iceCandidatePoolSize": 1,
+        # No iceCandidatePoolSize: with a pool, Chromium 156 sometimes never emits a local
+        # candidate for the answer (1 in 12 connects stuck in "new" in benchmarks/).
     }
 
 

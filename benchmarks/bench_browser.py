@@ -33,7 +33,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
@@ -46,6 +46,9 @@ from icescope.core.events import IceRestart, Listening, Peer, StateChanged  # no
 from icescope.core.netif import AddressSelection  # noqa: E402
 from icescope.core.session import Session  # noqa: E402
 from icescope.core.states import Machine  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Coroutine
 
 TARGET_RATIO = 1.5
 POLL_MS = 50
@@ -200,6 +203,14 @@ async def serve_reference() -> tuple[Any, str]:
     return runner, f"http://127.0.0.1:{port}/"
 
 
+async def guarded(trial: Coroutine[Any, Any, dict[str, float | None]]) -> dict[str, Any]:
+    """A trial's figures, or a failed trial (kept, counted, not a crash of the whole run)."""
+    try:
+        return await trial
+    except (TimeoutError, AssertionError) as exc:
+        return {"connect": None, "restart": None, "failed": repr(exc)[:200]}
+
+
 def minimum(values: list[float | None]) -> float | None:
     real = [v for v in values if v is not None]
     return min(real) if real else None
@@ -225,8 +236,8 @@ async def measure(trials: int) -> dict[str, Any]:
                 await reference_trial(browser, url)  # warm-up, not counted
                 await icescope_trial(browser)  # warm-up, not counted
                 for _ in range(trials):  # interleaved, so drift hits both alike
-                    ice.append(await icescope_trial(browser))
-                    ref.append(await reference_trial(browser, url))
+                    ice.append(await guarded(icescope_trial(browser)))
+                    ref.append(await guarded(reference_trial(browser, url)))
                 version = browser.version
             finally:
                 await browser.close()
@@ -249,6 +260,10 @@ async def measure(trials: int) -> dict[str, Any]:
     for metric in ("connect", "restart"):
         mi, mr = median([t[metric] for t in ice]), median([t[metric] for t in ref])
         ratio = None if mi is None or mr is None or mr == 0 else mi / mr
+        out["failed_trials"] = {
+            "icescope": [t["failed"] for t in ice if "failed" in t],
+            "chromium_pair": [t["failed"] for t in ref if "failed" in t],
+        }
         out[metric] = {
             "icescope_s": [t[metric] for t in ice],
             "chromium_pair_s": [t[metric] for t in ref],

@@ -189,7 +189,13 @@ function createPeer(hello) {
     try {
       const data = JSON.parse(e.data);
       if (Number.isInteger(data.hb)) hbSeen.add(data.hb);
-      else if (Number.isInteger(data.hb_fin)) icescope.peerSent = data.hb_fin;
+      else if (Number.isInteger(data.hb_fin)) {
+        // The peer stopped and is closing: a heartbeat sent now would arrive after its close
+        // and count as lost. Stop sending too (our hb_fin still goes out when we close).
+        icescope.peerSent = data.hb_fin;
+        if (hbTimer !== null) clearInterval(hbTimer);
+        hbTimer = null;
+      }
       icescope.hbReceived = hbSeen.size;
     } catch (err) { /* not a heartbeat */ }
   });

@@ -13,6 +13,7 @@ from .base import RemoteContext, RemoteFactory, RemoteLink
 from .browser import open_browser
 from .loopback import open_loopback
 from .manual import open_manual
+from .paste import open_paste
 from .tcp import open_tcp_connect, open_tcp_listen
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ FACTORIES: dict[str, RemoteFactory] = {
     "tcp-listen": open_tcp_listen,
     "tcp-connect": open_tcp_connect,
     "manual": open_manual,
+    "paste": open_paste,
 }
 """Remote factories by ``Settings.mode``."""
 

@@ -127,7 +127,9 @@ def test_window_connects_then_close_button_closes(qtbot, qloop, settings) -> Non
     window.close()
 
 
-def test_new_session_replaces_the_old_one(qtbot, qloop, settings) -> None:
+@pytest.mark.parametrize("via", ["dialog", "repeat"])
+def test_new_session_replaces_the_old_one(qtbot, qloop, settings, via) -> None:
+    """New session… opens the dialog pre-filled (OK keeps the settings); Repeat skips it."""
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show()
@@ -135,7 +137,17 @@ def test_new_session_replaces_the_old_one(qtbot, qloop, settings) -> None:
     async def scenario() -> None:
         first = await window.start_session()
         assert await first.wait_connected(10)
-        qtbot.mouseClick(window.controls.buttons["new"], Qt.MouseButton.LeftButton)
+        if via == "dialog":
+            qtbot.mouseClick(window.controls.buttons["new"], Qt.MouseButton.LeftButton)
+            await until(lambda: window.session_dialog is not None)
+            dialog = window.session_dialog
+            assert dialog.isVisible() and dialog.isModal()
+            assert dialog.form().mode == "loopback"
+            assert dialog.ok_button.isEnabled()
+            qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+            await until(lambda: window.session_dialog is None)
+        else:
+            qtbot.mouseClick(window.controls.buttons["repeat"], Qt.MouseButton.LeftButton)
         await until(lambda: window.sessions_started == 2 and not window.busy, timeout=10)
         assert first.ended
         second = window.session
@@ -143,6 +155,7 @@ def test_new_session_replaces_the_old_one(qtbot, qloop, settings) -> None:
         assert await second.wait_connected(10)
         await until(lambda: window.panels[Peer.LOCAL].indicator.state in UP)
         assert "Session 2" in window.session_label.text()
+        assert second.settings.timings == first.settings.timings
         await window.close_session()
 
     run(qloop, scenario, 30)

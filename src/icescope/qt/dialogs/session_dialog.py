@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +42,8 @@ from .session_form import (
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from PySide6.QtCore import SignalInstance
 
     from ...core.config import Settings
     from ...core.netif import Interface
@@ -271,3 +274,25 @@ class QtSessionDialog(QDialog):
             return
         self.result_settings = check.settings
         super().accept()
+
+
+def open_session_dialog(
+    settings: Settings, parent: QWidget, chosen: SignalInstance
+) -> QtSessionDialog:
+    """Open a window-modal :class:`QtSessionDialog` without blocking.
+
+    ``chosen`` is emitted with the new :class:`~icescope.core.config.Settings` on accept.
+
+    ``open()``, not ``exec()``: a nested event loop would stall the qasync loop, and with it
+    the running session's peers.
+    """
+    dialog = QtSessionDialog(settings, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def done(_result: int) -> None:
+        if dialog.result_settings is not None:
+            chosen.emit(dialog.result_settings)
+
+    dialog.finished.connect(done)
+    dialog.open()
+    return dialog

@@ -64,6 +64,7 @@ class QtSignalingPanel(QFrame):
         self._mode = "loopback"
         self._offers = True
         self._local_kind: str | None = None
+        self._local_sdp = ""
         self.copied = ""
         """The last text put on the clipboard by a Copy button."""
 
@@ -84,7 +85,8 @@ class QtSignalingPanel(QFrame):
         self.local_label = QLabel(self.paste_area)
         self.local_box = _mono(self.paste_area, read_only=True, placeholder="Gathering candidates…")
         self.copy_local = QPushButton("Copy", self.paste_area)
-        self.copy_local.clicked.connect(lambda: self._copy(self.local_box.toPlainText()))
+        # Copy the SDP exactly as aiortc wrote it (CRLF, RFC 8866 §5); the box shows LF only.
+        self.copy_local.clicked.connect(lambda: self._copy(self._local_sdp))
         self.remote_label = QLabel(self.paste_area)
         self.remote_box = _mono(
             self.paste_area,
@@ -121,7 +123,7 @@ class QtSignalingPanel(QFrame):
         mode = self._mode = settings.mode
         self._paste = paste if mode == "paste" else None
         self._offers = settings.paste_offers
-        self._local_kind = None
+        self._local_kind, self._local_sdp = None, ""
         self._set_link("", "")
         self.local_box.clear()
         self.remote_box.clear()
@@ -152,7 +154,7 @@ class QtSignalingPanel(QFrame):
         if isinstance(event, Listening):
             self._show_listening(event)
         elif isinstance(event, LocalDescription) and self._mode == "paste":
-            self._local_kind = event.kind
+            self._local_kind, self._local_sdp = event.kind, event.sdp
             self.local_box.setPlainText(event.sdp)
             self._label_paste_steps()
 

@@ -248,7 +248,8 @@ class LocalDescription(Event):
 
     def summary(self) -> str:
         """What is ready to copy."""
-        return f"local {self.kind} ready to copy ({self.candidates} candidates)"
+        plural = "" if self.candidates == 1 else "s"
+        return f"local {self.kind} ready to copy ({self.candidates} candidate{plural})"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -70,7 +70,11 @@ class QtRemotePages(QStackedWidget):
             ],
             "tcp-listen": [
                 ("Listen on", self.listen),
-                _hint("Start the other IceScope with Connect to this address.", self),
+                _hint(
+                    "Port 0 picks a free port; the window then shows the address to give "
+                    "the other IceScope (Connect to it).",
+                    self,
+                ),
             ],
             "tcp-connect": [
                 ("Connect to", self.connect_to),

@@ -135,9 +135,9 @@ def who_offers(form: SessionForm) -> str:
         "tcp-listen": "The connecting IceScope offers; this one answers.",
         "tcp-connect": "This IceScope offers; the listening one answers.",
         "paste": (
-            "IceScope offers: copy its offer, then paste the remote's answer."
+            "IceScope offers; you copy its offer, then paste the remote's answer."
             if form.paste_offers
-            else "The remote offers: paste its offer, then copy IceScope's answer."
+            else "The remote offers; you paste its offer, then copy IceScope's answer."
         ),
         "manual": "IceScope answers if the offer file exists at start, else it writes the offer.",
     }.get(form.mode, "")

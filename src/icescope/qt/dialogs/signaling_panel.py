@@ -170,11 +170,7 @@ class QtSignalingPanel(QFrame):
             )
         else:
             safe = html.escape(url, quote=True)
-            self._set_link(
-                f'Open in a browser: <a href="{safe}">{safe}</a>'
-                + (f" · {html.escape(event.detail)}" if event.detail else ""),
-                url,
-            )
+            self._set_link(f'Open this page in any browser: <a href="{safe}">{safe}</a>', url)
 
     def _set_link(self, rich: str, copy_text: str) -> None:
         self.link.setText(rich)
@@ -207,7 +203,11 @@ class QtSignalingPanel(QFrame):
             if isinstance(line, int):
                 self._mark_line(line)
             return False
-        self._status(f"✓ Remote {kind} accepted: ICE is connecting (watch the states above).", _OK)
+        self._status(
+            f"✓ Remote {kind} accepted and handed to the peer connection: "
+            "watch the ICE states above.",
+            _OK,
+        )
         return True
 
     def error_text(self) -> str:

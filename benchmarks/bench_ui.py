@@ -98,8 +98,15 @@ def mixed(i: int) -> object:
     )
 
 
-def repaint_latency(app: QApplication, window: MainWindow, samples: int) -> dict[str, float]:
-    """Publish a StateChanged, then spin the Qt loop until the indicator's paintEvent ran."""
+def repaint_latency(
+    app: QApplication, window: MainWindow, samples: int, spacing: float
+) -> dict[str, float]:
+    """Publish a StateChanged, then spin the Qt loop until the indicator's paintEvent ran.
+
+    ``spacing`` is the pause between two state changes. 20 ms (50 changes a second) is far
+    above what a real ICE agent produces, even a flapping one; 2 ms is a flood, reported too,
+    where repaints are deliberately coalesced (at most one every 8 ms).
+    """
     hub = EventHub()
     window.bridge.attach(hub)
     indicator = window.panels[Peer.LOCAL].indicator
@@ -111,10 +118,14 @@ def repaint_latency(app: QApplication, window: MainWindow, samples: int) -> dict
         while indicator.last_paint < t0 and time.perf_counter() < deadline:
             app.processEvents()
         latencies.append((indicator.last_paint - t0) * 1000 if indicator.last_paint >= t0 else 1000)
-        time.sleep(0.002)
+        end = time.perf_counter() + spacing
+        while time.perf_counter() < end:  # keep the window live (log flushes) between changes
+            app.processEvents()
+            time.sleep(0.001)
     window.bridge.detach()
     return {
         "samples": samples,
+        "spacing_ms": spacing * 1000,
         "p50_ms": round(statistics.median(latencies), 3),
         "p95_ms": round(pct(latencies, 95), 3),
         "max_ms": round(max(latencies), 3),
@@ -186,10 +197,11 @@ VARIANTS = {
         "from PySide6.QtWidgets import QMainWindow",
         "QMainWindow(); w.resize(1280, 820)",
     ),
+    # The real launch path: command-line parsing, then the window module, as `icescope` does.
     "icescope": (
-        "import icescope.qt.app\nfrom icescope.core.config import Settings\n"
+        "from icescope.cli import build_parser, settings_from_args\nimport icescope.qt.app\n"
         "from icescope.qt.main_window import MainWindow",
-        "MainWindow(Settings())",
+        "MainWindow(settings_from_args(build_parser().parse_args([])))",
     ),
 }
 
@@ -225,6 +237,9 @@ with asyncio.Runner(loop_factory=qasync.QEventLoop) as r:
 
 def cold_start(runs: int) -> dict[str, object]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    # An installed IceScope has bytecode (pip and PyInstaller compile it); a source checkout
+    # run with PYTHONDONTWRITEBYTECODE would recompile every module on every start instead.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     results: dict[str, list[float]] = {k: [] for k in VARIANTS}
     for _ in range(runs):
         for name, (imports, make) in VARIANTS.items():  # interleaved: same cache conditions
@@ -287,7 +302,8 @@ def main() -> int:
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
     }
-    report["repaint_latency"] = repaint_latency(app, window, args.samples)
+    report["repaint_latency"] = repaint_latency(app, window, args.samples, 0.02)
+    report["repaint_latency_flood"] = repaint_latency(app, window, args.samples, 0.002)
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         report["log_ingestion"] = runner.run(ingestion(window, args.events, args.chunk))
     window.close()
@@ -298,6 +314,8 @@ def main() -> int:
     r, g, c = report["repaint_latency"], report["log_ingestion"], report["cold_start"]
     print(f"platform {report['platform']}")
     print(f"repaint latency      p50 {r['p50_ms']} ms  p95 {r['p95_ms']} ms  (target p95 < 16 ms)")
+    f = report["repaint_latency_flood"]
+    print(f"  flood (2 ms apart) p50 {f['p50_ms']} ms  p95 {f['p95_ms']} ms  (coalesced)")
     print(
         f"100k log ingestion   lag p99 {g['loop_lag_p99_ms']} ms max {g['loop_lag_max_ms']} ms, "
         f"RSS {g['rss_after_mb']} MB, {g['events_per_s']} ev/s  (targets < 50 ms, < 150 MB)"

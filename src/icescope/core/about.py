@@ -7,16 +7,19 @@ layer adds Qt's own version on top.
 from __future__ import annotations
 
 import platform
-import ssl
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
 import icescope
+
+# ssl and importlib.metadata are imported inside the functions: together ~60 ms that the
+# window would otherwise pay at start-up for a dialog that is rarely opened.
 
 _DISTRIBUTIONS = ("aiortc", "aioice", "pyee", "qasync", "PySide6-Essentials")
 
 
 def _dist_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(name)
     except PackageNotFoundError:
@@ -37,6 +40,8 @@ def component_versions() -> dict[str, str]:
         "IceScope": icescope.__version__,
         "Python": f"{platform.python_version()} ({platform.python_implementation()})",
     }
+    import ssl
+
     for name in _DISTRIBUTIONS:
         out[name] = _dist_version(name)
     out["OpenSSL (ssl module)"] = ssl.OPENSSL_VERSION
@@ -67,6 +72,8 @@ def diagnostics_line() -> str:
     A silent fallback to a pure-Python crc32c, or a bundle picking up the wrong OpenSSL, shows
     up here in CI logs (packaging notes §4.1).
     """
+    import ssl
+
     frozen = bool(getattr(sys, "frozen", False))
     return (
         f"icescope {icescope.__version__} diagnostics: frozen={frozen} "

@@ -22,11 +22,12 @@ from ...core.config import (
     parse_hostport,
 )
 from ...core.errors import ConfigError
-from ...core.iceservers import effective_servers
 from ...core.netif import AddressSelection
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from ...core.iceservers import ServerUse
 
 MODE_LABELS: Final = {
     "loopback": "Embedded loopback peer (both peers in this app)",
@@ -164,9 +165,17 @@ def _servers(rows: Sequence[ServerRow]) -> tuple[IceServer, ...]:
     return tuple(servers)
 
 
+def _effective(servers: Sequence[IceServer]) -> ServerUse:
+    # Imported on use: iceservers pulls in aiortc (~0.4 s), which the window must not pay for
+    # before it is shown.
+    from ...core.iceservers import effective_servers
+
+    return effective_servers(servers)
+
+
 def server_warning(servers: Sequence[IceServer]) -> str:
     """Say which URLs aiortc will ignore (it uses only the first STUN and first TURN)."""
-    use = effective_servers(servers)
+    use = _effective(servers)
     if not use.ignored:
         return ""
     used = ", ".join(u for u in (use.stun, use.turn) if u)
@@ -239,7 +248,7 @@ def check_form(form: SessionForm, base: Settings) -> FormCheck:
     servers = changes.get("ice_servers")
     if isinstance(servers, tuple):
         warnings["servers"] = server_warning(servers)
-        if form.relay_only and effective_servers(servers).turn is None:
+        if form.relay_only and _effective(servers).turn is None:
             warnings["servers"] = (
                 "relay-only without a TURN server: nothing can be gathered, ICE cannot "
                 "connect. " + warnings["servers"]

@@ -176,3 +176,35 @@ def test_copy_and_paste_between_the_gui_and_a_session(qtbot, qloop, settings, tm
     assert records[-1]["type"] == "summary"
     assert records[-1]["final_state"]["local"] == "closed"
     window.close()
+
+
+def test_listen_address_in_use_is_reported_not_raised(qtbot, qloop, settings):
+    """A port already taken: the banner and the panel say so; no traceback, window usable."""
+    import socket
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+
+    def fill(dialog: QtSessionDialog) -> None:
+        dialog.mode.setCurrentIndex(dialog.mode.findData("tcp-listen"))
+        dialog.pages.listen.setText(f"127.0.0.1:{port}")
+
+    async def scenario() -> None:
+        await choose(window, qtbot, fill)
+        await until(lambda: window.banner.level == "error")
+        assert "Could not start the session" in window.banner.text()
+        assert "Could not start the session" in window.remote_panel.link.text()
+        assert window.controls.new_action.isEnabled()
+
+    try:
+        run(qloop, scenario, 20)
+    finally:
+        taken.close()
+    records = read_journal(window.session.journal_path)
+    assert any(r.get("code") == "start-failed" for r in records)
+    window.close()

@@ -237,3 +237,18 @@ def test_window_module_does_not_import_aiortc() -> None:
         env=env,
     )
     assert out.returncode == 0, out.stderr
+
+
+def test_browse_picks_a_file_without_blocking(make, qtbot, tmp_path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = make()
+    _mode(dialog, "manual")
+    qtbot.mouseClick(dialog.pages.browse_buttons["offer"], Qt.MouseButton.LeftButton)
+    pickers = dialog.findChildren(QFileDialog)
+    assert len(pickers) == 1 and pickers[0].isVisible()  # open(), returned at once
+    picker = pickers[0]
+    picker.fileSelected.emit(str(tmp_path / "offer.sdp"))
+    picker.reject()
+    assert dialog.pages.offer_file.text() == str(tmp_path / "offer.sdp")
+    assert "choose both" in dialog.error_text("remote")  # the answer file is still missing

@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
                 self._schedule_controls()
         elif isinstance(event, Notice) and event.level in ("warning", "error"):
             self.banner.show_notice(event.level, event.message)
+            self.remote_panel.show_event(event)
         elif isinstance(event, Impairment):
             self.impair_panel.show_impairment(event)
         elif isinstance(event, SessionMarker):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -40,6 +40,7 @@ class QtRemotePages(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.index: dict[str, int] = {}
+        self.browse_buttons: dict[str, QPushButton] = {}
         self.listen = QLineEdit(self)
         self.listen.setPlaceholderText("HOST:PORT, e.g. 0.0.0.0:7400 (port 0: any free port)")
         self.connect_to = QLineEdit(self)
@@ -114,13 +115,17 @@ class QtRemotePages(QStackedWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(edit, 1)
         button = QPushButton("Browse…", holder)
+        self.browse_buttons[kind] = button
 
         def browse() -> None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, f"{kind.capitalize()} file", edit.text(), options=_NO_OVERWRITE
-            )
-            if path:
-                edit.setText(path)
+            # Non-blocking, like the session dialog itself (no nested event loop under qasync).
+            picker = QFileDialog(self, f"{kind.capitalize()} file", edit.text())
+            picker.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            # The offer file may exist already (IceScope then answers it): no "replace?".
+            picker.setOption(QFileDialog.Option.DontConfirmOverwrite)
+            picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            picker.fileSelected.connect(edit.setText)
+            picker.open()
 
         button.clicked.connect(browse)
         row.addWidget(button)
@@ -152,7 +157,3 @@ class QtRemotePages(QStackedWidget):
         form.paste_offers = self.paste_we_offer.isChecked()
         form.offer_file = self.offer_file.text()
         form.answer_file = self.answer_file.text()
-
-
-# The offer file may exist already (IceScope then answers it): no "replace?" question.
-_NO_OVERWRITE = QFileDialog.Option.DontConfirmOverwrite

@@ -283,8 +283,8 @@ def open_session_dialog(
 
     ``chosen`` is emitted with the new :class:`~icescope.core.config.Settings` on accept.
 
-    ``open()``, not ``exec()``: a nested event loop would stall the qasync loop, and with it
-    the running session's peers.
+    ``open()``, not ``exec()``: exec() would run a nested Qt event loop inside a running
+    asyncio task, and qasync cannot step the session's other tasks from there.
     """
     dialog = QtSessionDialog(settings, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

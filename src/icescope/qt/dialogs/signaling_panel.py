@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import IceScopeError
-from ...core.events import Listening, LocalDescription
+from ...core.events import Listening, LocalDescription, Notice
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -153,6 +153,9 @@ class QtSignalingPanel(QFrame):
         """Follow the session: the listening address and IceScope's own description."""
         if isinstance(event, Listening):
             self._show_listening(event)
+        elif isinstance(event, Notice) and event.code == "start-failed":
+            # Replace "Opening…"/"Starting…": nothing will come.
+            self._set_link(f'<span style="{_ERROR}">{html.escape(event.message)}</span>', "")
         elif isinstance(event, LocalDescription) and self._mode == "paste":
             self._local_kind, self._local_sdp = event.kind, event.sdp
             self.local_box.setPlainText(event.sdp)

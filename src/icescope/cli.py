@@ -46,9 +46,9 @@ def _blackout(text: str) -> Blackout:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _session_flags() -> argparse.ArgumentParser:
+def _session_flags() -> _Parser:
     """Flags shared by the GUI and the probe (they become :class:`Settings`)."""
-    p = argparse.ArgumentParser(add_help=False)
+    p = _Parser(add_help=False)
     g = p.add_argument_group("session")
     g.add_argument("--loopback", action="store_true", help="embedded loopback peer (default)")
     g.add_argument("--journal", type=Path, metavar="PATH", help="write the event journal here")
@@ -74,7 +74,7 @@ def _session_flags() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line parser."""
-    common: list[argparse.ArgumentParser] = [_session_flags()]
+    common = [_session_flags()]
     parser = _Parser(
         prog="icescope",
         description="Watch a WebRTC connection's ICE state live. Without a command, opens the "
@@ -119,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     probe.add_argument("--delay", type=_positive, metavar="MS", help="added one-way delay")
     probe.add_argument("--expect-no-failed", action="store_true", help="exit 3 if ICE failed")
     probe.add_argument("--expect-no-loss", action="store_true", help="exit 3 on heartbeat loss")
+    probe.add_argument(
+        "--anonymize", action="store_true", help="replace non-loopback IP addresses in the output"
+    )
+    probe.add_argument("--report", type=Path, metavar="PATH", help="write a Markdown report")
+    probe.add_argument("--rtcstats", type=Path, metavar="PATH", help="write an rtcstats v3 dump")
     return parser
 
 
@@ -169,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 delay=args.delay,
                 expect_no_failed=args.expect_no_failed,
                 expect_no_loss=args.expect_no_loss,
+                anonymize=args.anonymize,
+                report=args.report,
+                rtcstats=args.rtcstats,
             )
     except ConfigError as exc:
         sys.stderr.write(f"icescope: error: {exc}\n")

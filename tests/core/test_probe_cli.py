@@ -116,3 +116,26 @@ def test_probe_path_never_imports_qt() -> None:
     )
     env = {**os.environ, "PYTHONPATH": SRC}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
+
+
+@pytest.mark.e2e
+def test_probe_writes_report_and_dump(tmp_path: Path) -> None:
+    report, dump = tmp_path / "r.md", tmp_path / "r.jsonl"
+    result = run_cli(
+        "probe",
+        "--duration",
+        "0.8",
+        "--no-journal",
+        "--anonymize",
+        "--report",
+        str(report),
+        "--rtcstats",
+        str(dump),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "| local | closed |" in report.read_text()
+    assert json.loads(dump.read_text().splitlines()[1])["fileFormat"] == 3
+    bad = run_cli("probe", "--duration", "0.3", "--no-journal", "--report", "/nonexistent/r.md")
+    assert bad.returncode == 0
+    assert "cannot write /nonexistent/r.md" in bad.stdout
+    assert json.loads(bad.stdout.splitlines()[-1])["type"] == "summary"

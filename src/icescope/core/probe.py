@@ -14,16 +14,18 @@ import asyncio
 import contextlib
 import json
 import signal
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import ConfigError, IceScopeError
 from .events import Peer, StateChanged
+from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .session import Session
 from .states import Machine
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from .config import Settings
     from .events import SessionEvent
@@ -89,7 +91,12 @@ class ProbePlan:
     """Added delay in ms on the remote peer's sockets (both directions)."""
     expect_no_failed: bool = False
     expect_no_loss: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    anonymize: bool = False
+    """Replace non-loopback IP addresses in the printed lines and exports."""
+    report: Path | None = None
+    """Write a Markdown report here at the end."""
+    rtcstats: Path | None = None
+    """Write an rtcstats v3 dump here at the end."""
 
     def __post_init__(self) -> None:
         for name in ("duration", "close_at", "loss", "delay"):
@@ -129,7 +136,10 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     watcher = _Watcher()
 
     def emit(event: SessionEvent) -> None:
-        out.write(json_line(event.to_dict()) + "\n")
+        record = event.to_dict()
+        if plan.anonymize:
+            record = anonymize_record(record)
+        out.write(json_line(record) + "\n")
         out.flush()
 
     session.hub.subscribe(emit)
@@ -178,6 +188,7 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)
+    _write_exports(session, plan, summary)
     out.write(json_line(summary) + "\n")
     out.flush()
     lost = sum(p["lost"] for p in summary["peers"].values())
@@ -238,3 +249,22 @@ async def _at(session: Session, at: float, action: Callable[[], Any]) -> None:
             await result
     except (IceScopeError, NotImplementedError) as exc:
         session.notice("error", "action-failed", str(exc))
+
+
+def _write_exports(session: Session, plan: ProbePlan, summary: dict[str, Any]) -> None:
+    """Write the requested report/dump files; a write error becomes a notice, not a crash."""
+    from .. import __version__
+
+    outputs = []
+    if plan.report is not None:
+        outputs.append((plan.report, to_markdown(session.log, summary)))
+    if plan.rtcstats is not None:
+        dump = to_rtcstats(
+            session.log, start_wall=session.clock.started_wall, user_agent=f"IceScope/{__version__}"
+        )
+        outputs.append((plan.rtcstats, dump))
+    for path, text in outputs:
+        try:
+            path.write_text(anonymize_text(text) if plan.anonymize else text, encoding="utf-8")
+        except OSError as exc:
+            session.notice("error", "export", f"cannot write {path}: {exc.strerror or exc}")

@@ -89,8 +89,11 @@ stage_tree() {
     done
     install -D -m 644 resources/icons/icescope.svg "$root/usr/share/icons/hicolor/scalable/apps/icescope.svg"
     install -m 644 packaging/linux/copyright "$root/usr/share/doc/icescope/copyright"
-    # Libraries are loaded, not executed: 644 like Debian's own (lintian shared-library-is-executable).
-    find "$root/opt/icescope/_internal" -type f -name '*.so*' -exec chmod 644 {} +
+    # Only the bootloader is executed; libraries and data are 644 like Debian's own
+    # (lintian shared-library-is-executable, executable-not-elf-or-script). av's wheel ships a
+    # __pycache__ inside its dist-info, which is build debris.
+    find "$root/opt/icescope/_internal" -type f -exec chmod 644 {} +
+    find "$root/opt/icescope" -type d -name __pycache__ -prune -exec rm -rf {} +
     find "$root" -type d -exec chmod 755 {} +
 }
 
@@ -125,17 +128,17 @@ Section: net
 Priority: optional
 Homepage: https://github.com/icescope/icescope
 Description: monitor a WebRTC connection's ICE state live
- IceScope hosts a real WebRTC peer and shows RTCPeerConnection.iceConnectionState
- (all seven W3C values) live, with an event log of every state change, controls to
- restart ICE, close, impair the network and start a new session, and a headless
- probe mode that prints the events as JSON lines.
+ IceScope hosts a real WebRTC peer and shows its ICE connection state (all
+ seven W3C values) live, with an event log of every state change, controls
+ to restart ICE, close, impair the network and start a new session, and a
+ headless probe mode that prints the events as JSON lines.
  .
- This package is a self-contained bundle under /opt/icescope (Python, Qt 6, FFmpeg
- and OpenSSL included).
+ This package is a self-contained bundle under /opt/icescope (Python, Qt 6,
+ FFmpeg and OpenSSL included).
 EOF
     local start
     start=$(date +%s)
-    dpkg-deb --root-owner-group "-Z${DEB_COMPRESS:-xz}" --build "$root" "$deb" >/dev/null
+    dpkg-deb --root-owner-group "-Z${DEB_COMPRESS:-xz}" --threads-max="$(nproc)" --build "$root" "$deb" >/dev/null
     echo "deb: $(du -m "$deb" | cut -f1) MB, $(($(date +%s) - start)) s"
 }
 

@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = "icescope-startup: window-exposed"
@@ -59,7 +60,7 @@ def drop_caches() -> bool:
         return False
 
 
-def _stop(proc: subprocess.Popen[str]) -> None:
+def _stop(proc: subprocess.Popen[Any]) -> None:
     if proc.poll() is None:
         proc.send_signal(signal.SIGINT)
         try:
@@ -74,7 +75,10 @@ def time_marker(cmd: list[str], env: dict[str, str]) -> float | None:
     env = {**env, "ICESCOPE_STARTUP_MARKER": "1", "QT_QPA_PLATFORM": "offscreen"}
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [*cmd, "--no-journal"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        [*cmd, "--no-journal"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
         text=True,
     )
     try:
@@ -101,7 +105,9 @@ def time_x11(cmd: list[str], env: dict[str, str], display: str) -> float | None:
         for _ in range(1500):  # 15 s at 10 ms
             tree = subprocess.run(
                 ["xwininfo", "-root", "-tree", "-display", display],
-                capture_output=True, text=True, check=False,
+                capture_output=True,
+                text=True,
+                check=False,
             ).stdout
             if '"IceScope' in tree:
                 return time.perf_counter() - t0
@@ -138,7 +144,8 @@ class Xvfb:
         self.display = f":{n}"
         self.proc = subprocess.Popen(
             ["Xvfb", self.display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         for _ in range(100):
             if Path(f"/tmp/.X11-unix/X{n}").exists():
@@ -165,9 +172,13 @@ def summarise(samples: list[float | None]) -> dict[str, float] | None:
 
 
 def measure(
-    apps: dict[str, list[str]], method: str, runs: int, cold: bool, env: dict[str, str],
+    apps: dict[str, list[str]],
+    method: str,
+    runs: int,
+    cold: bool,
+    env: dict[str, str],
     display: str | None,
-) -> dict[str, dict[str, float] | None]:
+) -> dict[str, Any]:
     def once(cmd: list[str]) -> float | None:
         if method == "marker":
             return time_marker(cmd, env)
@@ -207,18 +218,27 @@ def main() -> int:
         print(f"no bundle at {exe}: run ./packaging/build.sh first", file=sys.stderr)
         return 2
 
-    result: dict[str, object] = {
-        "host": {"machine": platform.machine(), "cpus": os.cpu_count(),
-                 "python": platform.python_version(), "load_avg_1m": os.getloadavg()[0]},
+    result: dict[str, Any] = {
+        "host": {
+            "machine": platform.machine(),
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_avg_1m": os.getloadavg()[0],
+        },
         "targets": TARGETS,
     }
     size, files = tree_size(args.bundle)
-    artefacts: dict[str, object] = {"bundle": {"mb": round(size / 1e6, 1), "files": files}}
-    for label, pattern in (("deb", "icescope_*.deb"), ("rpm", "icescope-*.rpm"),
-                           ("tar", "icescope-*-linux-*.tar.*")):
+    artefacts: dict[str, Any] = {"bundle": {"mb": round(size / 1e6, 1), "files": files}}
+    for label, pattern in (
+        ("deb", "icescope_*.deb"),
+        ("rpm", "icescope-*.rpm"),
+        ("tar", "icescope-*-linux-*.tar.*"),
+    ):
         for path in sorted(glob.glob(str(ROOT / "dist" / pattern))):
-            artefacts[label] = {"file": Path(path).name,
-                                "mb": round(Path(path).stat().st_size / 1e6, 1)}
+            artefacts[label] = {
+                "file": Path(path).name,
+                "mb": round(Path(path).stat().st_size / 1e6, 1),
+            }
     result["artefacts"] = artefacts
 
     apps = {"frozen": [str(exe)], "venv": [venv_py, "-m", "icescope"]}
@@ -227,7 +247,7 @@ def main() -> int:
     home = tempfile.mkdtemp(prefix="icescope-bench-")
     env = {**os.environ, "HOME": home, "XDG_DATA_HOME": home, "PYTHONPATH": str(ROOT / "src")}
     can_cold = drop_caches()
-    startup: dict[str, object] = {"cold_runs_dropped_caches": can_cold}
+    startup: dict[str, Any] = {"cold_runs_dropped_caches": can_cold}
     with Xvfb() as display:
         for method in args.methods.split(","):
             if method == "x11" and display is None:
@@ -236,7 +256,7 @@ def main() -> int:
             if method == "marker" and time_marker(apps["frozen"], env) is None:
                 startup[method] = f"skipped: the app does not print {MARKER!r} yet"
                 continue
-            entry: dict[str, object] = {}
+            entry: dict[str, Any] = {}
             for mode in (["cold"] if can_cold else []) + ["warm"]:
                 figures = measure(apps, method, args.runs, mode == "cold", env, display)
                 frozen, venv = figures.get("frozen"), figures.get("venv")
@@ -255,27 +275,25 @@ def main() -> int:
     return 0
 
 
-def verdict(result: dict[str, object]) -> dict[str, object]:
-    """Each target with the figure that decides it (None when not measured)."""
-    artefacts = result["artefacts"]
-    assert isinstance(artefacts, dict)
-    startup = result["startup_s"]
-    assert isinstance(startup, dict)
-    window = next((startup[m] for m in ("marker", "x11") if isinstance(startup.get(m), dict)), None)
+def verdict(result: dict[str, Any]) -> dict[str, Any]:
+    """Each target as (figure, met); start-up from the best window measure available."""
+    artefacts, startup = result["artefacts"], result["startup_s"]
     basis = next((m for m in ("marker", "x11") if isinstance(startup.get(m), dict)), None)
-    cold = (window or {}).get("cold") or (window or {}).get("warm") or {}
-    who = "installed" if cold.get("installed") else "frozen"
-    start = cold.get(who, {}).get("median") if cold.get(who) else None
-    ratio = cold.get("frozen_vs_venv")
+    window: dict[str, Any] = startup[basis] if basis else {}
+    mode = "cold" if window.get("cold") else "warm"
+    figures: dict[str, Any] = window.get(mode) or {}
+    who = "installed" if figures.get("installed") else "frozen"
+    start = (figures.get(who) or {}).get("median")
+    ratio = figures.get("frozen_vs_venv")
     deb = artefacts.get("deb", {}).get("mb")
-    out = {
-        "bundle_mb": (artefacts["bundle"]["mb"], artefacts["bundle"]["mb"] <= TARGETS["bundle_mb"]),
+    bundle = artefacts["bundle"]["mb"]
+    return {
+        "bundle_mb": (bundle, bundle <= TARGETS["bundle_mb"]),
         "deb_mb": (deb, deb is not None and deb <= TARGETS["deb_mb"]),
         "cold_start_s": (start, start is not None and start <= TARGETS["cold_start_s"]),
         "frozen_vs_venv": (ratio, ratio is not None and ratio <= TARGETS["frozen_vs_venv"]),
-        "start_basis": f"{basis}/{'cold' if (window or {}).get('cold') else 'warm'}/{who}",
+        "start_basis": f"{basis}/{mode}/{who}",
     }
-    return out
 
 
 if __name__ == "__main__":

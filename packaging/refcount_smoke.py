@@ -16,8 +16,8 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6 import __version__ as pyside_version  # noqa: E402 - after the platform choice
-from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
+from PySide6 import __version__ as pyside_version
+from PySide6.QtWidgets import QApplication, QLabel
 
 CALLS = 500
 
@@ -27,6 +27,8 @@ before = sys.getrefcount(None)
 for _ in range(CALLS):
     label.setText("x")
 delta = sys.getrefcount(None) - before
-print(f"PySide6 {pyside_version} on Python {sys.version.split()[0]}: "
-      f"refcount(None) delta after {CALLS} QLabel.setText calls = {delta}")
+print(
+    f"PySide6 {pyside_version} on Python {sys.version.split()[0]}: "
+    f"refcount(None) delta after {CALLS} QLabel.setText calls = {delta}"
+)
 sys.exit(0 if delta == 0 else 1)

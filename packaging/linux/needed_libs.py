@@ -62,7 +62,11 @@ def soname_paths() -> dict[str, str]:
 
 def package_of(path: str) -> str | None:
     """Debian package owning ``path`` (tries the /usr-merged twin too)."""
-    candidates = [path, path.replace("/usr/lib/", "/lib/", 1), path.replace("/lib/", "/usr/lib/", 1)]
+    candidates = [
+        path,
+        path.replace("/usr/lib/", "/lib/", 1),
+        path.replace("/lib/", "/usr/lib/", 1),
+    ]
     for candidate in candidates:
         res = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
         if res.returncode == 0:
@@ -89,8 +93,11 @@ def main(argv: list[str]) -> int:
         elif package != "libc6":
             packages.add(package)
     if unmapped:
-        print(f"needed_libs: no installed package provides {', '.join(unmapped)}; install them "
-              "on the build host so the .deb can depend on them", file=sys.stderr)
+        print(
+            f"needed_libs: no installed package provides {', '.join(unmapped)}; install them "
+            "on the build host so the .deb can depend on them",
+            file=sys.stderr,
+        )
         return 1
     print(", ".join(sorted(packages)))
     return 0

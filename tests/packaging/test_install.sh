@@ -128,7 +128,7 @@ runuser -u nobody -- env HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/home" QT_QPA_P
 step "Xvfb: --self-test and a screenshot of the window on the xcb plugin"
 for n in $(seq 90 120); do [ -e "/tmp/.X11-unix/X$n" ] || break; done
 export DISPLAY=":$n"
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+Xvfb "$DISPLAY" -screen 0 1600x1000x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 XVFB_PID=$!
 for _ in $(seq 100); do
     [ -e "/tmp/.X11-unix/X$n" ] && break

@@ -13,13 +13,32 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from . import __version__
 from .core.config import IceTimings, Settings
 from .core.errors import ConfigError
-from .core.probe import EXIT_USAGE, Blackout, ProbePlan, run_probe
+from .core.remotes.flags import add_remote_flags, remote_changes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from .core.probe import Blackout
+
+# The probe and the session pull in aiortc (~0.4 s of imports): they are imported where used,
+# so the window path shows its window first.
+EXIT_USAGE = 2
+"""Usage error (same value as icescope.core.probe.EXIT_USAGE)."""
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, with the version looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from . import __version__
+
+        sys.stdout.write(f"icescope {__version__}\n")
+        parser.exit(0)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,6 +59,8 @@ def _positive(text: str) -> float:
 
 
 def _blackout(text: str) -> Blackout:
+    from .core.probe import Blackout
+
     try:
         return Blackout.parse(text)
     except ConfigError as exc:
@@ -69,6 +90,7 @@ def _session_flags() -> _Parser:
         help="no consent response for S seconds -> failed (30)",
     )
     g.add_argument("-v", "--verbose", action="count", default=0, help="-v info, -vv debug")
+    add_remote_flags(p)
     return p
 
 
@@ -81,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         "window on the embedded loopback peer.",
         parents=common,
     )
-    parser.add_argument("--version", action="version", version=f"icescope {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -141,7 +163,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         failed_timeout=args.failed_timeout or t.failed_timeout,
     )
     return base.replace(
-        mode="loopback",
+        **remote_changes(args),
         timings=timings,
         journal_path=args.journal,
         journal_enabled=not args.no_journal,
@@ -164,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = settings_from_args(args)
         if args.command == "probe":
+            from .core.probe import ProbePlan, run_probe
+
             plan = ProbePlan(
                 duration=args.duration,
                 close_at=args.close_at,

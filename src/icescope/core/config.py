@@ -25,8 +25,11 @@ DEFAULT_FAILED_TIMEOUT: Final = 30.0
 DEFAULT_HEARTBEAT_INTERVAL: Final = 0.1
 DEFAULT_DRAIN: Final = 0.5
 
-MODES: Final = ("loopback",)
+MODES: Final = ("loopback", "browser", "tcp-listen", "tcp-connect", "manual")
 """Remote peer kinds; see :mod:`icescope.core.remotes`."""
+
+LOOPBACK_HOSTS: Final = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Listen addresses that keep the browser-peer server private to this machine."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +103,28 @@ def validate_ice_url(url: str) -> None:
         raise ConfigError(f"bad ICE server URL {url!r}: no host name")
     if port is not None and not 0 < port < 65536:
         raise ConfigError(f"bad ICE server URL {url!r}: the port is not a number 1-65535")
+    if query and scheme.startswith("stun"):
+        # RFC 7064 defines no query for stun:/stuns: URIs (aiortc rejects one).
+        raise ConfigError(f"bad ICE server URL {url!r}: a {scheme}: URL takes no ?transport=")
     if query and query not in ("transport=udp", "transport=tcp"):
         raise ConfigError(
             f"bad ICE server URL {url!r}: only ?transport=udp or ?transport=tcp is understood"
         )
+
+
+def parse_hostport(text: str, *, flag: str = "address") -> tuple[str, int]:
+    """Parse ``HOST:PORT`` (``[v6]:PORT`` for IPv6).
+
+    Raises:
+        ConfigError: no port, a port outside 0-65535, or no host.
+    """
+    host, sep, port_text = text.rpartition(":")
+    if not sep or not host:
+        raise ConfigError(f"bad {flag} {text!r}: write it as HOST:PORT, e.g. 127.0.0.1:7400")
+    host = host.removeprefix("[").removesuffix("]")
+    if not port_text.isdigit() or not 0 <= int(port_text) < 65536:
+        raise ConfigError(f"bad {flag} {text!r}: the port must be a number 0-65535")
+    return host, int(port_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +132,9 @@ class Settings:
     """Everything a session needs to know, fixed for its lifetime."""
 
     mode: str = "loopback"
-    """Remote peer kind: ``loopback`` (embedded in-process peer) and, later, others."""
+    """Remote peer kind: ``loopback`` (embedded in-process peer), ``browser`` (a web page served
+    by IceScope), ``tcp-listen`` / ``tcp-connect`` (another IceScope over TCP signaling) or
+    ``manual`` (offer/answer exchanged as files)."""
     ice_servers: tuple[IceServer, ...] = ()
     """STUN/TURN servers. Empty means none: never aiortc's implicit public STUN server."""
     relay_only: bool = False
@@ -130,12 +153,36 @@ class Settings:
     """Directory for per-session journal files; None means the user data dir."""
     journal_enabled: bool = True
     """Write a journal at all."""
+    remote_address: str | None = None
+    """``HOST:PORT`` to listen on (``tcp-listen``) or connect to (``tcp-connect``)."""
+    browser_host: str = "127.0.0.1"
+    """Where the browser-peer page is served. Loopback by default; anything else exposes it."""
+    browser_port: int = 0
+    """Port of the browser-peer page; 0 picks a free one."""
+    browser_offers: bool = False
+    """In ``browser`` mode, let the browser send the first offer (IceScope answers)."""
+    offer_file: Path | None = None
+    """``manual`` mode: the offer. If it exists at start IceScope answers it, else writes it."""
+    answer_file: Path | None = None
+    """``manual`` mode: where the answer is written (answerer) or read from (offerer)."""
+    manual_wait: float = 300.0
+    """``manual`` mode: seconds to wait for the answer file to appear."""
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ConfigError(
                 f"unknown session mode {self.mode!r} (choose from {', '.join(MODES)})"
             )
+        if self.mode in ("tcp-listen", "tcp-connect"):
+            if not self.remote_address:
+                raise ConfigError(f"mode {self.mode} needs HOST:PORT (--listen / --connect)")
+            parse_hostport(
+                self.remote_address, flag="--listen" if self.mode == "tcp-listen" else "--connect"
+            )
+        if self.mode == "manual" and (self.offer_file is None or self.answer_file is None):
+            raise ConfigError("manual mode needs both --offer-file and --answer-file")
+        if not 0 <= self.browser_port < 65536:
+            raise ConfigError(f"browser port must be 0-65535, got {self.browser_port}")
         if not 0.01 <= self.heartbeat_interval <= 10:
             raise ConfigError(
                 f"heartbeat interval must be within 0.01-10 s, got {self.heartbeat_interval}"

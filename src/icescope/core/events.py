@@ -217,6 +217,20 @@ class Notice(Event):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Listening(Event):
+    """IceScope is waiting for a remote peer at ``url`` (browser page or TCP signaling)."""
+
+    TYPE: ClassVar[str] = "listening"
+
+    url: str
+    detail: str = ""
+
+    def summary(self) -> str:
+        """Where to point the remote peer."""
+        return f"{self.detail}: {self.url}" if self.detail else self.url
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SessionMarker(Event):
     """Session life cycle: ``start`` / ``connected`` / ``end``, with a description."""
 
@@ -238,6 +252,7 @@ SessionEvent = (
     | SelectedPairChanged
     | Impairment
     | Notice
+    | Listening
     | SessionMarker
 )
 """Every event a session publishes."""
@@ -250,6 +265,7 @@ EVENT_TYPES: tuple[str, ...] = (
     SelectedPairChanged.TYPE,
     Impairment.TYPE,
     Notice.TYPE,
+    Listening.TYPE,
     SessionMarker.TYPE,
 )
 """All values ``Event.type`` can take, for filters."""

@@ -10,8 +10,6 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
-import ifaddr
-
 from .errors import ConfigError
 
 LOOPBACK_V4 = "127.0.0.1"
@@ -65,6 +63,8 @@ class AddressSelection:
 
 def list_interfaces() -> list[Interface]:
     """All interfaces with their IPv4 and global/ULA IPv6 addresses (link-local skipped)."""
+    import ifaddr  # ~20 ms, needed only when gathering or listing interfaces
+
     result = []
     for adapter in ifaddr.get_adapters():
         addresses: list[str] = []

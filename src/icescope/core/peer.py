@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aiortc import RTCConfiguration, RTCIceServer, RTCSessionDescription
 from aiortc.rtcconfiguration import RTCBundlePolicy, RTCIceTransportPolicy
@@ -20,21 +20,26 @@ from .errors import PeerClosedError, SdpError, SignalingError
 from .events import (
     CandidateGathered,
     DataChannelChanged,
+    IceRestart,
     Notice,
     Peer,
     SelectedPairChanged,
     StateChanged,
 )
+from .faults import FaultInjector
 from .heartbeat import CHANNEL_ID, LABEL, Heartbeat
 from .ice import compat
 from .ice.introspect import describe_candidate, local_candidates, selected_pair
 from .ice.peerconnection import IcePeerConnection
+from .iceservers import config_diagnoses, gathering_diagnoses
+from .reports import RemoteReport
 from .sdp import parse_candidate, validate_sdp
 from .states import (
     STATE_TYPES,
     ConnectionState,
     IceConnectionState,
     IceGatheringState,
+    IceTransportState,
     Machine,
     Provenance,
     SignalingState,
@@ -106,8 +111,13 @@ class PeerAgent:
         self._publish = publish
         self._signaling = signaling
         self.offerer = offerer
+        self.faults = FaultInjector()
+        """Network impairment on this peer's ICE sockets (see :meth:`Session.impair`)."""
         self.pc = IcePeerConnection(
-            rtc_configuration(settings), addresses=settings.addresses, timings=settings.timings
+            rtc_configuration(settings),
+            addresses=settings.addresses,
+            timings=settings.timings,
+            faults=self.faults,
         )
         self._states: dict[Machine, tuple[str, float]] = {
             Machine.ICE: (IceConnectionState.NEW.value, 0.0),
@@ -125,10 +135,19 @@ class PeerAgent:
         self._recv_task: asyncio.Task[None] | None = None
         self._negotiating = asyncio.Lock()
         self.peer_sent: int | None = None
+        self.peer_received: int | None = None
+        """Heartbeats the other side says it received (from its ``bye``), if known."""
         """Heartbeats the other side says it sent (from its ``hb_fin``), if known."""
+        self.remote_report = RemoteReport(clock, publish)
+        """What an out-of-process remote (a browser) reports about its own states."""
+        self._diagnosis: asyncio.Task[None] | None = None
 
+        self._transport_since: dict[str, float] = {}
         for name, machine in _PC_EVENTS.items():
             self.pc.on(name, self._make_listener(machine))
+        self.pc.on("icetransportstatechange", self._on_transport_state)
+        self.pc.on("icerestart", self._on_restart)
+        self.pc.on("selectedcandidatepairchange", self._on_selected_pair)
         channel = self.pc.createDataChannel(LABEL, negotiated=True, id=CHANNEL_ID)
         channel.on("open", lambda: self._on_channel(LABEL, "open"))
         channel.on("close", lambda: self._on_channel(LABEL, "closed"))
@@ -171,6 +190,62 @@ class PeerAgent:
                 logger.exception("peer(%s) failed to translate %s", self.peer, machine.value)
 
         return listener
+
+    def _on_transport_state(self, transport_id: str, previous: str, state: str) -> None:
+        # Listeners never raise: pyee would re-emit as an "error" event.
+        try:
+            IceTransportState(state)  # boundary check: a W3C value
+            ts, wall = self._clock.stamp()
+            since = self._transport_since.get(transport_id)
+            self._transport_since[transport_id] = ts
+            self._publish(
+                StateChanged(
+                    ts=ts,
+                    wall=wall,
+                    peer=self.peer,
+                    machine=Machine.TRANSPORT,
+                    previous=previous,
+                    state=state,
+                    provenance=(
+                        self._provenance_for(Machine.TRANSPORT, state)
+                        if state == "closed"
+                        else Provenance.DERIVED
+                    ),
+                    in_previous=None if since is None else ts - since,
+                    generation=self.pc.local_ufrag(),
+                    detail=f"ICE transport {transport_id}",
+                )
+            )
+        except Exception:
+            logger.exception("peer(%s) failed to translate a transport state", self.peer)
+
+    def _on_restart(self, info: dict[str, Any]) -> None:
+        try:
+            ts, wall = self._clock.stamp()
+            duration = info.get("duration")
+            self._publish(
+                IceRestart(
+                    ts=ts,
+                    wall=wall,
+                    peer=self.peer,
+                    phase=str(info["phase"]),
+                    old_ufrag=str(info.get("old_ufrag") or ""),
+                    new_ufrag=str(info.get("new_ufrag") or ""),
+                    initiator=str(info.get("initiator") or ""),
+                    duration=None if duration is None else float(duration),
+                    detail=str(info.get("detail") or ""),
+                )
+            )
+            if info["phase"] == "complete":
+                self._report_selected_pair()
+        except Exception:
+            logger.exception("peer(%s) failed to translate an ICE restart", self.peer)
+
+    def _on_selected_pair(self) -> None:
+        try:
+            self._report_selected_pair()
+        except Exception:
+            logger.exception("peer(%s) failed to report the selected pair", self.peer)
 
     def _provenance_for(self, machine: Machine, value: str) -> Provenance:
         if value == "closed":
@@ -250,6 +325,18 @@ class PeerAgent:
                 )
             )
 
+    def _diagnose_gathering(self) -> None:
+        """Once, after the first gathering: explain missing relay/srflx candidates."""
+        if self.peer is not Peer.LOCAL or self._diagnosis is not None:
+            return
+        types = [c.type for _, c in local_candidates(self.pc)]
+
+        async def run() -> None:
+            for finding in await gathering_diagnoses(self._settings, types):
+                self.notice(finding.level, finding.code, finding.message)
+
+        self._diagnosis = asyncio.get_running_loop().create_task(run())
+
     def _report_selected_pair(self) -> None:
         pair = selected_pair(self.pc)
         if pair is None:
@@ -281,6 +368,9 @@ class PeerAgent:
     async def start(self) -> None:
         """Start the receive loop and, as offerer, send the first offer."""
         self._recv_task = asyncio.get_running_loop().create_task(self._receive_loop())
+        if self.peer is Peer.LOCAL:
+            for finding in config_diagnoses(self._settings):
+                self.notice(finding.level, finding.code, finding.message)
         if self.offerer:
             await self.negotiate()
 
@@ -301,6 +391,7 @@ class PeerAgent:
             offer = await self.pc.createOffer()
             await self.pc.setLocalDescription(offer)
             self._report_candidates()
+            self._diagnose_gathering()
             await self._signaling.send({"type": "offer", "sdp": self.pc.localDescription.sdp})
 
     async def restart_ice(self) -> None:
@@ -327,6 +418,13 @@ class PeerAgent:
                 self.notice("error", "signaling-lost", f"signaling channel lost: {exc}")
                 return
             if message is None:
+                if not self.closed and not self._closing_locally:
+                    self.notice(
+                        "warning",
+                        "signaling-closed",
+                        "the signaling channel ended without a bye: the remote is gone "
+                        "(ICE may still carry on until consent expires)",
+                    )
                 return
             try:
                 await self._handle(message)
@@ -334,6 +432,8 @@ class PeerAgent:
                     return
             except SdpError as exc:
                 self.notice("error", "bad-sdp", str(exc))
+            except SignalingError as exc:
+                self.notice("warning", "signaling-garbage", f"ignored signaling message: {exc}")
             except PeerClosedError:
                 return
             except Exception as exc:
@@ -346,8 +446,20 @@ class PeerAgent:
 
     async def _handle(self, message: Message) -> None:
         kind = message["type"]
+        if kind == "event":
+            self.remote_report.handle(message)
+            return
+        if kind == "hello":
+            who = str(message.get("agent") or "unknown")[:200]
+            self.notice("info", "remote-hello", f"remote peer: {who}")
+            return
         if kind == "bye":
-            self.peer_sent = message.get("heartbeats_sent", self.peer_sent)
+            sent = message.get("heartbeats_sent")
+            if isinstance(sent, int) and not isinstance(sent, bool) and sent >= 0:
+                self.peer_sent = sent
+            received = message.get("heartbeats_received")
+            if isinstance(received, int) and not isinstance(received, bool) and received >= 0:
+                self.peer_received = received
             if not self.closed:
                 await self.close(remote_bye=True)
             return
@@ -362,6 +474,7 @@ class PeerAgent:
                 answer = await self.pc.createAnswer()
                 await self.pc.setLocalDescription(answer)
                 self._report_candidates()
+                self._diagnose_gathering()
                 await self._signaling.send({"type": "answer", "sdp": self.pc.localDescription.sdp})
         elif kind == "answer":
             validate_sdp(message["sdp"], "answer")
@@ -376,7 +489,8 @@ class PeerAgent:
     async def _add_candidate(self, message: Message) -> None:
         text: str = message.get("candidate") or ""
         if not text:
-            await self.pc.addIceCandidate(None)
+            # end-of-candidates, for the generation the ufrag names (None: the newest)
+            await self.pc.add_ice_candidate(None, message.get("usernameFragment"))
             return
         candidate = parse_candidate(text)
         candidate.sdpMid = message.get("sdpMid")
@@ -396,8 +510,17 @@ class PeerAgent:
         await asyncio.sleep(0.05)
         if not remote_bye:
             with contextlib.suppress(Exception):
-                await self._signaling.send({"type": "bye", "heartbeats_sent": self.heartbeat.sent})
+                await self._signaling.send(
+                    {
+                        "type": "bye",
+                        "heartbeats_sent": self.heartbeat.sent,
+                        "heartbeats_received": self.heartbeat.received,
+                    }
+                )
+        if self._diagnosis is not None and not self._diagnosis.done():
+            self._diagnosis.cancel()
         await self.pc.close()
+        self.faults.close()
         self._closed.set()
         await self._signaling.close()
         if self._recv_task is not None and self._recv_task is not asyncio.current_task():

@@ -191,7 +191,7 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     _write_exports(session, plan, summary)
     out.write(json_line(summary) + "\n")
     out.flush()
-    lost = sum(p["lost"] for p in summary["peers"].values())
+    lost = sum(p["lost"] or 0 for p in summary["peers"].values())
     if (plan.expect_no_failed and watcher.failed_seen) or (plan.expect_no_loss and lost):
         return EXIT_EXPECTATION
     return EXIT_OK

@@ -8,15 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 from .clock import SessionClock
 from .config import Settings
+from .errors import ConfigError
 from .eventlog import EventLog
-from .events import IceRestart, Notice, Peer, SessionMarker
+from .events import IceRestart, Impairment, Notice, Peer, SessionMarker
+from .faults import validate_impairment
 from .hub import EventHub
+from .ice import compat
 from .journal import Journal, new_journal_path
 from .logsetup import attach as attach_log_notices
 from .netif import AddressSelection
 from .peer import PeerAgent
 from .remotes import RemoteContext, RemoteLink, open_remote
-from .states import IceConnectionState
+from .states import IceConnectionState, Machine
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -113,11 +116,17 @@ class Session:
         """Open the journal, create the peers and start negotiating."""
         self._open_journal()
         self._detach_log = attach_log_notices(self.notice)
-        ts, wall = self.clock.stamp()
-        self._publish(
-            SessionMarker(ts=ts, wall=wall, peer=Peer.LOCAL, phase="start", detail=self._describe())
-        )
-        link = await open_remote(self.settings, RemoteContext(self.clock, self._publish))
+        # The remote is opened before the start marker so that a "listening" line (where to
+        # point the browser or the other IceScope) is the first thing a script reads.
+        try:
+            link = await open_remote(self.settings, RemoteContext(self.clock, self._publish))
+        finally:
+            ts, wall = self.clock.stamp()
+            self._publish(
+                SessionMarker(
+                    ts=ts, wall=wall, peer=Peer.LOCAL, phase="start", detail=self._describe()
+                )
+            )
         self._link = link
         self.remote_description = link.description
         self.local = PeerAgent(
@@ -129,6 +138,9 @@ class Session:
             offerer=link.local_offers,
         )
         self.remote = link.agent
+        reason = compat.degraded_reason()
+        if reason is not None:
+            self.notice("warning", "degraded-ice", reason)
         self.local.pc.on("connectionstatechange", self._watch_end)
         if self.remote is not None:
             await self.remote.start()
@@ -173,6 +185,60 @@ class Session:
             raise RuntimeError("session not started")
         await self.local.restart_ice()
 
+    def impair(self, peer: Peer, kind: str, *, direction: str = "both", value: float = 0.0) -> None:
+        """Impair the network of one peer's ICE sockets, or clear it.
+
+        Args:
+            peer: whose sockets (``Peer.REMOTE`` only when the remote runs in this process).
+            kind: ``blackout`` (``value`` = length in s, 0 = until cleared), ``loss``
+                (``value`` = percent), ``delay`` (``value`` = ms) or ``clear``.
+            direction: ``in`` (arriving), ``out`` (leaving) or ``both``.
+            value: see ``kind``.
+
+        Raises:
+            ConfigError: bad kind, direction or value, or no such peer in this process.
+        """
+        validate_impairment(kind, direction, value)
+        agent = self.local if peer is Peer.LOCAL else self.remote
+        if agent is None or agent.closed:
+            if self.local is None:
+                why = "the session has not started"
+            elif agent is None:
+                why = "it does not run in this process (impair the local peer instead)"
+            else:
+                why = "it is closed"
+            raise ConfigError(f"cannot impair the {peer.value} peer: {why}")
+        faults = agent.faults
+        if kind == "blackout":
+
+            def ended() -> None:
+                self._publish_impairment(peer, "blackout", direction, value, active=False)
+
+            faults.blackout(direction, value, on_end=ended if value > 0 else None)
+        elif kind == "loss":
+            faults.loss(value, direction)
+        elif kind == "delay":
+            faults.delay(value, direction)
+        else:
+            faults.clear(direction)
+        self._publish_impairment(peer, kind, direction, value, active=kind != "clear")
+
+    def _publish_impairment(
+        self, peer: Peer, kind: str, direction: str, value: float, *, active: bool
+    ) -> None:
+        ts, wall = self.clock.stamp()
+        self._publish(
+            Impairment(
+                ts=ts,
+                wall=wall,
+                peer=peer,
+                kind=kind,
+                direction=direction,
+                value=float(value),
+                active=active,
+            )
+        )
+
     async def close(self) -> dict[str, Any]:
         """Drain heartbeats, close every peer, write the summary; return the summary.
 
@@ -203,9 +269,14 @@ class Session:
         return summary
 
     def summary(self) -> dict[str, Any]:
-        """The closing summary (the probe's last JSON line)."""
+        """The closing summary (the probe's last JSON line).
+
+        For a remote in another process (browser, other IceScope) the remote's figures are what
+        it reported: its last ``iceConnectionState``, the time per state it has left, and the
+        heartbeat counts from its ``bye`` (None where it never said).
+        """
         final: dict[str, str] = {}
-        peers: dict[str, dict[str, int]] = {}
+        peers: dict[str, dict[str, int | None]] = {}
         time_in_state: dict[str, dict[str, float]] = {}
         for agent in self.peers():
             other = self.remote if agent is self.local else self.local
@@ -218,6 +289,17 @@ class Session:
                 "lost": stats.lost,
             }
             time_in_state[agent.peer.value] = agent.final_time_in_state()
+        local = self.local
+        if local is not None and self.remote is None and local.remote_report.reports:
+            report = local.remote_report
+            final["remote"] = report.state_of(Machine.ICE)
+            time_in_state["remote"] = {k: round(v, 6) for k, v in report.time_in_state.items()}
+            received = local.peer_received
+            peers["remote"] = {
+                "sent": local.peer_sent,
+                "received": received,
+                "lost": None if received is None else max(0, local.heartbeat.sent - received),
+            }
         return {
             "type": "summary",
             "ts": round(self.clock.ts(), 6),

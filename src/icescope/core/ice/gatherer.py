@@ -1,23 +1,92 @@
-"""ManagedIceGatherer: an ``RTCIceGatherer`` whose connection is IceScope's subclass."""
+"""ManagedIceGatherer: an ``RTCIceGatherer`` with ICE generations.
+
+Stock ``add_transport_description`` reads ``getLocalParameters()``, ``getLocalCandidates()`` and
+``state`` from the gatherer when it writes an offer or answer. Returning the *pending*
+generation there puts the new credentials and candidates of a restart into the SDP without
+touching aiortc's SDP code.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from aiortc import RTCIceGatherer
+from aiortc.rtcicetransport import RTCIceCandidate, RTCIceParameters, candidate_from_aioice
 
-from .connection import IceConnection
+from .consent import MonitoredConnection
+
+_STATE = "_RTCIceGatherer__state"
+"""aiortc's name-mangled gatherer state slot."""
 
 
 class ManagedIceGatherer(RTCIceGatherer):
-    """Swap the stock ``aioice.Connection`` for :class:`IceConnection` at construction.
+    """A gatherer whose connections are :class:`MonitoredConnection` generations.
 
-    Safe because no socket exists yet: the stock connection has only been configured.
+    The stock connection built by ``super().__init__`` is replaced by a monitored twin with the
+    same credentials and configuration; that is free, as no socket exists yet.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         stock = self._connection
-        conn = IceConnection.__new__(IceConnection)
-        conn.__dict__.update(stock.__dict__)
+        self._connection = MonitoredConnection.like(
+            stock, local_username=stock.local_username, local_password=stock.local_password
+        )
+        self._pending: MonitoredConnection | None = None
+
+    @property
+    def active(self) -> MonitoredConnection:
+        """The generation that carries data now."""
+        conn = self._connection
+        assert isinstance(conn, MonitoredConnection)
+        return conn
+
+    @property
+    def pending(self) -> MonitoredConnection | None:
+        """The next generation (a restart in progress), if any."""
+        return self._pending
+
+    def generations(self) -> list[MonitoredConnection]:
+        """The active generation, then the pending one."""
+        return [self.active] if self._pending is None else [self.active, self._pending]
+
+    def _current(self) -> MonitoredConnection:
+        return self._pending if self._pending is not None else self.active
+
+    @property
+    def state(self) -> str:
+        """``RTCIceGathererState`` of the newest generation (a restart gathers anew)."""
+        if self._pending is not None:
+            return "completed" if self._pending._local_candidates_end else "gathering"
+        return str(getattr(self, _STATE))
+
+    def getLocalCandidates(self) -> list[RTCIceCandidate]:
+        """Local candidates of the newest generation (what the next SDP carries)."""
+        return [candidate_from_aioice(x) for x in self._current().local_candidates]
+
+    def getLocalParameters(self) -> RTCIceParameters:
+        """Local ufrag/pwd of the newest generation (what the next SDP carries)."""
+        conn = self._current()
+        return RTCIceParameters(usernameFragment=conn.local_username, password=conn.local_password)
+
+    async def new_generation(self) -> MonitoredConnection:
+        """Create the next generation with new credentials and gather its candidates."""
+        if self._pending is None:
+            self._pending = MonitoredConnection.like(self.active)
+            self.emit("statechange")  # gathering again (icegatheringstatechange)
+            await self._pending.gather_candidates()
+            self.emit("statechange")
+        return self._pending
+
+    def promote(self, conn: MonitoredConnection) -> None:
+        """Make ``conn`` (the pending generation) the active one."""
         self._connection = conn
+        if self._pending is conn:
+            self._pending = None
+
+    def drop_pending(self) -> MonitoredConnection | None:
+        """Forget the pending generation and return it (the caller closes it)."""
+        conn, self._pending = self._pending, None
+        if conn is not None:
+            self.emit("statechange")
+        return conn

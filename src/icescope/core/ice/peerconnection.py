@@ -1,27 +1,56 @@
-"""IcePeerConnection: ``RTCPeerConnection`` with IceScope's ICE options applied."""
+"""IcePeerConnection: ``RTCPeerConnection`` with all seven ICE states and real ICE restart.
+
+With the engine installed (:func:`icescope.core.ice.compat.install`) every ICE transport is a
+:class:`~icescope.core.ice.transport.ManagedIceTransport`. This class then
+
+* derives ``iceConnectionState`` and ``connectionState`` with the webrtc-pc precedence
+  (§4.3.3/§4.3.4) and replaces aiortc's own events with ours, so app code reads like browser
+  code; per-transport changes are emitted as ``icetransportstatechange(id, previous, state)``;
+* implements ``restartIce()`` (a flag, then new credentials in the next offer), detects remote
+  restarts in ``setRemoteDescription`` before aiortc ignores them, falls back visibly when the
+  peer answers with its old credentials, and routes trickled candidates by ufrag.
+
+Degraded (stock classes), it behaves exactly like aiortc and says so via
+``ice_state_provenance``.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import TYPE_CHECKING, Any
 
 from aiortc import RTCPeerConnection
 
 from ..config import IceTimings
+from ..errors import PeerClosedError
 from ..netif import AddressSelection
 from ..states import Provenance
+from . import compat
 from .connection import IceConnection
+from .consent import MonitoredConnection
+from .derived import DerivedStates
+from .restart import RestartRecord, remote_credentials
+from .transport import CHANGE_EVENT, GENERATION_EVENT, ManagedIceTransport
 
 if TYPE_CHECKING:
-    from aiortc import RTCConfiguration, RTCIceTransport
+    from aiortc import RTCConfiguration, RTCIceCandidate, RTCIceTransport, RTCSessionDescription
+
+    from ..faults import FaultInjector
+
+logger = logging.getLogger(__name__)
+
+_DERIVED_EVENTS = frozenset({"iceconnectionstatechange", "connectionstatechange"})
 
 
 class IcePeerConnection(RTCPeerConnection):
-    """A peer connection that gathers on the selected addresses.
+    """A peer connection with IceScope's ICE engine.
 
     Args:
         configuration: the W3C configuration (ICE servers, transport policy).
         addresses: which local addresses may become host candidates.
         timings: consent/liveness timers.
+        faults: network impairment applied to every ICE socket of this peer.
     """
 
     def __init__(
@@ -30,39 +59,52 @@ class IcePeerConnection(RTCPeerConnection):
         *,
         addresses: AddressSelection | None = None,
         timings: IceTimings | None = None,
+        faults: FaultInjector | None = None,
     ) -> None:
         super().__init__(configuration)
         self.address_selection = addresses or AddressSelection()
         """Host candidate selection applied to every ICE transport."""
         self.timings = timings or IceTimings()
         """Consent/liveness timers."""
+        self.faults = faults
+        """Network impairment on this peer's sockets (None: none)."""
+        self.managed = compat.engine_active()
+        """True when the engine's classes are in use (not degraded)."""
+        self._is_closed = False
+        self._derived = DerivedStates()
+        self._watched: set[ManagedIceTransport] = set()
+        self._refreshing = False
+        self._refresh_again = False
+        self._restart_requested = False
+        self._restart: RestartRecord | None = None
 
-    can_restart: bool = False
-    """Whether :meth:`restartIce` performs a real ICE restart with this engine."""
+    # ------------------------------------------------------------------ capabilities
+    @property
+    def can_restart(self) -> bool:
+        """Whether :meth:`restartIce` performs a real ICE restart with this engine."""
+        return self.managed
 
     @property
     def ice_state_provenance(self) -> Provenance:
         """Whether ``iceConnectionState`` is aiortc's own value or IceScope's derivation."""
-        return Provenance.REPORTED
+        return Provenance.DERIVED if self.managed else Provenance.REPORTED
+
+    @property
+    def iceConnectionState(self) -> str:
+        """``RTCIceConnectionState``, all seven values (webrtc-pc §4.3.4)."""
+        return self._derived.ice if self.managed else super().iceConnectionState
+
+    @property
+    def connectionState(self) -> str:
+        """``RTCPeerConnectionState`` over ICE and DTLS (webrtc-pc §4.3.3)."""
+        return self._derived.connection if self.managed else super().connectionState
 
     def local_ufrag(self) -> str:
         """The local ICE ufrag of the active generation ("" before any transport exists)."""
         transports = self.ice_transports()
         if not transports:
             return ""
-        return str(transports[0].iceGatherer.getLocalParameters().usernameFragment)
-
-    def restartIce(self) -> None:
-        """Flag an ICE restart for the next offer (webrtc-pc §4.4.2.2).
-
-        Raises:
-            NotImplementedError: this engine cannot restart ICE.
-        """
-        raise NotImplementedError("ICE restart is not available with this ICE engine")
-
-    async def add_ice_candidate(self, candidate: Any, ufrag: str | None = None) -> None:
-        """Add a remote candidate of generation ``ufrag`` (None: the most recent one)."""
-        await self.addIceCandidate(candidate)
+        return str(transports[0].iceGatherer._connection.local_username)
 
     def ice_transports(self) -> list[RTCIceTransport]:
         """The ICE transports reachable through public getters (transceivers, then SCTP)."""
@@ -75,18 +117,193 @@ class IcePeerConnection(RTCPeerConnection):
             found.append(self.sctp.transport.transport)
         return found
 
+    def _managed_transports(self) -> list[ManagedIceTransport]:
+        return [t for t in self.ice_transports() if isinstance(t, ManagedIceTransport)]
+
+    # ------------------------------------------------------------------ configuration
     def _configure_transports(self) -> None:
         for transport in self.ice_transports():
-            conn = transport.iceGatherer._connection
-            if isinstance(conn, IceConnection):
-                conn.address_selection = self.address_selection
+            gatherer = transport.iceGatherer
+            generations = getattr(gatherer, "generations", None)
+            conns = generations() if callable(generations) else [gatherer._connection]
+            for conn in conns:
+                if isinstance(conn, IceConnection):
+                    conn.address_selection = self.address_selection
+                if isinstance(conn, MonitoredConnection):
+                    conn.timings = self.timings
+                    conn.faults = self.faults
+            if isinstance(transport, ManagedIceTransport) and transport not in self._watched:
+                self._watched.add(transport)
+                transport.on(CHANGE_EVENT, self._refresh)
+                transport.on(GENERATION_EVENT, self._on_generation)
+
+    def set_faults(self, faults: FaultInjector | None) -> None:
+        """Apply ``faults`` to every ICE socket of this peer, now and in later generations."""
+        self.faults = faults
+        self._configure_transports()
+
+    # ------------------------------------------------------------------ derived states
+    def emit(self, event: str, *args: Any, **kwargs: Any) -> bool:
+        """Replace aiortc's ICE/connection state events with the derived ones."""
+        if self.managed and event in _DERIVED_EVENTS:
+            self._refresh()
+            return True
+        return super().emit(event, *args, **kwargs)
+
+    def _refresh(self) -> None:
+        # webrtc-pc §5.6 "change the selected candidate pair and state": selected pair, then
+        # transport state, then iceConnectionState, then connectionState, each only if changed.
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        try:
+            for _ in range(10):  # bounded: listeners may trigger another refresh
+                self._refresh_again = False
+                self._refresh_once()
+                if not self._refresh_again:
+                    break
+        finally:
+            self._refreshing = False
+
+    def _refresh_once(self) -> None:
+        self._configure_transports()
+        dtls = {t.receiver.transport.state for t in self.getTransceivers()}
+        if self.sctp is not None:
+            dtls.add(self.sctp.transport.state)
+        self._derived.refresh(
+            self._managed_transports(), dtls, is_closed=self._is_closed, emit=super().emit
+        )
+
+    # ------------------------------------------------------------------ restart
+    def restartIce(self) -> None:
+        """Flag an ICE restart for the next offer (webrtc-pc §4.4.2.2).
+
+        Raises:
+            NotImplementedError: the engine is degraded (stock aiortc cannot restart).
+            PeerClosedError: the connection is closed.
+        """
+        if not self.managed:
+            raise NotImplementedError(
+                "ICE restart is not available: " + str(compat.degraded_reason())
+            )
+        if self._is_closed:
+            raise PeerClosedError("the peer connection is closed")
+        self._restart_requested = True
+
+    async def _begin_restart(self, initiator: str, remote: tuple[str, str] | None) -> bool:
+        transports = [t for t in self._managed_transports() if t.started and t.pending is None]
+        if not transports:
+            return False
+        old = self.local_ufrag()
+        for transport in transports:
+            conn = await transport.begin_generation()
+            if remote is not None:
+                conn.remote_username, conn.remote_password = remote
+        self._configure_transports()
+        new = transports[0].pending.local_username if transports[0].pending else ""
+        now = asyncio.get_running_loop().time()
+        self._restart = RestartRecord(initiator, old, new, now)
+        logger.info("ICE restart (%s): %s -> %s", initiator, old, new)
+        super().emit("icerestart", self._restart.payload("start", None))
+        return True
+
+    def _on_generation(self, phase: str, detail: str) -> None:
+        record = self._restart
+        if record is None:
+            return
+        if phase == "complete" and any(t.pending for t in self._managed_transports()):
+            return  # another transport is still checking its new generation
+        self._restart = None
+        now = asyncio.get_running_loop().time()
+        super().emit("icerestart", record.payload(phase, now, detail))
+
+    async def createOffer(self) -> RTCSessionDescription:
+        """Create an offer; after :meth:`restartIce` it carries a new ICE generation."""
+        if self.managed and self._restart_requested and not self._is_closed:
+            self._restart_requested = False
+            await self._begin_restart("local", None)
+        self._configure_transports()
+        return await super().createOffer()
+
+    async def _detect_restart(self, description: RTCSessionDescription) -> bool:
+        creds = remote_credentials(description.sdp)
+        if creds is None:
+            return False
+        created = False
+        for transport in self._managed_transports():
+            active, pending = transport.active, transport.pending
+            if active.remote_username is None:
+                continue  # first description for this transport: not a restart
+            changed = creds != (active.remote_username, active.remote_password)
+            if changed and pending is None and description.type == "offer":
+                created = await self._begin_restart("remote", creds)
+            elif changed and pending is not None:
+                pending.remote_username, pending.remote_password = creds
+            elif not changed and pending is not None and description.type == "answer":
+                # RFC 8839 requires new credentials in the answer; stock aiortc keeps them.
+                transport.abandon_pending(
+                    "peer does not support ICE restart (its answer kept the old "
+                    "ice-ufrag/ice-pwd); staying on the current candidate pair"
+                )
+        return created
+
+    async def setRemoteDescription(self, sessionDescription: RTCSessionDescription) -> None:
+        """Apply a remote description, detecting ICE restarts before aiortc ignores them."""
+        created = False
+        # Remote credentials of pending generations, to undo our changes if aiortc rejects it.
+        saved = [
+            (t.pending, t.pending.remote_username, t.pending.remote_password)
+            for t in self._managed_transports()
+            if t.pending is not None
+        ]
+        if self.managed and not self._is_closed:
+            # Must precede super(): stock code adds the new candidates and may start checks.
+            created = await self._detect_restart(sessionDescription)
+        try:
+            await super().setRemoteDescription(sessionDescription)
+        except Exception as exc:
+            for conn, ufrag, pwd in saved:
+                conn.remote_username, conn.remote_password = ufrag, pwd
+            if created:
+                for transport in self._managed_transports():
+                    transport.abandon_pending(f"remote description rejected: {exc}")
+            raise
+        self._configure_transports()
 
     async def setLocalDescription(self, sessionDescription: Any = None) -> None:
         """Apply our options to every transport before stock gathering runs."""
         self._configure_transports()
         await super().setLocalDescription(sessionDescription)
 
-    async def setRemoteDescription(self, sessionDescription: Any) -> None:
-        """Apply our options to transports created by a remote offer."""
-        await super().setRemoteDescription(sessionDescription)
-        self._configure_transports()
+    async def add_ice_candidate(
+        self, candidate: RTCIceCandidate | None, ufrag: str | None = None
+    ) -> None:
+        """Add a remote candidate of generation ``ufrag`` (None: the most recent one).
+
+        ``candidate`` None is end-of-candidates for that generation (webrtc-pc §4.4.2.2).
+
+        Raises:
+            UnknownGenerationError: ``ufrag`` matches no generation (OperationError).
+        """
+        transports = self._managed_transports()
+        if ufrag is None or not transports:
+            await self.addIceCandidate(candidate)
+            return
+        for transport in transports:
+            conn = transport.generation_for(ufrag)
+            await transport.add_candidate_to(conn, candidate)
+
+    async def close(self) -> None:
+        """Close; the derived states become ``closed``.
+
+        webrtc-pc's close() fires no event; aiortc does, and the session logs it as a local
+        close.
+        """
+        self._restart_requested = False
+        if self._restart is not None and not self._is_closed:
+            record, self._restart = self._restart, None
+            now = asyncio.get_running_loop().time()
+            super().emit("icerestart", record.payload("abandoned", now, "connection closed"))
+        self._is_closed = True
+        await super().close()

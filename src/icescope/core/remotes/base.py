@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeAlias
 
+from ..events import Listening, Notice, Peer
+
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
@@ -21,6 +23,18 @@ class RemoteContext:
 
     clock: SessionClock
     publish: Callable[[SessionEvent], None]
+
+    def notice(self, level: str, code: str, message: str) -> None:
+        """Publish a :class:`~icescope.core.events.Notice` on the local side."""
+        ts, wall = self.clock.stamp()
+        self.publish(
+            Notice(ts=ts, wall=wall, peer=Peer.LOCAL, level=level, code=code, message=message)
+        )
+
+    def listening(self, url: str, detail: str) -> None:
+        """Publish a :class:`~icescope.core.events.Listening` event (where to point the peer)."""
+        ts, wall = self.clock.stamp()
+        self.publish(Listening(ts=ts, wall=wall, peer=Peer.LOCAL, url=url, detail=detail))
 
 
 async def _nothing() -> None:

@@ -1,0 +1,230 @@
+"""Network impairment on a peer's ICE sockets: blackout, random loss, added delay.
+
+Faults act on the datagrams of aioice's ``StunProtocol`` objects (every ICE generation of a
+peer, including ones created later), so consent checks, connectivity checks, DTLS, SCTP and
+SRTP all see the same network: nothing is mocked above the socket. ``in`` means datagrams
+arriving at the peer's sockets, ``out`` datagrams leaving them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import random
+from typing import TYPE_CHECKING, Any, Final
+
+from aioice.ice import StunProtocol
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from aioice import stun
+
+logger = logging.getLogger(__name__)
+
+DIRECTIONS: Final = ("in", "out", "both")
+KINDS: Final = ("blackout", "loss", "delay", "clear")
+MAX_DELAY_MS: Final = 10_000.0
+MAX_BLACKOUT_S: Final = 24 * 3600.0
+
+
+def validate_impairment(kind: str, direction: str, value: float) -> None:
+    """Check one impairment request and raise a readable error if it makes no sense.
+
+    Args:
+        kind: ``blackout`` (value = length in s, 0 = until cleared), ``loss`` (value = percent),
+            ``delay`` (value = ms) or ``clear``.
+        direction: ``in``, ``out`` or ``both``.
+        value: the amount, see ``kind``.
+
+    Raises:
+        ConfigError: unknown kind or direction, or a value out of range.
+    """
+    if kind not in KINDS:
+        raise ConfigError(f"unknown impairment {kind!r}: use one of {', '.join(KINDS)}")
+    if direction not in DIRECTIONS:
+        raise ConfigError(f"unknown direction {direction!r}: use in, out or both")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ConfigError(f"impairment value must be a finite number, got {value!r}")
+    if kind == "loss" and not 0 <= value <= 100:
+        raise ConfigError(f"loss must be 0-100 %, got {value:g}")
+    if kind == "delay" and not 0 <= value <= MAX_DELAY_MS:
+        raise ConfigError(f"delay must be 0-{MAX_DELAY_MS:g} ms, got {value:g}")
+    if kind == "blackout" and not 0 <= value <= MAX_BLACKOUT_S:
+        raise ConfigError(
+            f"blackout length must be 0 (until cleared) to {MAX_BLACKOUT_S:g} s, got {value:g}"
+        )
+
+
+def _sides(direction: str) -> tuple[str, ...]:
+    return ("in", "out") if direction == "both" else (direction,)
+
+
+class FaultInjector:
+    """The impairments currently applied to one peer's ICE sockets.
+
+    Args:
+        seed: seed of the loss RNG (tests use one for a reproducible pattern).
+    """
+
+    def __init__(self, *, seed: int | None = None) -> None:
+        self._rng = random.Random(seed)
+        self._blackout: dict[str, bool] = {"in": False, "out": False}
+        self._loss: dict[str, float] = {"in": 0.0, "out": 0.0}
+        self._delay: dict[str, float] = {"in": 0.0, "out": 0.0}
+        self._blackout_timer: asyncio.TimerHandle | None = None
+        self._delayed: set[asyncio.TimerHandle] = set()
+        self.dropped: dict[str, int] = {"in": 0, "out": 0}
+        """Datagrams dropped so far, per direction."""
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def active(self) -> bool:
+        """True when any impairment is in force."""
+        return any(self._blackout.values()) or any(self._loss.values()) or any(self._delay.values())
+
+    def blacked_out(self, direction: str) -> bool:
+        """Whether ``direction`` (``in``/``out``) is blacked out now."""
+        return self._blackout[direction]
+
+    # ------------------------------------------------------------------ commands
+    def blackout(
+        self,
+        direction: str = "both",
+        duration: float = 0.0,
+        on_end: Callable[[], None] | None = None,
+    ) -> None:
+        """Drop every datagram in ``direction``; for ``duration`` s, or until cleared if 0.
+
+        Args:
+            direction: ``in``, ``out`` or ``both``.
+            duration: seconds; 0 keeps the blackout until :meth:`clear`.
+            on_end: called when a timed blackout ends on its own.
+        """
+        validate_impairment("blackout", direction, duration)
+        self._cancel_blackout_timer()
+        for side in _sides(direction):
+            self._blackout[side] = True
+        if duration > 0:
+            loop = asyncio.get_running_loop()
+            self._blackout_timer = loop.call_later(duration, self._end_blackout, direction, on_end)
+
+    def loss(self, percent: float, direction: str = "both") -> None:
+        """Drop each datagram in ``direction`` with probability ``percent`` / 100."""
+        validate_impairment("loss", direction, percent)
+        for side in _sides(direction):
+            self._loss[side] = percent / 100.0
+
+    def delay(self, ms: float, direction: str = "both") -> None:
+        """Hold each datagram in ``direction`` for ``ms`` milliseconds before delivering it."""
+        validate_impairment("delay", direction, ms)
+        for side in _sides(direction):
+            self._delay[side] = ms / 1000.0
+
+    def clear(self, direction: str = "both") -> None:
+        """Remove every impairment in ``direction`` (datagrams already delayed still arrive)."""
+        validate_impairment("clear", direction, 0.0)
+        if direction == "both":
+            self._cancel_blackout_timer()
+        for side in _sides(direction):
+            self._blackout[side] = False
+            self._loss[side] = 0.0
+            self._delay[side] = 0.0
+
+    def close(self) -> None:
+        """Clear everything and cancel every pending timer (delayed datagrams are dropped)."""
+        self.clear()
+        for handle in self._delayed:
+            handle.cancel()
+        self._delayed.clear()
+
+    # ------------------------------------------------------------------ datapath
+    def deliver(self, direction: str, action: Callable[[], None]) -> None:
+        """Run ``action`` (deliver one datagram) now, later, or never, per the impairments."""
+        if self._blackout[direction] or (
+            self._loss[direction] and self._rng.random() < self._loss[direction]
+        ):
+            self.dropped[direction] += 1
+            return
+        delay = self._delay[direction]
+        if delay <= 0:
+            action()
+            return
+        loop = asyncio.get_running_loop()
+        handle: asyncio.TimerHandle | None = None
+
+        def fire() -> None:
+            if handle is not None:
+                self._delayed.discard(handle)
+            action()
+
+        handle = loop.call_later(delay, fire)
+        self._delayed.add(handle)
+
+    def _end_blackout(self, direction: str, on_end: Callable[[], None] | None) -> None:
+        self._blackout_timer = None
+        for side in _sides(direction):
+            self._blackout[side] = False
+        if on_end is not None:
+            try:
+                on_end()
+            except Exception:
+                logger.exception("blackout end callback failed")
+
+    def _cancel_blackout_timer(self) -> None:
+        if self._blackout_timer is not None:
+            self._blackout_timer.cancel()
+            self._blackout_timer = None
+
+
+class ImpairableStunProtocol(StunProtocol):
+    """aioice's socket protocol, passing each datagram through its connection's injector.
+
+    Instances are made by switching the class of protocols aioice created (see
+    :func:`make_impairable`); the injector is looked up on every datagram, so attaching one
+    later affects existing sockets too.
+    """
+
+    def _faults(self) -> FaultInjector | None:
+        faults = getattr(self.receiver, "faults", None)
+        return faults if isinstance(faults, FaultInjector) and faults.active else None
+
+    def datagram_received(self, data: bytes | str, addr: tuple[Any, ...]) -> None:
+        """Deliver an arriving datagram, unless dropped or delayed by an ``in`` fault."""
+        faults = self._faults()
+        if faults is None:
+            StunProtocol.datagram_received(self, data, addr)
+            return
+        faults.deliver("in", lambda: StunProtocol.datagram_received(self, data, addr))
+
+    def send_stun(self, message: stun.Message, addr: tuple[str, int]) -> None:
+        """Send a STUN message, unless dropped or delayed by an ``out`` fault."""
+        faults = self._faults()
+        if faults is None:
+            StunProtocol.send_stun(self, message, addr)
+            return
+        faults.deliver("out", lambda: self._send_if_open(bytes(message), addr))
+
+    async def send_data(self, data: bytes, addr: tuple[str, int]) -> None:
+        """Send application data (DTLS/SRTP), unless dropped or delayed by an ``out`` fault."""
+        faults = self._faults()
+        if faults is None:
+            self.transport.sendto(data, addr)
+            return
+        faults.deliver("out", lambda: self._send_if_open(data, addr))
+
+    def _send_if_open(self, data: bytes, addr: tuple[str, int]) -> None:
+        # A delayed datagram may outlive its socket (restart grace period ended, close()).
+        if not self.transport.is_closing():
+            with contextlib.suppress(OSError):
+                self.transport.sendto(data, addr)
+
+
+def make_impairable(protocol: StunProtocol) -> None:
+    """Switch ``protocol`` to :class:`ImpairableStunProtocol` (same state, new methods)."""
+    if type(protocol) is StunProtocol:
+        protocol.__class__ = ImpairableStunProtocol

@@ -1,0 +1,299 @@
+"""MonitoredConnection: consent freshness and liveness that report, and never close.
+
+Stock aioice checks consent every 5 s with a 0.5 s deadline and *closes* the connection after
+six misses, which makes aiortc tear the whole peer connection down: there is no
+``disconnected``, no recoverable ``failed``, and nothing left to restart. This subclass replaces
+that loop with a health machine (``new → checking → connected ⇄ disconnected → failed``) driven
+by authenticated consent responses only (RFC 7675), keeps sockets, DTLS and SCTP up, and
+tells its owner (the ICE transport) about every change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Final
+
+import aioice
+from aioice import stun
+
+from ..config import IceTimings
+from ..faults import FaultInjector, make_impairable
+from .connection import IceConnection
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from aioice.ice import CandidatePair, StunProtocol
+
+logger = logging.getLogger(__name__)
+
+CONSENT_RETRANSMISSIONS: Final = 1
+"""One retransmission per probe: a late answer (≤ 1.5 s with aioice's 0.5 s RTO) still counts,
+so a path with RTT > 0.5 s is not declared dead as stock aioice does."""
+DISCONNECTED_PROBE_INTERVAL: Final = 0.2
+"""Probe cadence while ``disconnected`` (capped by the keepalive interval), so recovery is
+noticed within about one round trip after either side's next probe; costs 5 small STUN
+requests per second, only while the path is down."""
+TRIGGERED_PROBE_SPACING: Final = 0.1
+"""At most 10 traffic-triggered probes per second while ``disconnected``."""
+
+
+class ConnectionHealth(StrEnum):
+    """Liveness of one ICE generation (one aioice connection)."""
+
+    NEW = "new"
+    CHECKING = "checking"
+    CONNECTED = "connected"
+    DISCONNECTED = "disconnected"
+    FAILED = "failed"
+    CLOSED = "closed"
+
+
+class MonitoredConnection(IceConnection):
+    """An aioice connection with IceScope's consent/liveness machine.
+
+    Attributes set by the owner: ``timings`` (consent timers), ``faults`` (network
+    impairment), ``on_change`` (health or nomination changed), ``on_data`` (every non-STUN
+    datagram, for the transport's generation mux) and ``on_lost`` (a socket of the selected
+    pair died).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.timings = IceTimings()
+        self.faults: FaultInjector | None = None
+        self.on_change: Callable[[], None] | None = None
+        self.on_data: Callable[[bytes, int], None] | None = None
+        self.on_lost: Callable[[], None] | None = None
+        self.health = ConnectionHealth.NEW
+        self.connect_done = False
+        """True once ``connect()`` returned successfully (the check list completed)."""
+        self.retired = False
+        """True once a newer generation took over; it no longer reports health."""
+        self.was_disconnected = False
+        """True once consent was lost at least once (recovery then reports ``connected``)."""
+        self.last_consent = 0.0
+        """Loop time of the last authenticated consent (or check) response."""
+        self._probes: set[asyncio.Task[None]] = set()
+        self._last_triggered = 0.0
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def like(
+        cls,
+        other: aioice.Connection,
+        *,
+        local_username: str | None = None,
+        local_password: str | None = None,
+    ) -> MonitoredConnection:
+        """A fresh connection with ``other``'s configuration and role.
+
+        Args:
+            other: a configured connection (stock or monitored) to copy the settings of.
+            local_username: the ufrag to use (None: a new random one, as a restart needs).
+            local_password: the password to use (None: a new random one).
+        """
+        conn = cls(
+            ice_controlling=other.ice_controlling,
+            stun_server=other.stun_server,
+            turn_server=other.turn_server,
+            turn_username=other.turn_username,
+            turn_password=other.turn_password,
+            turn_ssl=other.turn_ssl,
+            turn_transport=other.turn_transport,
+            use_ipv4=other._use_ipv4,
+            use_ipv6=other._use_ipv6,
+            transport_policy=other._transport_policy,
+            local_username=local_username,
+            local_password=local_password,
+        )
+        if isinstance(other, MonitoredConnection):
+            conn.address_selection = other.address_selection
+            conn.timings = other.timings
+            conn.faults = other.faults
+        return conn
+
+    # ------------------------------------------------------------------ health
+    def _set_health(self, health: ConnectionHealth) -> None:
+        if health is self.health:
+            return
+        logger.debug("%s health %s -> %s", self, self.health.value, health.value)
+        if health is ConnectionHealth.DISCONNECTED:
+            self.was_disconnected = True
+        self.health = health
+        self._notify()
+
+    def _notify(self) -> None:
+        if self.on_change is not None and not self.retired:
+            self.on_change()
+
+    def _all_nominated(self) -> bool:
+        return bool(self._nominated) and len(self._nominated) == len(self._components)
+
+    def _now(self) -> float:
+        return asyncio.get_running_loop().time()
+
+    # ------------------------------------------------------------------ aioice hooks
+    async def get_component_candidates(
+        self, component: int, addresses: list[str], timeout: int = 5
+    ) -> list[aioice.Candidate]:
+        """Gather as usual, then route every new socket through the fault injector."""
+        candidates = await super().get_component_candidates(component, addresses, timeout)
+        for protocol in self._protocols:
+            make_impairable(protocol)
+        return candidates
+
+    async def connect(self) -> None:
+        """Run the checks (stock), reporting ``checking`` then ``connected`` or ``failed``."""
+        self._set_health(ConnectionHealth.CHECKING)
+        try:
+            await super().connect()
+        except ConnectionError:
+            if not self._closing:
+                self._set_health(ConnectionHealth.FAILED)
+            raise
+        self.last_consent = self._now()
+        self.connect_done = True
+        if self.health is ConnectionHealth.CHECKING:
+            self.health = ConnectionHealth.CONNECTED
+        self._notify()
+
+    def check_complete(self, pair: CandidatePair) -> None:
+        """Stock bookkeeping; every component nominated means ``connected``."""
+        before = dict(self._nominated)
+        super().check_complete(pair)
+        if self._all_nominated() and self.health is ConnectionHealth.CHECKING:
+            self.last_consent = self._now()
+            self._set_health(ConnectionHealth.CONNECTED)
+        elif self._nominated != before:
+            self._notify()  # a different selected pair
+
+    async def query_consent(self) -> None:
+        """Replace aioice's consent loop: probe, age, report; never close (RFC 7675)."""
+        interval = self.timings.keepalive_interval
+        next_probe = self._now() + interval * random.uniform(0.8, 1.2)
+        while True:
+            now = self._now()
+            self._evaluate(now)
+            if self.health is ConnectionHealth.FAILED:
+                return  # RFC 7675 §5.1: consent expired, stop probing (and sending)
+            if now >= next_probe:
+                self._probe_all()
+                if self.health is ConnectionHealth.DISCONNECTED:
+                    next_probe = now + min(interval, DISCONNECTED_PROBE_INTERVAL)
+                else:
+                    # RFC 7675 §5.1: randomise ×[0.8, 1.2] so checks do not synchronise.
+                    next_probe = now + interval * random.uniform(0.8, 1.2)
+            limit = (
+                self.timings.failed_timeout
+                if self.health is ConnectionHealth.DISCONNECTED
+                else self.timings.disconnected_timeout
+            )
+            deadline = min(next_probe, self.last_consent + limit + 0.001)
+            await asyncio.sleep(max(0.005, deadline - self._now()))
+
+    def _evaluate(self, now: float) -> None:
+        age = now - self.last_consent
+        if age > self.timings.failed_timeout:
+            self._cancel_probes()
+            self._set_health(ConnectionHealth.FAILED)
+        elif age > self.timings.disconnected_timeout and self.health is ConnectionHealth.CONNECTED:
+            self._set_health(ConnectionHealth.DISCONNECTED)
+
+    def _probe_all(self) -> None:
+        loop = asyncio.get_running_loop()
+        for pair in list(self._nominated.values()):
+            # Each probe is its own task, so a timeout never delays the cadence.
+            task = loop.create_task(self._probe(pair))
+            self._probes.add(task)
+            task.add_done_callback(self._probes.discard)
+
+    async def _probe(self, pair: CandidatePair) -> None:
+        assert self.remote_password is not None
+        request = self.build_request(pair, nominate=False)
+        try:
+            await pair.protocol.request(
+                request,
+                pair.remote_addr,
+                integrity_key=self.remote_password.encode("utf8"),
+                retransmissions=CONSENT_RETRANSMISSIONS,
+            )
+        except stun.TransactionError as exc:
+            response = exc.response
+            if response is not None and response.error_code == 403:
+                # RFC 7675 §5.2: an authenticated 403 revokes consent at once.
+                self.last_consent = float("-inf")
+                self._evaluate(self._now())
+            return
+        except (ConnectionError, OSError):
+            return
+        if self.health in (ConnectionHealth.FAILED, ConnectionHealth.CLOSED) or self._closing:
+            return  # RFC 7675 §5.1: responses after expiry do not restore consent
+        self.last_consent = self._now()
+        if self.health is ConnectionHealth.DISCONNECTED:
+            self._set_health(ConnectionHealth.CONNECTED)
+
+    def _on_traffic(self, addr: tuple[str, int] | None = None) -> None:
+        # Traffic is a hint, never proof (it is unauthenticated): probe at once while
+        # disconnected, so recovery takes one round trip instead of a probe interval.
+        if self.health is not ConnectionHealth.DISCONNECTED or self._closing:
+            return
+        if addr is not None and not any(p.remote_addr == addr for p in self._nominated.values()):
+            return
+        now = self._now()
+        if now - self._last_triggered >= TRIGGERED_PROBE_SPACING:
+            self._last_triggered = now
+            self._probe_all()
+
+    def data_received(self, data: bytes, component: int) -> None:
+        """Feed the owner's mux (or the stock queue) and count it as a liveness hint."""
+        self._on_traffic()
+        if self.on_data is not None:
+            self.on_data(data, component)
+        else:
+            super().data_received(data, component)
+
+    def request_received(
+        self, message: stun.Message, addr: tuple[str, int], protocol: StunProtocol
+    ) -> None:
+        """Answer as usual; a request from the selected pair's peer is a liveness hint."""
+        super().request_received(message, addr, protocol)
+        self._on_traffic(addr)
+
+    def protocol_lost(self, protocol: StunProtocol) -> None:
+        """A socket died; if it carried the selected pair, the owner's receiver must know."""
+        if any(p.protocol is protocol for p in self._nominated.values()) and self.on_lost:
+            self.on_lost()
+        super().protocol_lost(protocol)
+
+    async def sendto(self, data: bytes, component: int) -> None:
+        """Send as usual, except after consent expired (RFC 7675 §5.1: MUST stop sending)."""
+        if self.health is ConnectionHealth.FAILED:
+            return
+        await super().sendto(data, component)
+
+    # ------------------------------------------------------------------ life cycle
+    def retire(self) -> None:
+        """Stop consent checks and health reports; the sockets stay open for late data."""
+        self.retired = True
+        if self._query_consent_task is not None:
+            self._query_consent_task.cancel()
+        self._cancel_probes()
+
+    def _cancel_probes(self) -> None:
+        for task in list(self._probes):
+            task.cancel()
+
+    async def close(self) -> None:
+        """Close sockets and tasks (stock), then report ``closed``."""
+        probes = list(self._probes)
+        self._cancel_probes()
+        for task in probes:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await super().close()
+        self._set_health(ConnectionHealth.CLOSED)

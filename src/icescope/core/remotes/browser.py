@@ -1,0 +1,41 @@
+"""Browser remote: a real browser's ``RTCPeerConnection`` on a page IceScope serves.
+
+The page reports its own state changes back over the WebSocket (``event`` messages), so both
+peers' states appear in one timeline, each labelled with who reported it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..webpeer.server import BrowserPeerServer
+from .base import RemoteContext, RemoteLink
+
+if TYPE_CHECKING:
+    from ..config import Settings
+
+
+async def open_browser(settings: Settings, context: RemoteContext) -> RemoteLink:
+    """Serve the browser peer page and wait (without blocking) for a browser to open it.
+
+    Raises:
+        ConfigError: the listen address cannot be bound.
+    """
+    server = BrowserPeerServer(settings, context.notice)
+    url = await server.start()
+    context.listening(url, "open the browser peer page")
+    if server.exposed:
+        context.notice(
+            "warning",
+            "browser-exposed",
+            f"the browser peer page is reachable from the network on {settings.browser_host}; "
+            "only holders of the URL's token can use it",
+        )
+    return RemoteLink(
+        signaling=server.signaling,
+        local_offers=not settings.browser_offers,
+        description="browser peer page ("
+        + ("browser offers" if settings.browser_offers else "IceScope offers")
+        + ")",
+        close=server.close,
+    )

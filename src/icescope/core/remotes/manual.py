@@ -1,0 +1,54 @@
+"""Manual remote: any WebRTC peer, with the offer and answer passed around as files.
+
+If the offer file exists when the session starts, IceScope answers it; otherwise IceScope
+writes its offer there and waits for the answer file. The offer is checked before anything
+starts, so a malformed one fails fast with the line at fault.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..sdp import validate_sdp
+from ..signaling.files import FileSignaling, read_description
+from .base import RemoteContext, RemoteLink
+
+if TYPE_CHECKING:
+    from ..config import Settings
+
+
+async def open_manual(settings: Settings, context: RemoteContext) -> RemoteLink:
+    """Exchange a non-trickle offer/answer through ``settings.offer_file``/``answer_file``.
+
+    Raises:
+        SignalingError: the offer file exists but is unreadable.
+        SdpError: the offer file holds malformed SDP (the message names the line).
+    """
+    offer_file, answer_file = settings.offer_file, settings.answer_file
+    # Both are checked by Settings for manual mode.
+    assert offer_file is not None
+    assert answer_file is not None
+    answering = offer_file.exists() and offer_file.stat().st_size > 0
+    if answering:
+        validate_sdp(read_description(offer_file, "offer"), "offer")
+        context.notice("info", "manual", f"answering the offer in {offer_file}")
+        if answer_file.exists():
+            answer_file.unlink()
+    else:
+        if answer_file.exists():
+            answer_file.unlink()  # a stale answer from an earlier run would be applied at once
+        context.notice(
+            "info",
+            "manual",
+            f"writing the offer to {offer_file}; waiting up to {settings.manual_wait:g} s "
+            f"for the answer in {answer_file}",
+        )
+    signaling = FileSignaling(
+        offer_file, answer_file, offerer=not answering, wait=settings.manual_wait
+    )
+    return RemoteLink(
+        signaling=signaling,
+        local_offers=not answering,
+        description=f"manual peer (offer {offer_file}, answer {answer_file})",
+        close=signaling.close,
+    )

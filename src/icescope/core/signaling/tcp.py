@@ -1,0 +1,221 @@
+"""TCP signaling: newline-delimited JSON messages over one asyncio stream.
+
+One side listens (:class:`TcpListener`), the other connects (:func:`connect_tcp`). Both hand the
+local :class:`~icescope.core.peer.PeerAgent` a :class:`TcpSignaling` at once; messages sent before
+the stream exists are buffered, so starting a session never blocks on the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import TYPE_CHECKING, Final
+
+from ..errors import ConfigError, SignalingError
+from .base import MAX_MESSAGE_BYTES, decode, encode
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .base import Message
+
+logger = logging.getLogger(__name__)
+
+CONNECT_RETRY: Final = 0.2
+"""Seconds between connection attempts while the listener is not up yet."""
+DEFAULT_CONNECT_TIMEOUT: Final = 10.0
+"""Give up connecting after this many seconds."""
+
+
+class TcpSignaling:
+    """The message channel over one TCP stream (once :meth:`attach` has been called)."""
+
+    def __init__(self) -> None:
+        self._ready: asyncio.Future[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = (
+            asyncio.get_running_loop().create_future()
+        )
+        self._pending: list[bytes] = []
+        self._closed = False
+        self.peer_address = ""
+        """``host:port`` of the other end once connected."""
+
+    # ------------------------------------------------------------------ plumbing
+    def attach(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """Use this stream from now on and flush everything queued before it existed."""
+        if self._ready.done():
+            raise RuntimeError("signaling stream already attached")
+        peer = writer.get_extra_info("peername")
+        self.peer_address = f"{peer[0]}:{peer[1]}" if peer else "?"
+        for line in self._pending:
+            writer.write(line)
+        self._pending.clear()
+        self._ready.set_result((reader, writer))
+
+    def fail(self, exc: BaseException) -> None:
+        """No stream will come: make ``receive`` raise ``exc`` (a ``ConnectionError``)."""
+        if not self._ready.done():
+            self._ready.set_exception(exc)
+
+    @property
+    def attached(self) -> bool:
+        """True once a stream is attached."""
+        return self._ready.done() and not self._ready.exception()
+
+    # ------------------------------------------------------------------ Signaling
+    async def connect(self) -> None:
+        """Wait until the stream exists.
+
+        Raises:
+            ConnectionError: the connection could not be made.
+        """
+        await self._ready
+
+    async def send(self, message: Message) -> None:
+        """Send ``message`` (queued until connected; dropped once closed)."""
+        await self.send_raw(encode(message))
+
+    async def send_raw(self, text: str) -> None:
+        """Send one raw line, valid or not (tests of garbage handling)."""
+        if self._closed:
+            return
+        line = text.encode("utf-8") + b"\n"
+        if not self._ready.done():
+            self._pending.append(line)
+            return
+        if self._ready.exception() is not None:
+            return
+        _, writer = self._ready.result()
+        if writer.is_closing():
+            return
+        writer.write(line)
+        with contextlib.suppress(ConnectionError):
+            await writer.drain()
+
+    async def receive(self) -> Message | None:
+        """Next message, or None at end of stream.
+
+        Raises:
+            SignalingError: the line was not a valid message (the channel stays usable).
+            ConnectionError: the connection could not be made or was reset.
+        """
+        if self._closed:
+            return None
+        reader, _ = await self._ready
+        while True:
+            try:
+                line = await reader.readline()
+            except ValueError:
+                # asyncio discards an over-long line and raises ValueError: report, go on.
+                raise SignalingError(
+                    f"signaling line longer than {MAX_MESSAGE_BYTES} bytes, ignored"
+                ) from None
+            if not line:
+                return None
+            if line.strip():
+                return decode(line.rstrip(b"\r\n"))
+
+    async def close(self) -> None:
+        """Close the stream; the other end sees end of stream."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._ready.done() and self._ready.exception() is None:
+            _, writer = self._ready.result()
+            writer.close()
+            with contextlib.suppress(ConnectionError, OSError):
+                await writer.wait_closed()
+        else:
+            self.fail(ConnectionError("signaling closed before it connected"))
+            # Nobody may ever await it; keep asyncio from warning about it.
+            self._ready.exception()
+
+
+# Newline-delimited; allow one maximum-size message plus slack per line.
+_STREAM_LIMIT: Final = MAX_MESSAGE_BYTES + 1024
+
+
+class TcpListener:
+    """Accept exactly one signaling peer on ``host:port``.
+
+    Later connections are told why and closed: one session has one remote.
+    """
+
+    def __init__(self, on_peer: Callable[[str], None] | None = None) -> None:
+        self.signaling = TcpSignaling()
+        """The channel the first accepted connection feeds."""
+        self._on_peer = on_peer
+        self._server: asyncio.Server | None = None
+        self.on_refused: list[str] = []
+        """Addresses of extra connections that were turned away."""
+
+    @property
+    def address(self) -> tuple[str, int]:
+        """The bound ``(host, port)``."""
+        if self._server is None:
+            raise RuntimeError("listener not started")
+        sockname = self._server.sockets[0].getsockname()
+        return str(sockname[0]), int(sockname[1])
+
+    async def start(self, host: str, port: int) -> None:
+        """Bind and start accepting.
+
+        Raises:
+            ConfigError: the address cannot be bound (in use, not local, no permission).
+        """
+        try:
+            self._server = await asyncio.start_server(self._accept, host, port, limit=_STREAM_LIMIT)
+        except OSError as exc:
+            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if self.signaling.attached or self.signaling._closed:
+            peer = writer.get_extra_info("peername")
+            self.on_refused.append(str(peer))
+            writer.write(b'{"type":"bye","reason":"this IceScope session already has a peer"}\n')
+            writer.close()
+            return
+        self.signaling.attach(reader, writer)
+        if self._on_peer is not None:
+            self._on_peer(self.signaling.peer_address)
+
+    async def close(self) -> None:
+        """Stop listening (the accepted stream is closed by its signaling)."""
+        if self._server is not None:
+            self._server.close()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._server.wait_closed(), 1.0)
+            self._server = None
+        await self.signaling.close()
+
+
+async def connect_tcp(
+    host: str,
+    port: int,
+    signaling: TcpSignaling,
+    *,
+    timeout: float | None = None,
+) -> None:
+    """Connect ``signaling`` to a listener, retrying while it is not up yet.
+
+    Never raises: when ``timeout`` (default :data:`DEFAULT_CONNECT_TIMEOUT`) passes,
+    ``signaling.receive`` raises a ``ConnectionError`` naming the address and the last error.
+    """
+    timeout = DEFAULT_CONNECT_TIMEOUT if timeout is None else timeout
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    last = "no attempt made"
+    # Bounded in time: at most timeout / CONNECT_RETRY attempts.
+    while loop.time() < deadline and not signaling._closed:
+        try:
+            async with asyncio.timeout(max(0.1, deadline - loop.time())):
+                reader, writer = await asyncio.open_connection(host, port, limit=_STREAM_LIMIT)
+        except (OSError, TimeoutError) as exc:
+            last = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            await asyncio.sleep(CONNECT_RETRY)
+            continue
+        signaling.attach(reader, writer)
+        return
+    signaling.fail(
+        ConnectionError(f"could not connect to {host}:{port} within {timeout:g} s ({last})")
+    )

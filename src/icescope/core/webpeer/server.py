@@ -1,0 +1,184 @@
+"""BrowserPeerServer: serves the browser peer page and its WebSocket signaling.
+
+Bound to loopback by default. Every URL carries a random access token, checked with a
+constant-time comparison: browsers do not apply the same-origin policy to WebSockets, so
+without it any web page open in the user's browser could drive the session
+(cross-site WebSocket hijacking), and an exposed server would be open to the network.
+"""
+
+from __future__ import annotations
+
+import hmac
+import importlib.resources
+import ipaddress
+import logging
+import secrets
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import WSMsgType, web
+
+from ..config import LOOPBACK_HOSTS
+from ..errors import ConfigError
+from ..heartbeat import CHANNEL_ID, LABEL
+from ..signaling.websocket import WebSocketSignaling
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..config import Settings
+
+logger = logging.getLogger(__name__)
+
+STATIC_FILES = {"/": ("index.html", "text/html"), "/peer.js": ("peer.js", "text/javascript")}
+
+
+def browser_config(settings: Settings) -> dict[str, Any]:
+    """The ``RTCConfiguration`` the page uses: the same servers and policy as IceScope."""
+    servers: list[dict[str, Any]] = []
+    for server in settings.ice_servers:
+        entry: dict[str, Any] = {"urls": list(server.urls)}
+        if server.username is not None:
+            entry["username"] = server.username
+            entry["credential"] = server.credential
+        servers.append(entry)
+    return {
+        "iceServers": servers,
+        "iceTransportPolicy": "relay" if settings.relay_only else "all",
+        "bundlePolicy": "max-bundle",
+    }
+
+
+def _static(name: str) -> bytes:
+    return (importlib.resources.files(__package__) / "static" / name).read_bytes()
+
+
+class BrowserPeerServer:
+    """One page, one WebSocket peer.
+
+    Args:
+        settings: the session settings (listen address, ICE config, who offers).
+        notice: publishes ``(level, code, message)`` notices.
+    """
+
+    def __init__(self, settings: Settings, notice: Callable[[str, str, str], None]) -> None:
+        self._settings = settings
+        self._notice = notice
+        self.token = secrets.token_urlsafe(18)
+        """The access token every request must carry (``?token=``)."""
+        self.signaling = WebSocketSignaling()
+        """IceScope's end of the browser's signaling channel."""
+        self._runner: web.AppRunner | None = None
+        self._port = 0
+        self._busy = False
+
+    @property
+    def url(self) -> str:
+        """The page's URL, token included."""
+        host = self._settings.browser_host
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self._port}/?token={self.token}"
+
+    @property
+    def exposed(self) -> bool:
+        """True when the server listens beyond this machine."""
+        host = self._settings.browser_host
+        if host in LOOPBACK_HOSTS:
+            return False
+        try:
+            return not ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return True
+
+    async def start(self) -> str:
+        """Bind and serve; return the URL.
+
+        Raises:
+            ConfigError: the address cannot be bound.
+        """
+        app = web.Application()
+        for path in STATIC_FILES:
+            app.router.add_get(path, self._page)
+        app.router.add_get("/ws", self._websocket)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self._settings.browser_host, self._settings.browser_port)
+        try:
+            await site.start()
+        except OSError as exc:
+            await self._runner.cleanup()
+            raise ConfigError(
+                f"cannot serve the browser peer on {self._settings.browser_host}:"
+                f"{self._settings.browser_port}: {exc.strerror or exc}"
+            ) from None
+        server = site._server
+        sockets = getattr(server, "sockets", None) or []
+        self._port = int(sockets[0].getsockname()[1]) if sockets else self._settings.browser_port
+        return self.url
+
+    def _authorised(self, request: web.Request) -> bool:
+        given = request.query.get("token", "")
+        return hmac.compare_digest(given.encode(), self.token.encode())
+
+    async def _page(self, request: web.Request) -> web.StreamResponse:
+        name, content_type = STATIC_FILES[request.path]
+        if request.path == "/" and not self._authorised(request):
+            return web.Response(status=403, text="403: this page needs the URL with its ?token=")
+        return web.Response(
+            body=_static(name),
+            content_type=content_type,
+            charset="utf-8",
+            headers={"Cache-Control": "no-store"},
+        )
+
+    async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        if not self._authorised(request):
+            self._notice(
+                "warning",
+                "browser-forbidden",
+                f"refused a browser connection without the access token from {request.remote}",
+            )
+            return web.Response(status=403, text="403: bad or missing token")
+        if self._busy:
+            self._notice(
+                "warning",
+                "browser-busy",
+                f"refused a second browser from {request.remote}: this session has its peer",
+            )
+            return web.Response(status=409, text="409: this session already has a browser peer")
+        self._busy = True
+        ws = web.WebSocketResponse(heartbeat=None, max_msg_size=1 << 20)
+        await ws.prepare(request)
+        self._notice("info", "browser-connected", f"browser page connected from {request.remote}")
+        await self.signaling.attach(ws, [self.hello()])
+        # Frames go to the signaling inbox until the socket closes; bounded by the socket.
+        async for msg in ws:
+            if msg.type == WSMsgType.TEXT:
+                self.signaling.feed(msg.data)
+            elif msg.type == WSMsgType.BINARY:
+                self.signaling.feed(bytes(msg.data))
+            else:
+                break
+        self.signaling.feed(None)
+        return ws
+
+    def hello(self) -> dict[str, Any]:
+        """The first message to the page: role, ICE configuration, heartbeat format."""
+        return {
+            "type": "hello",
+            "role": "offerer" if self._settings.browser_offers else "answerer",
+            "config": browser_config(self._settings),
+            "heartbeat": {
+                "label": LABEL,
+                "id": CHANNEL_ID,
+                "interval": self._settings.heartbeat_interval,
+            },
+            "agent": "IceScope",
+        }
+
+    async def close(self) -> None:
+        """Close the WebSocket and stop serving."""
+        await self.signaling.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None

@@ -1,0 +1,1 @@
+"""Widgets: render plain values and typed events, emit typed command signals."""

@@ -1,0 +1,166 @@
+"""QtImpairPanel: ask for network impairments (blackout, loss, delay) on one peer's ICE sockets.
+
+The panel emits :class:`ImpairRequest` values; the window passes them to ``Session.impair``.
+It shows what is active from the session's ``Impairment`` events, never from its own clicks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ...core.events import Impairment
+
+
+IMPAIR_UNAVAILABLE = "Network impairment is not available in this ICE engine build."
+"""Tooltip when the session offers no ``impair()``."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImpairRequest:
+    """One request for ``Session.impair(peer, kind, direction=..., value=...)``."""
+
+    peer: str
+    """``local`` or ``remote``."""
+    kind: str
+    """``blackout``, ``loss``, ``delay`` or ``clear``."""
+    direction: str = "both"
+    """``in``, ``out`` or ``both``."""
+    value: float = 0.0
+    """Blackout length in s (0 = until cleared), loss %, or delay in ms."""
+
+
+class QtImpairPanel(QGroupBox):
+    """Blackout now / for N s, loss %, delay ms, clear; for a chosen peer and direction.
+
+    Args:
+        parent: the owning widget.
+    """
+
+    impair_requested = Signal(object)
+    """An :class:`ImpairRequest`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Impair network", parent)
+        self.peer_combo = QComboBox(self)
+        self.peer_combo.addItems(["local", "remote"])
+        self.peer_combo.setToolTip("Whose ICE sockets to impair")
+        self.direction_combo = QComboBox(self)
+        self.direction_combo.addItems(["both", "in", "out"])
+        self.direction_combo.setToolTip("in = packets arriving at that peer, out = leaving it")
+
+        self.blackout_now = QPushButton("Blackout now", self)
+        self.blackout_now.setToolTip("Drop every packet until you click Clear")
+        self.blackout_seconds = QDoubleSpinBox(self)
+        self.blackout_seconds.setRange(0.1, 3600)
+        self.blackout_seconds.setValue(5)
+        self.blackout_seconds.setSuffix(" s")
+        self.blackout_timed = QPushButton("Blackout for", self)
+        self.blackout_timed.setToolTip("Drop every packet for the given time, then restore")
+        self.loss_percent = QSpinBox(self)
+        self.loss_percent.setRange(0, 100)
+        self.loss_percent.setValue(20)
+        self.loss_percent.setSuffix(" %")
+        self.loss_apply = QPushButton("Set loss", self)
+        self.delay_ms = QSpinBox(self)
+        self.delay_ms.setRange(0, 10_000)
+        self.delay_ms.setSingleStep(50)
+        self.delay_ms.setValue(200)
+        self.delay_ms.setSuffix(" ms")
+        self.delay_apply = QPushButton("Set delay", self)
+        self.clear_button = QPushButton("Clear all", self)
+        self.clear_button.setToolTip("Remove every impairment of this peer")
+        self.active_label = QLabel("No impairment active", self)
+        self.active_label.setWordWrap(True)
+        self.setMaximumWidth(400)
+
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel("Peer", self), 0, 0)
+        grid.addWidget(self.peer_combo, 0, 1)
+        grid.addWidget(QLabel("Direction", self), 0, 2)
+        grid.addWidget(self.direction_combo, 0, 3)
+        grid.addWidget(self.blackout_now, 1, 0, 1, 2)
+        grid.addWidget(self.blackout_timed, 1, 2)
+        grid.addWidget(self.blackout_seconds, 1, 3)
+        grid.addWidget(self.loss_apply, 2, 0)
+        grid.addWidget(self.loss_percent, 2, 1)
+        grid.addWidget(self.delay_apply, 2, 2)
+        grid.addWidget(self.delay_ms, 2, 3)
+        grid.addWidget(self.clear_button, 3, 0, 1, 2)
+        grid.addWidget(self.active_label, 3, 2, 1, 2)
+
+        self.blackout_now.clicked.connect(lambda: self._request("blackout", 0.0))
+        self.blackout_timed.clicked.connect(
+            lambda: self._request("blackout", self.blackout_seconds.value())
+        )
+        self.loss_apply.clicked.connect(lambda: self._request("loss", self.loss_percent.value()))
+        self.delay_apply.clicked.connect(lambda: self._request("delay", self.delay_ms.value()))
+        self.clear_button.clicked.connect(lambda: self._request("clear", 0.0))
+        self._active: dict[tuple[str, str], str] = {}
+        self._available = True
+        self._availability: tuple[bool, str] | None = None
+        self.set_available(False, IMPAIR_UNAVAILABLE)
+
+    @property
+    def available(self) -> bool:
+        """True when the panel's controls are enabled."""
+        return self._available
+
+    def set_available(self, available: bool, reason: str = "") -> None:
+        """Enable the panel, or disable it with ``reason`` as its tooltip."""
+        if (available, reason) == self._availability:
+            return
+        self._availability = (available, reason)
+        self._available = available
+        for child in self.findChildren(QWidget):
+            if child is not self.active_label:
+                child.setEnabled(available)
+        self.setToolTip("" if available else reason)
+        if not available and reason:
+            self.active_label.setText(reason)
+        elif available and not self._active:
+            self.active_label.setText("No impairment active")
+
+    def _request(self, kind: str, value: float) -> None:
+        self.impair_requested.emit(
+            ImpairRequest(
+                peer=self.peer_combo.currentText(),
+                kind=kind,
+                direction=self.direction_combo.currentText(),
+                value=float(value),
+            )
+        )
+
+    def show_impairment(self, event: Impairment) -> None:
+        """Update the "active" summary from an ``Impairment`` event of the session."""
+        peer = event.peer.value
+        if event.kind == "clear":
+            for key in [k for k in self._active if k[0] == peer]:
+                del self._active[key]
+        elif event.active:
+            self._active[(peer, event.kind)] = event.summary()
+        else:
+            self._active.pop((peer, event.kind), None)
+        self.active_label.setText(
+            "Active: " + "; ".join(f"{p}: {s}" for (p, _k), s in sorted(self._active.items()))
+            if self._active
+            else "No impairment active"
+        )
+
+    def reset(self) -> None:
+        """Forget shown impairments (a new session starts)."""
+        self._active.clear()
+        self.active_label.setText("No impairment active")

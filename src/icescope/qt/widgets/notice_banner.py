@@ -1,0 +1,67 @@
+"""QtNoticeBanner: a non-modal strip for warnings and errors (never a traceback dialog)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+_STYLES = {
+    "error": "background:#fde7e7; border:1px solid #e3a3a3; color:#7a1212;",
+    "warning": "background:#fff4e0; border:1px solid #e8c27a; color:#6b4200;",
+}
+
+
+class QtNoticeBanner(QFrame):
+    """Shows the latest warning/error; hidden until there is one; dismissable.
+
+    Args:
+        parent: the owning widget.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBanner")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.dismiss = QToolButton(self)
+        self.dismiss.setText("Dismiss")
+        self.dismiss.clicked.connect(self.clear)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.dismiss)
+        self.count = 0
+        """Notices shown since the last dismissal."""
+        self.level = ""
+        """Level of the notice shown (``error`` or ``warning``); empty when hidden."""
+        self.hide()
+
+    def show_notice(self, level: str, message: str) -> None:
+        """Show ``message``; an error is never replaced by a later warning until dismissed."""
+        self.count += 1
+        if self.level == "error" and level != "error":
+            self._set_text(self.level, self.label.property("message") or "")
+            return
+        self.level = level if level in _STYLES else "warning"
+        self.label.setProperty("message", message)
+        self._set_text(self.level, message)
+        self.setStyleSheet(f"#noticeBanner {{{_STYLES[self.level]}}} QLabel {{border:none;}}")
+        self.show()
+
+    def _set_text(self, level: str, message: str) -> None:
+        more = f"  (+{self.count - 1} more in the log)" if self.count > 1 else ""
+        self.label.setText(f"<b>{level.capitalize()}:</b> {_escape(message)}{more}")
+
+    def text(self) -> str:
+        """The plain message currently shown."""
+        return str(self.label.property("message") or "")
+
+    def clear(self) -> None:
+        """Hide the banner and reset the count."""
+        self.count = 0
+        self.level = ""
+        self.label.setProperty("message", "")
+        self.hide()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,263 @@
+"""Every aiortc/aioice internal the ICE engine relies on, and the fallback when they change.
+
+Run on every dependency bump: a failure here names the contract that broke (docs/ice-engine.md
+lists what each one is used for).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.metadata
+import inspect
+import textwrap
+
+import aioice
+import aioice.ice
+import aioice.stun
+import aiortc.rtcdtlstransport
+import aiortc.rtcicetransport
+import aiortc.rtcpeerconnection
+import aiortc.rtcsctptransport
+import pytest
+from aiortc import sdp
+
+from icescope.core.errors import CompatibilityError
+from icescope.core.events import Notice, Peer, StateChanged
+from icescope.core.ice import compat
+from icescope.core.states import Machine, Provenance
+
+from .conftest import Pair
+
+PC = aiortc.rtcpeerconnection.RTCPeerConnection
+ICE = aiortc.rtcicetransport
+
+
+def src(obj: object) -> str:
+    """Source of ``obj`` without indentation or blank-line noise."""
+    return textwrap.dedent(inspect.getsource(obj))  # type: ignore[arg-type]
+
+
+def params(func: object) -> list[str]:
+    """Parameter names of ``func``."""
+    return list(inspect.signature(func).parameters)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- versions
+def test_installed_versions_are_the_pins() -> None:
+    for name, pinned in compat.PINS.items():
+        assert importlib.metadata.version(name) == pinned
+    compat.check_versions()
+
+
+# ---------------------------------------------------------------- aiortc: injection
+def test_pc_builds_ice_classes_by_module_global_name() -> None:
+    assert hasattr(aiortc.rtcpeerconnection, "RTCIceGatherer")
+    assert hasattr(aiortc.rtcpeerconnection, "RTCIceTransport")
+    body = src(PC._RTCPeerConnection__createDtlsTransport)
+    assert "iceGatherer = RTCIceGatherer(" in body
+    assert "iceTransport = RTCIceTransport(iceGatherer)" in body
+    assert 'iceTransport.on("statechange", self.__updateIceConnectionState)' in body
+
+
+def test_gatherer_internals() -> None:
+    init = src(ICE.RTCIceGatherer.__init__)
+    assert "self._connection = Connection(" in init
+    gatherer = ICE.RTCIceGatherer(iceServers=[])
+    assert gatherer._RTCIceGatherer__state == "new"
+    assert isinstance(gatherer._connection, aioice.Connection)
+    assert 'if self.__state == "new":' in src(ICE.RTCIceGatherer.gather)
+
+
+def test_sdp_writer_reads_credentials_and_candidates_from_the_gatherer() -> None:
+    body = src(aiortc.rtcpeerconnection.add_transport_description)
+    assert "iceGatherer.getLocalCandidates()" in body
+    assert 'iceGatherer.state == "completed"' in body
+    assert "iceGatherer.getLocalParameters()" in body
+
+
+def test_ice_transport_internals() -> None:
+    init = src(ICE.RTCIceTransport.__init__)
+    assert "self._connection = gatherer._connection" in init
+    assert "self._recv = self._connection.recv" in init
+    assert "self._send = self._connection.send" in init
+    start = src(ICE.RTCIceTransport.start)
+    assert "if self.__start is not None:" in start
+    assert "self.__monitor_task = asyncio.ensure_future(self._monitor())" in start
+    assert "await self._connection.connect()" in start
+    assert 'self.__setState("failed")' in start
+    set_state = src(ICE.RTCIceTransport._RTCIceTransport__setState)
+    assert 'self.emit("statechange")' in set_state
+    assert "self.remove_all_listeners()" in set_state
+    assert params(ICE.RTCIceTransport.addRemoteCandidate) == ["self", "candidate"]
+    assert params(ICE.RTCIceTransport.start) == ["self", "remoteParameters"]
+    for name in ("_RTCIceTransport__state", "_RTCIceTransport__monitor_task"):
+        transport = ICE.RTCIceTransport(ICE.RTCIceGatherer(iceServers=[]))
+        assert hasattr(transport, name)
+
+
+def test_dtls_only_uses_the_transport_recv_send_contract() -> None:
+    body = inspect.getsource(aiortc.rtcdtlstransport.RTCDtlsTransport)
+    assert "self.transport._recv()" in body
+    assert "self.transport._send(" in body
+    assert "self.transport._connection" not in body
+
+
+def test_connect_step_passes_remote_params_then_starts_dtls() -> None:
+    body = src(PC._RTCPeerConnection__connect)
+    assert "await iceTransport.start(self.__remoteIce[" in body
+    assert 'if dtlsTransport.state == "new":' in body
+    assert body.index("iceTransport.start(") < body.index("dtlsTransport.start(")
+
+
+def test_set_remote_description_adds_candidates_before_connecting() -> None:
+    body = src(PC.setRemoteDescription)
+    assert "sdp.SessionDescription.parse(" in body
+    assert body.index("add_remote_candidates(") < body.index("self.__connect()")
+
+
+def test_pc_states_are_emitted_through_self_emit() -> None:
+    assert 'self.emit("iceconnectionstatechange")' in src(
+        PC._RTCPeerConnection__updateIceConnectionState
+    )
+    assert 'self.emit("connectionstatechange")' in src(PC._RTCPeerConnection__updateConnectionState)
+    assert "self.__updateIceConnectionState()" in src(PC.close)
+
+
+def test_utilities_exist() -> None:
+    assert callable(ICE.candidate_to_aioice) and callable(ICE.candidate_from_aioice)
+    assert callable(ICE.connection_kwargs)
+    assert set(ICE.ICE_TRANSPORT_POLICIES) == set(aiortc.RTCIceTransportPolicy)
+    assert callable(sdp.SessionDescription.parse)
+    assert {"usernameFragment", "password", "iceLite"} <= set(
+        inspect.signature(ICE.RTCIceParameters).parameters
+    )
+    assert issubclass(aiortc.exceptions.OperationError, Exception)
+
+
+def test_sctp_t3_expiry_does_not_abort_the_association() -> None:
+    body = src(aiortc.rtcsctptransport.RTCSctpTransport._t3_expired)
+    assert "_set_state" not in body and "abort" not in body.lower()
+
+
+# ---------------------------------------------------------------- aioice
+def test_aioice_connection_private_state() -> None:
+    conn = aioice.Connection(ice_controlling=True)
+    for name in (
+        "_nominated",
+        "_components",
+        "_check_list_done",
+        "_closing",
+        "_closed",
+        "_protocols",
+        "_local_candidates_end",
+        "_remote_candidates_end",
+        "_query_consent_task",
+        "_use_ipv4",
+        "_use_ipv6",
+        "_transport_policy",
+        "stun_server",
+        "turn_server",
+        "turn_username",
+        "turn_password",
+        "turn_ssl",
+        "turn_transport",
+    ):
+        assert hasattr(conn, name), name
+
+
+def test_aioice_overridden_methods_keep_their_signatures() -> None:
+    c = aioice.Connection
+    assert params(c.query_consent) == ["self"]
+    assert params(c.check_complete) == ["self", "pair"]
+    assert params(c.connect) == ["self"]
+    assert params(c.close) == ["self"]
+    assert params(c.data_received) == ["self", "data", "component"]
+    assert params(c.request_received) == ["self", "message", "addr", "protocol"]
+    assert params(c.protocol_lost) == ["self", "protocol"]
+    assert params(c.sendto) == ["self", "data", "component"]
+    assert params(c.build_request) == ["self", "pair", "nominate"]
+    assert params(c.get_component_candidates) == ["self", "component", "addresses", "timeout"]
+    assert "retransmissions" in params(aioice.ice.StunProtocol.request)
+
+
+def test_aioice_connect_starts_our_consent_loop_and_close_stops_it() -> None:
+    connect = src(aioice.Connection.connect)
+    assert "self._query_consent_task = asyncio.create_task(self.query_consent())" in connect
+    assert "raise ConnectionError" in connect
+    close = src(aioice.Connection.close)
+    assert "self._query_consent_task.cancel()" in close
+    assert "self._nominated.clear()" in close
+    assert close.index("self._nominated.clear()") < close.index("await protocol.close()")
+
+
+def test_aioice_socket_paths() -> None:
+    proto = aioice.ice.StunProtocol
+    received = src(proto.datagram_received)
+    assert "self.receiver.data_received(" in received
+    assert "self.receiver.request_received(" in received
+    assert "transaction.response_received(" in received
+    assert "self.transport.sendto(bytes(message), addr)" in src(proto.send_stun)
+    assert "self.transport.sendto(data, addr)" in src(proto.send_data)
+    assert "self.__protocol.send_stun(" in src(aioice.stun.Transaction._Transaction__retry)
+    assert "StunProtocol(self)" in src(aioice.Connection.get_component_candidates)
+    assert isinstance(aioice.stun.RETRY_MAX, int) and isinstance(aioice.stun.RETRY_RTO, float)
+    assert hasattr(aioice.stun.TransactionError, "response")
+    assert isinstance(aioice.stun.Message.error_code, property)
+    pair_attrs = src(aioice.ice.CandidatePair)
+    assert "def remote_addr" in pair_attrs and "self.protocol = protocol" in pair_attrs
+
+
+# ---------------------------------------------------------------- fallback
+@pytest.fixture
+def wrong_versions(monkeypatch: pytest.MonkeyPatch):
+    real = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata,
+        "version",
+        lambda name: "9.9.9" if name == "aioice" else real(name),
+    )
+    compat.uninstall()
+    yield
+    monkeypatch.undo()
+    compat.uninstall()
+    compat.install()
+
+
+def test_strict_mode_refuses_other_versions(wrong_versions: None) -> None:
+    with pytest.raises(CompatibilityError, match=r"aioice 9\.9\.9 \(IceScope needs 0\.13\.0\)"):
+        compat.install("strict")
+    assert not compat.installed()
+
+
+async def test_fallback_runs_stock_classes_with_a_visible_warning(wrong_versions: None) -> None:
+    compat.install()
+    reason = compat.degraded_reason()
+    assert reason is not None and "Degraded ICE state reporting" in reason
+    assert not compat.engine_active()
+    from icescope.core.config import Settings
+    from icescope.core.session import Session
+
+    session = Session(Settings(journal_enabled=False, drain=0.1))
+    async with asyncio.timeout(10):
+        await session.start()
+        assert await session.wait_connected(5)
+        assert not session.can_restart
+        with pytest.raises(NotImplementedError):
+            await session.restart_ice()
+        await session.close()
+    notices = [e for e in session.log if isinstance(e, Notice) and e.code == "degraded-ice"]
+    assert len(notices) == 1 and notices[0].level == "warning"
+    ice = [
+        e
+        for e in session.log
+        if isinstance(e, StateChanged) and e.machine is Machine.ICE and e.peer is Peer.LOCAL
+    ]
+    assert [e.state for e in ice] == ["checking", "completed", "closed"]
+    assert ice[0].provenance is Provenance.REPORTED
+
+
+async def test_stock_block_builds_a_stock_peer() -> None:
+    p = Pair(stock_remote=True)
+    assert p.local.pc.managed and not p.remote.pc.managed
+    assert compat.engine_active()
+    await p.close()

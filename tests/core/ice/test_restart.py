@@ -1,0 +1,188 @@
+"""Real ICE restarts between two aiortc peers: healthy, after outages, remote, fallback."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from aiortc.exceptions import InvalidStateError
+
+from icescope.core.events import DataChannelChanged, Peer, StateChanged
+from icescope.core.ice.transport import ManagedIceTransport
+from icescope.core.states import Machine, Provenance
+
+from .conftest import Pair
+
+
+def _transport(p: Pair, peer: Peer) -> ManagedIceTransport:
+    sctp = p.agent(peer).pc.sctp
+    assert sctp is not None
+    transport = sctp.transport.transport
+    assert isinstance(transport, ManagedIceTransport)
+    return transport
+
+
+async def test_healthy_restart_keeps_dtls_loses_nothing_never_checking(pair: Pair) -> None:
+    dtls = {peer: pair.agent(peer).pc.sctp.transport for peer in (Peer.LOCAL, Peer.REMOTE)}
+    ssl = {peer: d._ssl for peer, d in dtls.items()}
+    old_local = pair.local.pc.local_ufrag()
+    old_remote = pair.remote.pc.local_ufrag()
+    old_pair = pair.local.selected
+    mark = len(pair.events)
+
+    await pair.local.restart_ice()
+    await pair.wait(lambda: len(pair.restarts(Peer.LOCAL)) == 2, 2.0)
+    await pair.wait(lambda: len(pair.restarts(Peer.REMOTE)) == 2, 2.0)
+    await asyncio.sleep(0.3)  # heartbeats keep flowing over the new generation
+    await pair.close()
+
+    local, remote = pair.restarts(Peer.LOCAL), pair.restarts(Peer.REMOTE)
+    assert [(e.phase, e.initiator) for e in local] == [("start", "local"), ("complete", "local")]
+    assert [(e.phase, e.initiator) for e in remote] == [("start", "remote"), ("complete", "remote")]
+    assert local[0].old_ufrag == old_local and local[1].new_ufrag != old_local
+    assert remote[0].old_ufrag == old_remote and remote[1].new_ufrag != old_remote
+    assert local[1].duration is not None and local[1].duration < 1.0
+    assert local[1].new_ufrag == pair.local.pc.local_ufrag() or pair.local.closed
+    assert pair.local.selected != old_pair  # new sockets, new 5-tuple
+    for peer in (Peer.LOCAL, Peer.REMOTE):
+        after = [
+            e.state
+            for e in pair.events[mark:]
+            if isinstance(e, StateChanged) and e.peer is peer and e.machine is Machine.ICE
+        ]
+        # webrtc-pc §5.6.6: a restart begun in completed goes to connected, never checking.
+        assert after == ["connected", "completed", "closed"]
+        assert pair.agent(peer).pc.sctp.transport is dtls[peer]
+        assert dtls[peer]._ssl is ssl[peer]
+    assert pair.lost() == {"local": 0, "remote": 0}
+    # Later events carry the new generation's ufrag.
+    last = [e for e in pair.events if isinstance(e, StateChanged) and e.peer is Peer.LOCAL]
+    assert last[-2].generation == local[1].new_ufrag
+
+
+async def test_remote_initiated_restart(pair: Pair) -> None:
+    await pair.remote.restart_ice()
+    await pair.wait(lambda: len(pair.restarts(Peer.LOCAL)) == 2, 2.0)
+    await pair.wait(lambda: len(pair.restarts(Peer.REMOTE)) == 2, 2.0)
+    await pair.close()
+    assert [e.initiator for e in pair.restarts(Peer.LOCAL)] == ["remote", "remote"]
+    assert [e.phase for e in pair.restarts(Peer.REMOTE)] == ["start", "complete"]
+    assert pair.lost() == {"local": 0, "remote": 0}
+
+
+async def test_restart_while_disconnected_goes_checking_connected_completed(pair: Pair) -> None:
+    pair.local.faults.blackout("both")
+    await pair.wait_state(Peer.LOCAL, "disconnected", 2.0)
+    pair.local.faults.clear()
+    mark = len(pair.events)
+    await pair.local.restart_ice()
+    await pair.wait(lambda: len(pair.restarts(Peer.LOCAL)) == 2, 2.0)
+    after = [
+        e.state
+        for e in pair.events[mark:]
+        if isinstance(e, StateChanged) and e.peer is Peer.LOCAL and e.machine is Machine.ICE
+    ]
+    # Recovery by consent may win the race before the restart's checks begin.
+    assert after in (["checking", "connected", "completed"], ["connected", "completed"])
+
+
+async def test_restart_after_failed_recovers_data(pair: Pair) -> None:
+    pair.local.faults.blackout("both")
+    for peer in (Peer.LOCAL, Peer.REMOTE):
+        await pair.wait_state(peer, "failed", 3.0)
+    pair.local.faults.clear()
+    mark = len(pair.events)
+    received = pair.remote.heartbeat.received
+    await pair.local.restart_ice()
+    for peer in (Peer.LOCAL, Peer.REMOTE):
+        await pair.wait_state(peer, "completed", 2.0)
+    await pair.wait(lambda: pair.remote.heartbeat.received > received + 3, 2.0)
+    for peer in (Peer.LOCAL, Peer.REMOTE):
+        after = [
+            e.state
+            for e in pair.events[mark:]
+            if isinstance(e, StateChanged) and e.peer is peer and e.machine is Machine.ICE
+        ]
+        assert after == ["checking", "connected", "completed"]
+        assert pair.agent(peer).pc.connectionState == "connected"
+
+
+async def test_restart_after_initial_failure_starts_dtls_then(fast_stun: None) -> None:
+    """The connect step is parked while the first generation failed, then DTLS starts."""
+    p = Pair()
+    async with asyncio.timeout(10):
+        await p.start(connect=False)
+        p.local.faults.blackout("both")
+        for peer in (Peer.LOCAL, Peer.REMOTE):
+            await p.wait_state(peer, "failed", 3.0)
+        await asyncio.sleep(0.2)
+        for peer in (Peer.LOCAL, Peer.REMOTE):
+            assert p.agent(peer).pc.sctp.transport.state == "new"  # parked, not failed DTLS
+        p.local.faults.clear()
+        await p.local.restart_ice()
+        await p.wait(lambda: p.local.heartbeat.received > 0 and p.remote.heartbeat.received > 0, 3)
+        await p.close()
+    for peer in (Peer.LOCAL, Peer.REMOTE):
+        assert p.states(peer) == [
+            "checking",
+            "failed",
+            "checking",
+            "connected",
+            "completed",
+            "closed",
+        ]
+        opened = [e for e in p.events if isinstance(e, DataChannelChanged) and e.peer is peer]
+        assert [e.state for e in opened] == ["open", "closed"]
+    assert [e.phase for e in p.restarts(Peer.LOCAL)] == ["start", "complete"]
+
+
+async def test_restart_toward_stock_aiortc_is_abandoned_and_keeps_old_pair() -> None:
+    p = Pair(stock_remote=True)
+    async with asyncio.timeout(10):
+        await p.start()
+        assert p.remote.pc.ice_state_provenance is Provenance.REPORTED
+        assert not p.remote.pc.can_restart
+        old_pair = p.local.selected
+        old_ufrag = p.local.pc.local_ufrag()
+        await p.local.restart_ice()
+        await p.wait(lambda: len(p.restarts(Peer.LOCAL)) == 2, 2.0)
+        sent = p.remote.heartbeat.received
+        await p.wait(lambda: p.remote.heartbeat.received > sent + 5, 2.0)
+        assert p.local.selected == old_pair
+        assert p.local.pc.local_ufrag() == old_ufrag
+        assert p.local.pc.iceConnectionState == "completed"
+        await p.close()
+    start, end = p.restarts(Peer.LOCAL)
+    assert (start.phase, end.phase) == ("start", "abandoned")
+    assert "does not support ICE restart" in end.detail
+    assert p.lost() == {"local": 0, "remote": 0}
+    # The stock side reports aiortc's own states.
+    assert p.states(Peer.REMOTE)[:2] == ["checking", "completed"]
+    assert not p.restarts(Peer.REMOTE)
+
+
+async def test_restart_is_flag_then_offer(pair: Pair) -> None:
+    """restartIce() alone changes nothing; the next offer carries new credentials."""
+    pc = pair.local.pc
+    old = pc.local_ufrag()
+    pc.restartIce()
+    assert pc.local_ufrag() == old and not pair.restarts(Peer.LOCAL)
+    offer = await pc.createOffer()
+    assert f"a=ice-ufrag:{old}" not in offer.sdp
+    assert _transport(pair, Peer.LOCAL).pending is not None
+
+
+async def test_rejected_restart_offer_abandons_the_new_generation(pair: Pair) -> None:
+    """A restart offer aiortc rejects (here: wrong signaling state) leaves no generation."""
+    pc = pair.remote.pc
+    pair.local.pc.restartIce()
+    offer = await pair.local.pc.createOffer()
+    own = await pc.createOffer()
+    await pc.setLocalDescription(own)  # now in have-local-offer: a remote offer is refused
+    with pytest.raises(InvalidStateError, match="signaling state"):
+        await pc.setRemoteDescription(offer)
+    assert _transport(pair, Peer.REMOTE).pending is None
+    start, abandoned = pair.restarts(Peer.REMOTE)
+    assert (start.phase, abandoned.phase) == ("start", "abandoned")
+    assert abandoned.detail.startswith("remote description rejected")
+    assert pc.iceConnectionState == "completed"

@@ -1,0 +1,139 @@
+"""One IceScope ↔ Chromium scenario, run as a subprocess inside a test's network namespace.
+
+``python -m tests.e2e.browser_scenario SCENARIO --address A [--browser-offers]`` prints one
+JSON object: IceScope's events, the page's own record (``window.icescope``) and the session summary.
+Scenarios: ``close-local``, ``close-browser``, ``restart-local``, ``restart-browser``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from typing import Any
+
+from icescope.core.config import Settings
+from icescope.core.events import IceRestart, Listening, Peer
+from icescope.core.netif import AddressSelection
+from icescope.core.session import Session
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--allow-loopback-in-peer-connection",
+    # Real host addresses instead of mDNS names: the namespace has no multicast DNS.
+    "--disable-features=WebRtcHideLocalIpsWithMdns",
+]
+PAGE_STATE = """() => { const s = window.icescope; return {states: s.states, role: s.role,
+  connectedAt: s.connectedAt, closedBy: s.closedBy, hbSent: s.hbSent, hbReceived: s.hbReceived,
+  peerSent: s.peerSent, restarts: s.restarts, pair: s.pair, errors: s.errors,
+  events: s.events, timeOrigin: performance.timeOrigin}; }"""
+
+
+async def launch(playwright: Any) -> Any:
+    return await playwright.chromium.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+    )
+
+
+async def wait_page(page: Any, expression: str, timeout: float = 10.0) -> None:
+    await page.wait_for_function(expression, timeout=timeout * 1000, polling=20)
+
+
+def up(expr: str) -> str:
+    return f"['connected', 'completed'].includes({expr})"
+
+
+async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, Any]:
+    from playwright.async_api import async_playwright
+
+    settings = Settings(
+        mode="browser",
+        addresses=AddressSelection(addresses=(address,)),
+        browser_offers=browser_offers,
+        journal_enabled=False,
+    )
+    session = Session(settings)
+    events: list[Any] = []
+    session.hub.subscribe(events.append)
+    result: dict[str, Any] = {"scenario": name, "browser_offers": browser_offers}
+    async with asyncio.timeout(60), async_playwright() as p:
+        browser = await launch(p)
+        try:
+            await session.start()
+            url = next(e.url for e in events if isinstance(e, Listening))
+            page = await browser.new_page()
+            loaded = time.time()
+            await page.goto(url)
+            if not await session.wait_connected(10):
+                page_state = await page.evaluate(PAGE_STATE)
+                raise AssertionError(
+                    "IceScope never connected: "
+                    + json.dumps([e.to_dict() for e in events])
+                    + json.dumps(page_state)
+                )
+            await wait_page(page, up("window.icescope.states.ice"))
+            result["connected_after"] = time.time() - loaded
+            result["can_restart"] = session.can_restart
+            await asyncio.sleep(0.8)
+            if name.startswith("restart") and not session.can_restart:
+                raise AssertionError("the ICE engine cannot restart: can_restart is False")
+            if name == "restart-local":
+                await session.restart_ice()
+                await wait_for_restart(events, Peer.LOCAL)
+                await wait_page(page, "window.icescope.restarts.some(r => r.phase !== 'start')")
+                await asyncio.sleep(0.8)
+            elif name == "restart-browser":
+                await page.click("#restart")
+                await wait_page(page, "window.icescope.restarts.some(r => r.phase !== 'start')")
+                await wait_for_restart(events, Peer.LOCAL)
+                await asyncio.sleep(0.8)
+            if name == "close-browser":
+                await page.click("#close")
+                async with asyncio.timeout(5):
+                    await session.wait_ended()
+            summary = await session.close()
+            if name != "close-browser":
+                await wait_page(page, "window.icescope.closedBy !== null", timeout=5)
+            await asyncio.sleep(0.3)
+            result["page"] = await page.evaluate(PAGE_STATE)
+            result["user_agent"] = await page.evaluate("navigator.userAgent")
+        finally:
+            await browser.close()
+            if not session.ended:
+                summary = await session.close()
+    result["summary"] = summary
+    result["events"] = [e.to_dict() for e in events]
+    return result
+
+
+async def wait_for_restart(events: list[Any], peer: Peer, timeout: float = 10.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not any(  # noqa: ASYNC110 (events arrive via the hub; polling is simplest)
+            isinstance(e, IceRestart) and e.peer is peer and e.phase != "start" for e in events
+        ):
+            await asyncio.sleep(0.02)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("scenario")
+    parser.add_argument("--browser-offers", action="store_true")
+    parser.add_argument("--address", required=True, help="the only host address to gather")
+    args = parser.parse_args()
+    result = asyncio.run(scenario(args.scenario, args.browser_offers, args.address))
+    sys.stdout.write(json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

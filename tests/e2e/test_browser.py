@@ -1,0 +1,137 @@
+"""IceScope ↔ headless Chromium (Debian's /usr/bin/chromium via Playwright), both inside a
+sealed network namespace (see tests/netns.py): every candidate is the namespace's one private
+address, and no packet can leave the namespace.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.netns import PRIVATE_ADDRESS, interfaces_in, netns, run_in_netns
+from tests.sysreq import require_binary
+
+pytestmark = [pytest.mark.e2e, pytest.mark.needs_chromium, pytest.mark.needs_root]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_scenario(name: str, *, browser_offers: bool = False) -> dict[str, Any]:
+    require_binary("chromium", "install Debian's chromium package")
+    pytest.importorskip("playwright.async_api", reason="pip install playwright")
+    argv = [sys.executable, "-m", "tests.e2e.browser_scenario", name, "--address", PRIVATE_ADDRESS]
+    if browser_offers:
+        argv.append("--browser-offers")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
+    with netns("icescope-br", private_link=True) as ns:
+        assert sorted(interfaces_in(ns)) == ["icv0", "icv1", "lo"]
+        done = run_in_netns(ns, argv, timeout=90, env=env, cwd=str(ROOT))
+    assert done.returncode == 0, done.stderr[-3000:]
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def of(result: dict[str, Any], peer: str, kind: str) -> list[dict[str, Any]]:
+    return [e for e in result["events"] if e["peer"] == peer and e["type"] == kind]
+
+
+def states(result: dict[str, Any], peer: str, kind: str = "iceconnectionstatechange") -> list[str]:
+    return [e["state"] for e in of(result, peer, kind)]
+
+
+def assert_private_only(result: dict[str, Any]) -> None:
+    candidates = [e for e in result["events"] if e["type"] == "icecandidate" and not e["end"]]
+    # Both sides gathered (the browser's arrive trickled, reported by the page).
+    assert {c["peer"] for c in candidates} == {"local", "remote"}
+    assert {c["address"] for c in candidates} == {PRIVATE_ADDRESS}
+    for pair in of(result, "local", "selectedcandidatepairchange") + of(
+        result, "remote", "selectedcandidatepairchange"
+    ):
+        assert f" {PRIVATE_ADDRESS}:" in pair["local"], pair
+        assert f" {PRIVATE_ADDRESS}:" in pair["remote"], pair
+
+
+def assert_connected_both_sides(result: dict[str, Any]) -> None:
+    local = states(result, "local")
+    remote = states(result, "remote")
+    assert local[0] == "checking" and {"connected", "completed"} & set(local), local
+    assert remote[0] == "checking" and "connected" in remote, remote
+    # The browser's own reports arrived as typed remote events.
+    assert of(result, "remote", "datachannel")[0]["state"] == "open"
+    assert of(result, "remote", "selectedcandidatepairchange")
+    hello = [e for e in of(result, "local", "notice") if e["code"] == "remote-hello"]
+    assert hello and "Chrome" in hello[0]["message"]
+    assert result["page"]["errors"] == []
+
+
+@pytest.mark.parametrize("browser_offers", [False, True], ids=["icescope-offers", "browser-offers"])
+def test_connect_then_close_from_icescope(browser_offers: bool) -> None:
+    result = run_scenario("close-local", browser_offers=browser_offers)
+    assert_connected_both_sides(result)
+    assert_private_only(result)
+    page = result["page"]
+    assert page["role"] == ("offerer" if browser_offers else "answerer")
+    # IceScope's bye closed the page's peer, which says so.
+    assert page["closedBy"] == "remote"
+    assert page["states"]["ice"] == "closed" and page["states"]["connection"] == "closed"
+    assert result["summary"]["final_state"]["remote"] in ("connected", "completed", "closed")
+    closed = [e for e in of(result, "local", "iceconnectionstatechange") if e["state"] == "closed"]
+    assert closed and closed[0]["provenance"] == "local-close"
+    # Heartbeats both ways, nothing lost: the page got every one IceScope sent, and vice versa.
+    summary = result["summary"]["peers"]["local"]
+    assert summary["sent"] >= 5 and summary["lost"] == 0
+    assert page["hbReceived"] == summary["sent"] == page["peerSent"]
+    assert summary["received"] == page["hbSent"]
+
+
+def test_close_from_the_browser() -> None:
+    result = run_scenario("close-browser")
+    assert_connected_both_sides(result)
+    page = result["page"]
+    assert page["closedBy"] == "local"
+    # The page's Close reached IceScope as a bye (with the heartbeat count) and closed it.
+    remote_closed = [
+        e for e in of(result, "remote", "iceconnectionstatechange") if e["state"] == "closed"
+    ]
+    assert remote_closed and remote_closed[0]["provenance"] == "local-close"
+    assert states(result, "local")[-1] == "closed"
+    summary = result["summary"]
+    assert summary["final_state"] == {"local": "closed", "remote": "closed"}
+    assert summary["peers"]["local"]["lost"] == 0
+    assert summary["peers"]["local"]["received"] == page["hbSent"]
+    # The browser's own figures, from its reports and its bye.
+    remote = summary["peers"]["remote"]
+    assert remote["sent"] == page["hbSent"] and remote["received"] == page["hbReceived"]
+    assert remote["lost"] == 0
+    assert summary["time_in_state"]["remote"].get("checking", 0) > 0
+
+
+def check_restart(result: dict[str, Any], initiator_peer: str) -> None:
+    assert_connected_both_sides(result)
+    local = [e for e in of(result, "local", "icerestart") if e["phase"] == "complete"]
+    remote = [e for e in of(result, "remote", "icerestart") if e["phase"] == "complete"]
+    assert local and remote, (of(result, "local", "icerestart"), of(result, "remote", "icerestart"))
+    assert local[0]["old_ufrag"] != local[0]["new_ufrag"]
+    assert remote[0]["old_ufrag"] != remote[0]["new_ufrag"]
+    starts = [e for e in of(result, initiator_peer, "icerestart") if e["phase"] == "start"]
+    assert starts and starts[0]["initiator"] == "local"
+    # No heartbeat lost across the restart, on either side.
+    page = result["page"]
+    summary = result["summary"]["peers"]["local"]
+    assert summary["lost"] == 0
+    assert page["hbReceived"] == summary["sent"]
+    assert summary["received"] == page["hbSent"]
+
+
+def test_icescope_initiated_restart() -> None:
+    check_restart(run_scenario("restart-local"), "local")
+
+
+def test_browser_initiated_restart() -> None:
+    check_restart(run_scenario("restart-browser"), "remote")

@@ -1,0 +1,143 @@
+"""Two ``icescope probe`` processes over TCP signaling on 127.0.0.1, with a garbage-injecting
+relay between them: the listener reports the garbage as a notice and the session goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+GARBAGE = b"%%% not a signaling message %%%\n"
+
+
+def probe_argv(*flags: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "icescope",
+        "probe",
+        "--address",
+        "127.0.0.1",  # host candidates on loopback only
+        "--no-journal",
+        *flags,
+    ]
+
+
+def env() -> dict[str, str]:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(ROOT / "src")
+    return e
+
+
+async def read_lines(stream: asyncio.StreamReader, into: list[dict[str, Any]]) -> None:
+    while line := await stream.readline():
+        into.append(json.loads(line))
+
+
+class GarbageRelay:
+    """Pipes one connection through; injects a garbage line towards the listener."""
+
+    def __init__(self, target: tuple[str, int]) -> None:
+        self.target = target
+        self.server: asyncio.Server | None = None
+        self.injected = False
+
+    async def start(self) -> int:
+        self.server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
+        return int(self.server.sockets[0].getsockname()[1])
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection(*self.target)
+
+        async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter, inject: bool) -> None:
+            while line := await src.readline():
+                dst.write(line)
+                if inject and not self.injected:
+                    dst.write(GARBAGE)  # right after the offer, mid-negotiation
+                    self.injected = True
+                await dst.drain()
+            dst.close()
+
+        await asyncio.gather(
+            pipe(reader, up_writer, True), pipe(up_reader, writer, False), return_exceptions=True
+        )
+
+    async def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+
+
+async def test_two_probes_over_tcp_with_garbage_in_between() -> None:
+    listener_out: list[dict[str, Any]] = []
+    connector_out: list[dict[str, Any]] = []
+    async with asyncio.timeout(60):
+        listener = await asyncio.create_subprocess_exec(
+            *probe_argv("--listen", "127.0.0.1:0", "--duration", "30", "--connect-timeout", "20"),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=env(),
+        )
+        assert listener.stdout is not None
+        reading = asyncio.ensure_future(read_lines(listener.stdout, listener_out))
+        while not any(r.get("type") == "listening" for r in listener_out):
+            assert listener.returncode is None
+            await asyncio.sleep(0.05)
+        url = next(r["url"] for r in listener_out if r.get("type") == "listening")
+        assert url.startswith("tcp://127.0.0.1:")
+        host, port = url.removeprefix("tcp://").rsplit(":", 1)
+        relay = GarbageRelay((host, int(port)))
+        relay_port = await relay.start()
+        connector = await asyncio.create_subprocess_exec(
+            *probe_argv("--connect", f"127.0.0.1:{relay_port}", "--duration", "2"),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=env(),
+        )
+        out, err = await connector.communicate()
+        connector_out = [json.loads(line) for line in out.splitlines()]
+        assert connector.returncode == 0, err.decode()[-2000:]
+        # The connector's bye ends the listener's session too.
+        assert await listener.wait() == 0, (await listener.stderr.read()).decode()[-2000:]  # type: ignore[union-attr]
+        await reading
+        await relay.close()
+    assert relay.injected
+    garbage = [r for r in listener_out if r.get("code") == "signaling-garbage"]
+    assert len(garbage) == 1 and "not JSON" in garbage[0]["message"]
+    for records in (listener_out, connector_out):
+        states = [r["state"] for r in records if r.get("type") == "iceconnectionstatechange"]
+        assert {"connected", "completed"} & set(states), states
+        assert states[-1] == "closed"
+        pairs = [r for r in records if r.get("type") == "selectedcandidatepairchange"]
+        assert pairs and "127.0.0.1" in pairs[0]["local"] and "127.0.0.1" in pairs[0]["remote"]
+        summary = records[-1]
+        assert summary["type"] == "summary"
+        assert summary["peers"]["local"]["lost"] == 0
+        assert summary["peers"]["local"]["received"] >= 5
+    # Each side received exactly what the other sent.
+    lsum, csum = listener_out[-1]["peers"]["local"], connector_out[-1]["peers"]["local"]
+    assert lsum["received"] == csum["sent"] and csum["received"] == lsum["sent"]
+
+
+async def test_probe_connect_to_nothing_exits_1_with_notice() -> None:
+    async with asyncio.timeout(30):
+        proc = await asyncio.create_subprocess_exec(
+            *probe_argv("--connect", "127.0.0.1:9", "--connect-timeout", "2"),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=env(),
+        )
+        out, err = await proc.communicate()
+    assert proc.returncode == 1, err.decode()
+    assert b"Traceback" not in err
+    records = [json.loads(line) for line in out.splitlines()]
+    codes = [r.get("code") for r in records]
+    assert "not-connected" in codes

@@ -1,0 +1,78 @@
+"""Widget tests: offscreen Qt, and no widget or QTimer may outlive its test."""
+
+from __future__ import annotations
+
+import os
+
+# Must be set before the QApplication exists (pytest-qt creates it lazily in `qapp`).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import gc
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QApplication
+
+from icescope.core.events import Peer, StateChanged
+from icescope.core.states import Machine, Provenance
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+def _live_timers() -> list[QTimer]:
+    return [o for o in gc.get_objects() if isinstance(o, QTimer) and shiboken6.isValid(o)]
+
+
+@pytest.fixture(autouse=True)
+def _no_leaks(qapp: QApplication) -> Iterator[None]:
+    """Fail on top-level widgets or active QTimers left behind (napari's dangling checks).
+
+    pytest-qt closes and deleteLater()s widgets registered with ``qtbot.addWidget`` before
+    fixtures are torn down, so whatever is still alive here leaked.
+    """
+    widgets_before = set(QApplication.topLevelWidgets())
+    timers_before = {id(t) for t in _live_timers()}
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    leaked = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w not in widgets_before and shiboken6.isValid(w) and w.parent() is None
+    ]
+    timers = [t for t in _live_timers() if id(t) not in timers_before and t.isActive()]
+    for w in leaked:
+        w.deleteLater()
+    for t in timers:
+        t.stop()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not leaked, f"leaked top-level widgets: {leaked}"
+    assert not timers, f"leaked active QTimers: {timers}"
+
+
+def state_event(
+    machine: Machine,
+    previous: str,
+    state: str,
+    *,
+    peer: Peer = Peer.LOCAL,
+    ts: float = 1.0,
+    provenance: Provenance = Provenance.REPORTED,
+    detail: str = "",
+) -> StateChanged:
+    """A real StateChanged built from plain values."""
+    return StateChanged(
+        ts=ts,
+        wall=time.time(),
+        peer=peer,
+        machine=machine,
+        previous=previous,
+        state=state,
+        provenance=provenance,
+        in_previous=0.25,
+        generation="abcd",
+        detail=detail,
+    )

@@ -1,0 +1,74 @@
+"""QtImpairPanel: requests carry the chosen peer/direction/value; state comes from events."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from icescope.core.events import Impairment, Peer
+from icescope.qt.widgets.impair_panel import IMPAIR_UNAVAILABLE, ImpairRequest, QtImpairPanel
+
+
+@pytest.fixture
+def panel(qtbot):
+    w = QtImpairPanel()
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_disabled_until_available_with_reason(panel, qtbot) -> None:
+    assert not panel.available
+    assert not panel.blackout_now.isEnabled()
+    assert panel.toolTip() == IMPAIR_UNAVAILABLE
+    with qtbot.assertNotEmitted(panel.impair_requested, wait=50):
+        qtbot.mouseClick(panel.blackout_now, Qt.MouseButton.LeftButton)
+    panel.set_available(True)
+    assert panel.blackout_now.isEnabled()
+    assert panel.toolTip() == ""
+
+
+@pytest.mark.parametrize(
+    ("button", "setup", "expected"),
+    [
+        ("blackout_now", None, ImpairRequest("remote", "blackout", "in", 0.0)),
+        (
+            "blackout_timed",
+            ("blackout_seconds", 2.5),
+            ImpairRequest("remote", "blackout", "in", 2.5),
+        ),
+        ("loss_apply", ("loss_percent", 35), ImpairRequest("remote", "loss", "in", 35.0)),
+        ("delay_apply", ("delay_ms", 400), ImpairRequest("remote", "delay", "in", 400.0)),
+        ("clear_button", None, ImpairRequest("remote", "clear", "in", 0.0)),
+    ],
+)
+def test_buttons_emit_requests(panel, qtbot, button, setup, expected) -> None:
+    panel.set_available(True)
+    panel.peer_combo.setCurrentText("remote")
+    panel.direction_combo.setCurrentText("in")
+    if setup:
+        getattr(panel, setup[0]).setValue(setup[1])
+    with qtbot.waitSignal(panel.impair_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(getattr(panel, button), Qt.MouseButton.LeftButton)
+    assert blocker.args == [expected]
+
+
+def _imp(kind: str, *, active: bool = True, value: float = 0.0, peer: Peer = Peer.LOCAL):
+    return Impairment(
+        ts=1, wall=time.time(), peer=peer, kind=kind, direction="both", value=value, active=active
+    )
+
+
+def test_active_summary_follows_events(panel) -> None:
+    panel.set_available(True)
+    panel.show_impairment(_imp("loss", value=20))
+    panel.show_impairment(_imp("blackout", value=5, peer=Peer.REMOTE))
+    text = panel.active_label.text()
+    assert "local: loss 20% (both) on" in text
+    assert "remote: blackout 5 s" in text
+    panel.show_impairment(_imp("blackout", active=False, value=5, peer=Peer.REMOTE))
+    assert "remote" not in panel.active_label.text()
+    panel.show_impairment(_imp("clear"))
+    assert panel.active_label.text() == "No impairment active"

@@ -1,0 +1,143 @@
+"""Notice banner, status line, About dialog, and the EventBridge."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, qVersion
+from PySide6.QtGui import QGuiApplication
+
+from icescope.core.events import Notice, Peer
+from icescope.core.hub import EventHub
+from icescope.core.states import Machine
+from icescope.qt.about_dialog import QtAboutDialog
+from icescope.qt.bridge import EventBridge
+from icescope.qt.widgets.notice_banner import QtNoticeBanner
+from icescope.qt.widgets.status_line import PeerStatus, QtStatusLine, StatusSnapshot
+
+from .conftest import state_event
+
+
+def test_banner_keeps_errors_visible(qtbot) -> None:
+    banner = QtNoticeBanner()
+    qtbot.addWidget(banner)
+    assert banner.isHidden()
+    banner.show_notice("warning", "slow <consent>")
+    assert banner.isVisibleTo(None) or not banner.isHidden()
+    assert banner.level == "warning"
+    assert banner.text() == "slow <consent>"
+    assert "&lt;consent&gt;" in banner.label.text()  # shown as text, not markup
+    banner.show_notice("error", "signaling lost")
+    banner.show_notice("warning", "later warning")
+    assert banner.level == "error"
+    assert banner.text() == "signaling lost"
+    assert "+2 more" in banner.label.text()
+    banner.dismiss.click()
+    assert banner.isHidden()
+    assert banner.count == 0
+
+
+def test_status_line_texts(qtbot) -> None:
+    line = QtStatusLine()
+    qtbot.addWidget(line)
+    assert line.roles.text() == "no session"
+    line.set_status(
+        StatusSnapshot(
+            peers=(
+                PeerStatus(
+                    "local",
+                    ("controlling",),
+                    ("host udp 127.0.0.1:1", "host udp 127.0.0.1:2"),
+                    7,
+                    6,
+                ),
+                PeerStatus("remote", ("controlled",), None, 6, 7),
+            ),
+            journal="/tmp/j.jsonl",
+        )
+    )
+    assert line.roles.text() == "roles: local controlling, remote controlled"
+    assert line.pair.text() == "pair: host udp 127.0.0.1:1 ⇄ host udp 127.0.0.1:2"
+    assert line.heartbeats.text() == "heartbeats: local 7↑ 6↓, remote 6↑ 7↓"
+    assert line.journal.text() == "journal: /tmp/j.jsonl"
+    line.set_status(StatusSnapshot(journal="/x", journal_error="disk full"))
+    assert line.journal.text() == "journal error: disk full"
+
+
+def test_about_dialog_lists_versions(qtbot) -> None:
+    dialog = QtAboutDialog()
+    qtbot.addWidget(dialog)
+    import icescope
+
+    assert dialog.versions["IceScope"] == icescope.__version__
+    assert dialog.versions["aiortc"] == "1.16.0"
+    assert dialog.versions["aioice"] == "0.13.0"
+    assert dialog.versions["Qt (runtime)"] == qVersion()
+    assert dialog.versions["Python"].startswith(sys.version.split()[0])
+    dialog.copy_versions()
+    assert "aiortc: 1.16.0" in QGuiApplication.clipboard().text()
+
+
+def test_core_about_is_qt_free() -> None:
+    code = (
+        "import sys; from icescope.core import about; v = about.component_versions(); "
+        "line = about.diagnostics_line(); "
+        "assert 'PySide6' not in sys.modules, 'about imported Qt'; "
+        "assert 'aiortc' in v and 'crc32c=' in line and 'frozen=' in line; print(line)"
+    )
+    import icescope
+
+    src = str(Path(icescope.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "openssl" in out.stdout
+
+
+def test_bridge_forwards_hub_events_and_detaches(qtbot) -> None:
+    hub = EventHub()
+    bridge = EventBridge()
+    got: list[object] = []
+    bridge.event.connect(got.append)
+    bridge.attach(hub)
+    ev = state_event(Machine.ICE, "new", "checking")
+    hub.publish(ev)
+    assert got == [ev]
+    other = EventHub()
+    bridge.attach(other)  # follows only the new hub
+    hub.publish(ev)
+    assert got == [ev]
+    note = Notice(ts=0, wall=time.time(), peer=Peer.LOCAL, level="info", code="c", message="m")
+    other.publish(note)
+    assert got == [ev, note]
+    bridge.detach()
+    other.publish(note)
+    assert len(got) == 2
+    assert not bridge.attached
+
+
+def test_bridge_signal_named_event_does_not_break_qt_event_dispatch(qtbot) -> None:
+    """The ``event`` signal shadows QObject.event() in Python; Qt must still deliver events."""
+    bridge = EventBridge()
+    fired: list[int] = []
+    timer = QTimer(bridge)
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: fired.append(1))
+    timer.start(0)
+    qtbot.waitUntil(lambda: fired == [1], timeout=1000)
+    destroyed: list[int] = []
+    bridge.destroyed.connect(lambda: destroyed.append(1))
+    bridge.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert destroyed == [1]

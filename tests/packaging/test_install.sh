@@ -172,9 +172,9 @@ XVFB_PID=""
 unset DISPLAY
 
 # ---------------------------------------------------------------- headless probe
-step "icescope probe --duration 3"
+step "icescope probe --duration 3 --restart-at 1"
 probe_rc=0
-timeout 60 /usr/bin/icescope probe --duration 3 --no-journal >"$WORK/probe.jsonl" 2>"$WORK/probe.err" || probe_rc=$?
+timeout 60 /usr/bin/icescope probe --duration 3 --restart-at 1 --no-journal >"$WORK/probe.jsonl" 2>"$WORK/probe.err" || probe_rc=$?
 [ $probe_rc = 0 ] || { cat "$WORK/probe.err" >&2; fail "icescope probe exited $probe_rc"; }
 "$PY" - "$WORK/probe.jsonl" <<'EOF' || fail "probe output is not the expected JSON lines"
 import json
@@ -188,7 +188,14 @@ summary = events[-1]
 assert summary["type"] == "summary", f"last line is {summary['type']!r}, not the summary"
 states = {e.get("state") for e in events if e["type"] == "iceconnectionstatechange"}
 assert states & {"connected", "completed"}, f"ICE never connected: {sorted(map(str, states))}"
-print(f"probe: {len(events)} JSON lines, ICE states {sorted(map(str, states))}")
+# The frozen app must run IceScope's ICE engine, not the degraded stock-aiortc fallback that
+# icescope.core.ice.compat picks when the pinned aiortc/aioice metadata is missing.
+codes = {e.get("code") for e in events if e["type"] == "notice"}
+assert "degraded-ice" not in codes, "the ICE engine runs degraded in the bundle"
+restarts = [e for e in events if e["type"] == "icerestart" and e.get("phase") == "complete"]
+assert restarts, "the ICE restart at 1 s never completed"
+print(f"probe: {len(events)} JSON lines, ICE states {sorted(map(str, states))}, "
+      f"{len(restarts)} restart(s) completed")
 EOF
 cp "$WORK/probe.jsonl" "$ARTIFACTS/installed-probe.jsonl"
 

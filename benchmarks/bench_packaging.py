@@ -25,6 +25,7 @@ import glob
 import json
 import os
 import platform
+import select
 import shutil
 import signal
 import statistics
@@ -81,16 +82,20 @@ def time_marker(cmd: list[str], env: dict[str, str]) -> float | None:
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
-        text=True,
     )
+    assert proc.stdout is not None
+    buffered = b""
     try:
-        assert proc.stdout is not None
-        deadline = t0 + 15
-        for line in proc.stdout:  # bounded: the process is stopped in finally after 15 s
-            if MARKER in line:
+        while time.perf_counter() - t0 < 15:  # bounded: a silent app is stopped after 15 s
+            ready, _, _ = select.select([proc.stdout], [], [], 0.2)
+            if not ready:
+                continue
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            if not chunk:  # the app exited without the marker
+                return None
+            buffered += chunk
+            if MARKER.encode() in buffered:
                 return time.perf_counter() - t0
-            if time.perf_counter() > deadline:
-                break
         return None
     finally:
         _stop(proc)

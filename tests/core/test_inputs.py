@@ -38,6 +38,11 @@ def test_valid_sdp_passes() -> None:
         (GOOD.replace("typ host", "typ banana"), "line 14: bad candidate"),
         (GOOD.replace("127.0.0.1 5000", "127.0.0.1 99999"), "is not 0-65535"),
         (GOOD.replace("m=application 9 UDP/DTLS/SCTP webrtc-datachannel", "m=x"), "m-line needs"),
+        (GOOD.replace("c=IN IP4 0.0.0.0\r\n", ""), "media section 1 has no 'c=' line"),
+        (GOOD.replace("a=ice-ufrag:abcd", "a=ice-ufrag:"), "line 10: a=ice-ufrag has no value"),
+        (GOOD.replace("a=ice-ufrag:abcd", "a=ice-ufrag:ab"), "ice-ufrag must be 4-256"),
+        (GOOD.replace("0123456789012345678901", "short"), "ice-pwd must be 22-256"),
+        (GOOD.replace("sha-256 AA:BB", "sha-256"), "fingerprint must be"),
     ],
 )
 def test_malformed_sdp_names_the_problem(sdp: str, message: str) -> None:

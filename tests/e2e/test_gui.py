@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication
 import asyncio
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,7 +128,9 @@ def test_window_connects_then_close_button_closes(qtbot, qloop, settings) -> Non
     window.close()
 
 
-def test_new_session_replaces_the_old_one(qtbot, qloop, settings) -> None:
+@pytest.mark.parametrize("via", ["dialog", "repeat"])
+def test_new_session_replaces_the_old_one(qtbot, qloop, settings, via) -> None:
+    """New session… opens the dialog pre-filled (OK keeps the settings); Repeat skips it."""
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show()
@@ -135,7 +138,17 @@ def test_new_session_replaces_the_old_one(qtbot, qloop, settings) -> None:
     async def scenario() -> None:
         first = await window.start_session()
         assert await first.wait_connected(10)
-        qtbot.mouseClick(window.controls.buttons["new"], Qt.MouseButton.LeftButton)
+        if via == "dialog":
+            qtbot.mouseClick(window.controls.buttons["new"], Qt.MouseButton.LeftButton)
+            await until(lambda: window.session_dialog is not None)
+            dialog = window.session_dialog
+            assert dialog.isVisible() and dialog.isModal()
+            assert dialog.form().mode == "loopback"
+            assert dialog.ok_button.isEnabled()
+            qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+            await until(lambda: window.session_dialog is None)
+        else:
+            qtbot.mouseClick(window.controls.buttons["repeat"], Qt.MouseButton.LeftButton)
         await until(lambda: window.sessions_started == 2 and not window.busy, timeout=10)
         assert first.ended
         second = window.session
@@ -143,6 +156,7 @@ def test_new_session_replaces_the_old_one(qtbot, qloop, settings) -> None:
         assert await second.wait_connected(10)
         await until(lambda: window.panels[Peer.LOCAL].indicator.state in UP)
         assert "Session 2" in window.session_label.text()
+        assert second.settings.timings == first.settings.timings
         await window.close_session()
 
     run(qloop, scenario, 30)
@@ -253,3 +267,42 @@ def test_self_test_entry_returns_zero() -> None:
     assert out.returncode == 0, out.stderr
     assert "diagnostics: frozen=False crc32c=" in out.stdout
     assert "self-test passed" in out.stdout
+
+
+def test_launch_shows_window_with_icon_and_startup_marker(qapp, tmp_path: Path) -> None:
+    """`icescope` (the real entry point) exposes its window and can be stopped with SIGINT."""
+    import signal
+
+    env = {**_env(), "ICESCOPE_STARTUP_MARKER": "1", "ICESCOPE_JOURNAL_DIR": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "icescope"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert first.strip() == "icescope-startup: window-exposed"
+        deadline = time.monotonic() + 15
+        journals: list[Path] = []
+        while time.monotonic() < deadline and not journals:
+            journals = list(tmp_path.glob("*.jsonl"))
+            time.sleep(0.1)
+        time.sleep(1.0)  # let the loopback session connect
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    records = read_journal(journals[0])
+    assert any(r.get("state") in ("connected", "completed") for r in records)
+    assert records[-1]["type"] == "summary"
+    from icescope.qt.startup import ICON, app_icon
+
+    assert ICON.exists()
+    assert not app_icon().isNull()

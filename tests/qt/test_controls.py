@@ -27,6 +27,7 @@ def test_buttons_emit_their_signals(controls, qtbot) -> None:
         ("restart", controls.restart_requested),
         ("close", controls.close_requested),
         ("new", controls.new_session_requested),
+        ("repeat", controls.repeat_session_requested),
     ):
         with qtbot.waitSignal(signal, timeout=1000):
             qtbot.mouseClick(controls.buttons[key], Qt.MouseButton.LeftButton)
@@ -45,23 +46,23 @@ def test_disabled_buttons_emit_nothing(controls, qtbot) -> None:
     [
         (
             {"active": False, "closed": False, "can_restart": False, "busy": False},
-            {"restart": False, "close": False, "new": True},
+            {"restart": False, "close": False, "new": True, "repeat": True},
         ),
         (
             {"active": True, "closed": False, "can_restart": False, "busy": False},
-            {"restart": False, "close": True, "new": True},
+            {"restart": False, "close": True, "new": True, "repeat": True},
         ),
         (
             {"active": True, "closed": False, "can_restart": True, "busy": False},
-            {"restart": True, "close": True, "new": True},
+            {"restart": True, "close": True, "new": True, "repeat": True},
         ),
         (
             {"active": True, "closed": True, "can_restart": True, "busy": False},
-            {"restart": False, "close": False, "new": True},
+            {"restart": False, "close": False, "new": True, "repeat": True},
         ),
         (
             {"active": True, "closed": False, "can_restart": True, "busy": True},
-            {"restart": False, "close": False, "new": False},
+            {"restart": False, "close": False, "new": False, "repeat": False},
         ),
     ],
 )
@@ -95,3 +96,6 @@ def test_keyboard_shortcuts(qtbot) -> None:
     ):
         with qtbot.waitSignal(signal, timeout=1000):
             qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    with qtbot.waitSignal(controls.repeat_session_requested, timeout=1000):
+        qtbot.keyClick(window, Qt.Key.Key_N, shift_ctrl)

@@ -25,7 +25,7 @@ DEFAULT_FAILED_TIMEOUT: Final = 30.0
 DEFAULT_HEARTBEAT_INTERVAL: Final = 0.1
 DEFAULT_DRAIN: Final = 0.5
 
-MODES: Final = ("loopback", "browser", "tcp-listen", "tcp-connect", "manual")
+MODES: Final = ("loopback", "browser", "tcp-listen", "tcp-connect", "manual", "paste")
 """Remote peer kinds; see :mod:`icescope.core.remotes`."""
 
 LOOPBACK_HOSTS: Final = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -134,7 +134,8 @@ class Settings:
     mode: str = "loopback"
     """Remote peer kind: ``loopback`` (embedded in-process peer), ``browser`` (a web page served
     by IceScope), ``tcp-listen`` / ``tcp-connect`` (another IceScope over TCP signaling) or
-    ``manual`` (offer/answer exchanged as files)."""
+    ``manual`` (offer/answer exchanged as files) or ``paste`` (offer/answer copied and pasted
+    by the user, e.g. in the GUI)."""
     ice_servers: tuple[IceServer, ...] = ()
     """STUN/TURN servers. Empty means none: never aiortc's implicit public STUN server."""
     relay_only: bool = False
@@ -167,6 +168,9 @@ class Settings:
     """``manual`` mode: where the answer is written (answerer) or read from (offerer)."""
     manual_wait: float = 300.0
     """``manual`` mode: seconds to wait for the answer file to appear."""
+    paste_offers: bool = True
+    """``paste`` mode: IceScope writes the offer and the user pastes the answer (True), or the
+    user pastes the remote's offer and IceScope answers (False)."""
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

@@ -231,6 +231,28 @@ class Listening(Event):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LocalDescription(Event):
+    """IceScope's own offer or answer, ready to hand to the remote (copy-and-paste signaling).
+
+    aiortc puts every gathered candidate into the SDP (no trickle), so ``sdp`` is complete.
+    """
+
+    TYPE: ClassVar[str] = "localdescription"
+
+    kind: str
+    """``offer`` or ``answer``."""
+    sdp: str
+    """The full session description, CRLF line endings."""
+    candidates: int = 0
+    """How many ``a=candidate`` lines it carries."""
+
+    def summary(self) -> str:
+        """What is ready to copy."""
+        plural = "" if self.candidates == 1 else "s"
+        return f"local {self.kind} ready to copy ({self.candidates} candidate{plural})"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SessionMarker(Event):
     """Session life cycle: ``start`` / ``connected`` / ``end``, with a description."""
 
@@ -253,6 +275,7 @@ SessionEvent = (
     | Impairment
     | Notice
     | Listening
+    | LocalDescription
     | SessionMarker
 )
 """Every event a session publishes."""
@@ -266,6 +289,7 @@ EVENT_TYPES: tuple[str, ...] = (
     Impairment.TYPE,
     Notice.TYPE,
     Listening.TYPE,
+    LocalDescription.TYPE,
     SessionMarker.TYPE,
 )
 """All values ``Event.type`` can take, for filters."""

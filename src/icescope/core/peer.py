@@ -1,9 +1,9 @@
 """PeerAgent: one aiortc peer, its negotiation over a signaling channel, and its events.
 
-The agent owns an :class:`~icescope.core.ice.peerconnection.IcePeerConnection`, turns every
-pyee event of it into typed events (one private setter per state machine, dropping
-duplicates), runs offer/answer over a :class:`~icescope.core.signaling.base.Signaling`, and drives
-the heartbeat data channel.
+The agent owns an :class:`~icescope.core.ice.peerconnection.IcePeerConnection`, runs
+offer/answer over a :class:`~icescope.core.signaling.base.Signaling`, and drives the heartbeat
+data channel; :class:`~icescope.core.peerevents.PeerEvents` turns the connection's own events
+into typed events.
 """
 
 from __future__ import annotations
@@ -11,39 +11,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aiortc import RTCConfiguration, RTCIceServer, RTCSessionDescription
 from aiortc.rtcconfiguration import RTCBundlePolicy, RTCIceTransportPolicy
 
 from .errors import PeerClosedError, SdpError, SignalingError
 from .events import (
-    CandidateGathered,
     DataChannelChanged,
-    IceRestart,
     Notice,
     Peer,
-    SelectedPairChanged,
-    StateChanged,
 )
 from .faults import FaultInjector
 from .heartbeat import CHANNEL_ID, LABEL, Heartbeat
 from .ice import compat
-from .ice.introspect import describe_candidate, local_candidates, selected_pair
+from .ice.introspect import local_candidates
 from .ice.peerconnection import IcePeerConnection
 from .iceservers import config_diagnoses, gathering_diagnoses
+from .peerevents import PeerEvents
 from .reports import RemoteReport
 from .sdp import parse_candidate, validate_sdp
-from .states import (
-    STATE_TYPES,
-    ConnectionState,
-    IceConnectionState,
-    IceGatheringState,
-    IceTransportState,
-    Machine,
-    Provenance,
-    SignalingState,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -52,15 +39,12 @@ if TYPE_CHECKING:
     from .config import Settings
     from .events import SessionEvent
     from .signaling.base import Message, Signaling
+    from .states import (
+        IceConnectionState,
+        Machine,
+    )
 
 logger = logging.getLogger(__name__)
-
-_PC_EVENTS: dict[str, Machine] = {
-    "iceconnectionstatechange": Machine.ICE,
-    "connectionstatechange": Machine.CONNECTION,
-    "icegatheringstatechange": Machine.GATHERING,
-    "signalingstatechange": Machine.SIGNALING,
-}
 
 
 def rtc_configuration(settings: Settings) -> RTCConfiguration:
@@ -119,180 +103,65 @@ class PeerAgent:
             timings=settings.timings,
             faults=self.faults,
         )
-        self._states: dict[Machine, tuple[str, float]] = {
-            Machine.ICE: (IceConnectionState.NEW.value, 0.0),
-            Machine.CONNECTION: (ConnectionState.NEW.value, 0.0),
-            Machine.GATHERING: (IceGatheringState.NEW.value, 0.0),
-            Machine.SIGNALING: (SignalingState.STABLE.value, 0.0),
-        }
-        self.time_in_state: dict[str, float] = {}
-        """Seconds spent in each ``iceConnectionState`` value that was left already."""
-        self._closing_locally = False
-        self._closed = asyncio.Event()
-        self._connected = asyncio.Event()
-        self._reported_candidates: set[tuple[str, str, int, str]] = set()
-        self._selected: tuple[str, str] | None = None
+        self.events = PeerEvents(peer, self.pc, clock, publish)
+        """The translation of this peer's events into typed events."""
         self._recv_task: asyncio.Task[None] | None = None
         self._negotiating = asyncio.Lock()
         self.peer_sent: int | None = None
+        """Heartbeats the other side says it sent (from its ``bye``), if known."""
         self.peer_received: int | None = None
         """Heartbeats the other side says it received (from its ``bye``), if known."""
-        """Heartbeats the other side says it sent (from its ``hb_fin``), if known."""
         self.remote_report = RemoteReport(clock, publish)
         """What an out-of-process remote (a browser) reports about its own states."""
         self._diagnosis: asyncio.Task[None] | None = None
-
-        self._transport_since: dict[str, float] = {}
-        for name, machine in _PC_EVENTS.items():
-            self.pc.on(name, self._make_listener(machine))
-        self.pc.on("icetransportstatechange", self._on_transport_state)
-        self.pc.on("icerestart", self._on_restart)
-        self.pc.on("selectedcandidatepairchange", self._on_selected_pair)
         channel = self.pc.createDataChannel(LABEL, negotiated=True, id=CHANNEL_ID)
         channel.on("open", lambda: self._on_channel(LABEL, "open"))
         channel.on("close", lambda: self._on_channel(LABEL, "closed"))
         self.heartbeat = Heartbeat(channel, settings.heartbeat_interval)
+        self.pc.on("icerestart", self._on_restart)  # after PeerEvents' own listener
 
     # ------------------------------------------------------------------ state
     @property
     def ice_state(self) -> IceConnectionState:
         """The last published ``iceConnectionState``."""
-        return IceConnectionState(self._states[Machine.ICE][0])
+        return self.events.ice_state
 
     @property
     def closed(self) -> bool:
         """True once the peer connection is closed."""
-        return self._closed.is_set()
+        return self.events.closed.is_set()
+
+    @property
+    def time_in_state(self) -> dict[str, float]:
+        """Seconds spent in each ``iceConnectionState`` value that was left already."""
+        return self.events.time_in_state
+
+    @property
+    def selected(self) -> tuple[str, str] | None:
+        """The selected pair as ``(local, remote)`` descriptions, once known."""
+        return self.events.selected
 
     def state_of(self, machine: Machine) -> str:
         """The last published value of ``machine``."""
-        return self._states[machine][0]
+        return self.events.state_of(machine)
 
     def entered_at(self, machine: Machine) -> float:
         """Session time at which ``machine`` entered its current value."""
-        return self._states[machine][1]
+        return self.events.entered_at(machine)
 
     def final_time_in_state(self) -> dict[str, float]:
         """Time per ICE state, including the time in the current state until now."""
-        totals = dict(self.time_in_state)
-        state, since = self._states[Machine.ICE]
-        totals[state] = totals.get(state, 0.0) + self._clock.ts() - since
-        return {k: round(v, 6) for k, v in totals.items()}
+        return self.events.final_time_in_state()
 
-    def _make_listener(self, machine: Machine) -> Callable[[], None]:
-        def listener() -> None:
-            # Listeners never raise: pyee would re-emit as an "error" event.
+    def _on_restart(self, info: dict[str, object]) -> None:
+        # Data on the new pair at once: libwebrtc's controlled agent moves its selected pair to
+        # the new generation only when data arrives on it, so a browser's restart would
+        # otherwise wait up to one heartbeat interval more. Listeners never raise (pyee).
+        if info.get("phase") == "complete":
             try:
-                value = getattr(self.pc, _attr_of(machine))
-                STATE_TYPES[machine](value)  # boundary check: a W3C value
-                self._set_state(machine, value, self._provenance_for(machine, value))
-            except Exception:
-                logger.exception("peer(%s) failed to translate %s", self.peer, machine.value)
-
-        return listener
-
-    def _on_transport_state(self, transport_id: str, previous: str, state: str) -> None:
-        # Listeners never raise: pyee would re-emit as an "error" event.
-        try:
-            IceTransportState(state)  # boundary check: a W3C value
-            ts, wall = self._clock.stamp()
-            since = self._transport_since.get(transport_id)
-            self._transport_since[transport_id] = ts
-            self._publish(
-                StateChanged(
-                    ts=ts,
-                    wall=wall,
-                    peer=self.peer,
-                    machine=Machine.TRANSPORT,
-                    previous=previous,
-                    state=state,
-                    provenance=(
-                        self._provenance_for(Machine.TRANSPORT, state)
-                        if state == "closed"
-                        else Provenance.DERIVED
-                    ),
-                    in_previous=None if since is None else ts - since,
-                    generation=self.pc.local_ufrag(),
-                    detail=f"ICE transport {transport_id}",
-                )
-            )
-        except Exception:
-            logger.exception("peer(%s) failed to translate a transport state", self.peer)
-
-    def _on_restart(self, info: dict[str, Any]) -> None:
-        try:
-            ts, wall = self._clock.stamp()
-            duration = info.get("duration")
-            self._publish(
-                IceRestart(
-                    ts=ts,
-                    wall=wall,
-                    peer=self.peer,
-                    phase=str(info["phase"]),
-                    old_ufrag=str(info.get("old_ufrag") or ""),
-                    new_ufrag=str(info.get("new_ufrag") or ""),
-                    initiator=str(info.get("initiator") or ""),
-                    duration=None if duration is None else float(duration),
-                    detail=str(info.get("detail") or ""),
-                )
-            )
-            if info["phase"] == "complete":
-                self._report_selected_pair()
-                # Data on the new pair at once: libwebrtc's controlled agent moves its selected
-                # pair to the new generation only when data arrives on it, so a browser's
-                # restart would otherwise wait up to one heartbeat interval more.
                 self.heartbeat.beat_now()
-        except Exception:
-            logger.exception("peer(%s) failed to translate an ICE restart", self.peer)
-
-    def _on_selected_pair(self) -> None:
-        try:
-            self._report_selected_pair()
-        except Exception:
-            logger.exception("peer(%s) failed to report the selected pair", self.peer)
-
-    def _provenance_for(self, machine: Machine, value: str) -> Provenance:
-        if value == "closed":
-            return Provenance.LOCAL_CLOSE if self._closing_locally else Provenance.AUTO_CLOSE
-        if machine is Machine.ICE:
-            return self.pc.ice_state_provenance
-        return Provenance.REPORTED
-
-    def _set_state(
-        self, machine: Machine, value: str, provenance: Provenance, detail: str = ""
-    ) -> None:
-        previous, since = self._states[machine]
-        if value == previous:
-            return
-        ts, wall = self._clock.stamp()
-        self._states[machine] = (value, ts)
-        if machine is Machine.ICE:
-            self.time_in_state[previous] = self.time_in_state.get(previous, 0.0) + ts - since
-            if value in ("connected", "completed"):
-                self._connected.set()
-        if not detail and provenance is Provenance.LOCAL_CLOSE:
-            detail = "local close: close() was called here (webrtc-pc fires no event for it)"
-        elif not detail and provenance is Provenance.AUTO_CLOSE:
-            detail = "the library closed the connection on its own"
-        logger.debug("peer(%s) %s %s -> %s", self.peer.value, machine.value, previous, value)
-        self._publish(
-            StateChanged(
-                ts=ts,
-                wall=wall,
-                peer=self.peer,
-                machine=machine,
-                previous=previous,
-                state=value,
-                provenance=provenance,
-                in_previous=ts - since,
-                generation=self.pc.local_ufrag(),
-                detail=detail,
-            )
-        )
-        if machine is Machine.ICE and value in ("connected", "completed"):
-            self._report_selected_pair()
-        if value == "closed" and machine is Machine.CONNECTION:
-            self._closed.set()
+            except Exception:
+                logger.exception("peer(%s) failed to send a heartbeat", self.peer)
 
     def _on_channel(self, label: str, state: str) -> None:
         ts, wall = self._clock.stamp()
@@ -309,26 +178,6 @@ class PeerAgent:
             Notice(ts=ts, wall=wall, peer=self.peer, level=level, code=code, message=message)
         )
 
-    def _report_candidates(self) -> None:
-        for ufrag, candidate in local_candidates(self.pc):
-            key = (ufrag, candidate.host, candidate.port, candidate.type)
-            if key in self._reported_candidates:
-                continue
-            self._reported_candidates.add(key)
-            ts, wall = self._clock.stamp()
-            self._publish(
-                CandidateGathered(
-                    ts=ts,
-                    wall=wall,
-                    peer=self.peer,
-                    candidate_type=candidate.type,
-                    protocol=candidate.transport.lower(),
-                    address=candidate.host,
-                    port=candidate.port,
-                    ufrag=ufrag,
-                )
-            )
-
     def _diagnose_gathering(self) -> None:
         """Once, after the first gathering: explain missing relay/srflx candidates."""
         if self.peer is not Peer.LOCAL or self._diagnosis is not None:
@@ -340,33 +189,6 @@ class PeerAgent:
                 self.notice(finding.level, finding.code, finding.message)
 
         self._diagnosis = asyncio.get_running_loop().create_task(run())
-
-    def _report_selected_pair(self) -> None:
-        pair = selected_pair(self.pc)
-        if pair is None:
-            return
-        local, remote = pair
-        described = (describe_candidate(local), describe_candidate(remote))
-        if described == self._selected:
-            return
-        self._selected = described
-        ts, wall = self._clock.stamp()
-        self._publish(
-            SelectedPairChanged(
-                ts=ts,
-                wall=wall,
-                peer=self.peer,
-                local=described[0],
-                remote=described[1],
-                local_type=local.type,
-                remote_type=remote.type,
-            )
-        )
-
-    @property
-    def selected(self) -> tuple[str, str] | None:
-        """The selected pair as ``(local, remote)`` descriptions, once known."""
-        return self._selected
 
     # ------------------------------------------------------------------ life cycle
     async def start(self) -> None:
@@ -382,7 +204,7 @@ class PeerAgent:
         """Wait until ICE reaches connected/completed; False on timeout."""
         try:
             async with asyncio.timeout(timeout):
-                await self._connected.wait()
+                await self.events.connected.wait()
         except TimeoutError:
             return False
         return True
@@ -394,7 +216,7 @@ class PeerAgent:
         async with self._negotiating:
             offer = await self.pc.createOffer()
             await self.pc.setLocalDescription(offer)
-            self._report_candidates()
+            self.events.report_candidates()
             self._diagnose_gathering()
             await self._signaling.send({"type": "offer", "sdp": self.pc.localDescription.sdp})
 
@@ -422,7 +244,7 @@ class PeerAgent:
                 self.notice("error", "signaling-lost", f"signaling channel lost: {exc}")
                 return
             if message is None:
-                if not self.closed and not self._closing_locally:
+                if not self.closed and not self.events.closing_locally:
                     self.notice(
                         "warning",
                         "signaling-closed",
@@ -477,7 +299,7 @@ class PeerAgent:
                 )
                 answer = await self.pc.createAnswer()
                 await self.pc.setLocalDescription(answer)
-                self._report_candidates()
+                self.events.report_candidates()
                 self._diagnose_gathering()
                 await self._signaling.send({"type": "answer", "sdp": self.pc.localDescription.sdp})
         elif kind == "answer":
@@ -506,9 +328,9 @@ class PeerAgent:
 
         Safe to call more than once and in any phase.
         """
-        if self.closed or self._closing_locally:
+        if self.closed or self.events.closing_locally:
             return
-        self._closing_locally = True
+        self.events.closing_locally = True
         await self.heartbeat.stop()
         # Give the fin message a moment to leave before SCTP shuts down.
         await asyncio.sleep(0.05)
@@ -525,18 +347,9 @@ class PeerAgent:
             self._diagnosis.cancel()
         await self.pc.close()
         self.faults.close()
-        self._closed.set()
+        self.events.closed.set()
         await self._signaling.close()
         if self._recv_task is not None and self._recv_task is not asyncio.current_task():
             self._recv_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._recv_task
-
-
-def _attr_of(machine: Machine) -> str:
-    return {
-        Machine.ICE: "iceConnectionState",
-        Machine.CONNECTION: "connectionState",
-        Machine.GATHERING: "iceGatheringState",
-        Machine.SIGNALING: "signalingState",
-    }[machine]

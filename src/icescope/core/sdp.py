@@ -39,6 +39,8 @@ def validate_sdp(text: str, kind: str) -> None:
     seen: set[str] = set()
     media = 0
     credentials = {"ice-ufrag": False, "ice-pwd": False, "fingerprint": False}
+    session_c = False
+    media_without_c: list[int] = []  # m-line numbers of sections with no c= yet
     for number, line in enumerate(lines, start=1):
         match = _LINE.match(line)
         if match is None:
@@ -49,15 +51,22 @@ def validate_sdp(text: str, kind: str) -> None:
             raise SdpError(f"{kind} SDP line 1: must be 'v=0', got {line!r}")
         if key == "v" and value != "0":
             raise SdpError(f"{kind} SDP line {number}: unsupported version {value!r} (want 0)")
+        if key == "c":
+            if media == 0:
+                session_c = True
+            elif media_without_c and media_without_c[-1] == media:
+                media_without_c.pop()
         if key == "m":
             media += 1
+            media_without_c.append(media)
             if len(value.split()) < 4:
                 raise SdpError(
                     f"{kind} SDP line {number}: m-line needs '<media> <port> <proto> <fmt>'"
                 )
         if key == "a":
-            name = value.split(":", 1)[0]
+            name, _, attr_value = value.partition(":")
             if name in credentials:
+                _check_credential(kind, number, name, attr_value.strip())
                 credentials[name] = True
             if name == "candidate":
                 try:
@@ -73,10 +82,26 @@ def validate_sdp(text: str, kind: str) -> None:
     for name, present in credentials.items():
         if not present:
             raise SdpError(f"{kind} SDP has no a={name} attribute")
+    if media_without_c and not session_c:
+        # RFC 8866 §5.7: a c= line at session level or in every media section.
+        raise SdpError(f"{kind} SDP: media section {media_without_c[0]} has no 'c=' line")
     try:
         SessionDescription.parse(text)
     except (ValueError, KeyError, IndexError, AssertionError) as exc:
         raise SdpError(f"{kind} SDP rejected by the parser: {exc or type(exc).__name__}") from None
+
+
+def _check_credential(kind: str, number: int, name: str, value: str) -> None:
+    """Reject empty or out-of-range ICE credentials and fingerprints (RFC 8839 §5.4)."""
+    where = f"{kind} SDP line {number}"
+    if not value:
+        raise SdpError(f"{where}: a={name} has no value")
+    if name == "ice-ufrag" and not 4 <= len(value) <= 256:
+        raise SdpError(f"{where}: ice-ufrag must be 4-256 characters, got {len(value)}")
+    if name == "ice-pwd" and not 22 <= len(value) <= 256:
+        raise SdpError(f"{where}: ice-pwd must be 22-256 characters, got {len(value)}")
+    if name == "fingerprint" and len(value.split()) != 2:
+        raise SdpError(f"{where}: fingerprint must be '<hash> <hex pairs>', got {value!r}")
 
 
 def parse_candidate(text: str) -> RTCIceCandidate:

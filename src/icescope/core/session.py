@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .clock import SessionClock
 from .config import Settings
-from .errors import ConfigError
+from .errors import ConfigError, SignalingError
 from .eventlog import EventLog
 from .events import IceRestart, Impairment, Notice, Peer, SessionMarker
 from .faults import validate_impairment
@@ -145,6 +145,33 @@ class Session:
         if self.remote is not None:
             await self.remote.start()
         await self.local.start()
+
+    @property
+    def accepts_paste(self) -> bool:
+        """True when the remote's description is pasted by the user (``paste`` mode)."""
+        return self._link is not None and self._link.paste is not None
+
+    def paste_remote(self, text: str) -> str:
+        """Apply a description the user pasted (``paste`` mode); return its type.
+
+        The text is checked before anything reaches the peer connection: a bad paste changes
+        nothing, is logged as a notice, and can be corrected and pasted again.
+
+        Raises:
+            SdpError: malformed or of the wrong type; the message names the line at fault.
+            SignalingError: nothing can be pasted now (not a paste session, closed, not ready).
+        """
+        if self._link is None or self._link.paste is None:
+            raise SignalingError(
+                f"this session (mode {self.settings.mode}) takes no pasted description"
+            )
+        try:
+            kind = self._link.paste(text)
+        except SignalingError as exc:
+            self.notice("warning", "paste-rejected", f"pasted text not applied: {exc}")
+            raise
+        self.notice("info", "paste", f"pasted remote {kind} accepted; applying it")
+        return kind
 
     def _describe(self) -> str:
         s = self.settings

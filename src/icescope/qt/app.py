@@ -15,6 +15,7 @@ import icescope
 from ..core.about import diagnostics_line
 from .errors import ErrorHooks
 from .main_window import MainWindow
+from .startup import announce_first_expose, app_icon
 
 if TYPE_CHECKING:
     from ..core.config import Settings
@@ -36,7 +37,7 @@ def run_gui(settings: Settings, *, self_test: bool = False) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("IceScope")
-    app.setApplicationVersion(icescope.__version__)
+    app.setWindowIcon(app_icon())
     # Closing the last window must not stop the qasync loop under our feet: the window's close
     # handler still has to finish closing the session, and run_gui returns when it has.
     app.setQuitOnLastWindowClosed(False)
@@ -66,7 +67,10 @@ async def _main(settings: Settings) -> int:
     previous = signal.signal(signal.SIGINT, lambda *_a: loop.call_soon_threadsafe(window.close))
     try:
         window.show()
+        announce_first_expose(window.windowHandle())
         await window.start_session()
+        # The version lookup (importlib.metadata, ~40 ms) waits until the window is up.
+        QApplication.setApplicationVersion(icescope.__version__)
         return await exit_code
     finally:
         signal.signal(signal.SIGINT, previous)

@@ -15,11 +15,21 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from ..core.errors import IceScopeError
-from ..core.events import Impairment, Notice, Peer, SessionMarker, StateChanged
+from ..core.events import (
+    Impairment,
+    Listening,
+    LocalDescription,
+    Notice,
+    Peer,
+    SessionMarker,
+    StateChanged,
+)
 from ..core.states import Machine
 from .about_dialog import QtAboutDialog
 from .asyncslot import async_slot
 from .bridge import EventBridge
+from .dialogs.session_dialog import QtSessionDialog, open_session_dialog
+from .dialogs.signaling_panel import QtSignalingPanel
 from .models.event_log_model import EventLogModel
 from .status import session_status
 from .widgets.controls import QtControls
@@ -52,13 +62,14 @@ class MainWindow(QMainWindow):
     """The IceScope window for one ``Settings``; runs one session at a time.
 
     Args:
-        settings: used for every session this window starts.
+        settings: of the first session; *New session* lets the user change them.
         session_factory: builds a session; default :class:`~icescope.core.session.Session`.
         parent: the owning widget.
     """
 
     shut_down = Signal()
     """The window closed for good (its session, if any, is closed)."""
+    _settings_chosen = Signal(object)
 
     def __init__(
         self,
@@ -93,13 +104,18 @@ class MainWindow(QMainWindow):
         self.session_label = QLabel(self)
         self.session_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_line = QtStatusLine(self)
+        self.remote_panel = QtSignalingPanel(self)
+        self.session_dialog: QtSessionDialog | None = None
+        """The New session dialog while it is open."""
         self.statusBar().addPermanentWidget(self.status_line, 1)
         build_layout(self)
         build_menus(self)
 
         self.controls.restart_requested.connect(self._on_restart)
         self.controls.close_requested.connect(self._on_close)
-        self.controls.new_session_requested.connect(self._on_new)
+        self.controls.new_session_requested.connect(self.open_session_dialog)
+        self.controls.repeat_session_requested.connect(self._on_repeat)
+        self._settings_chosen.connect(self._on_new)
         self.impair_panel.impair_requested.connect(self._on_impair)
         self.log_view.problem.connect(lambda text: self.report("error", "export", text))
 
@@ -147,6 +163,7 @@ class MainWindow(QMainWindow):
         session = self._factory(self.settings)
         self.session = session
         self.sessions_started += 1
+        self.remote_panel.configure(self.settings, getattr(session, "paste_remote", None))
         self.bridge.attach(session.hub)
         self._refresh()
         try:
@@ -172,10 +189,26 @@ class MainWindow(QMainWindow):
             self.log_model.flush()
             self._refresh()
 
-    async def new_session(self) -> Session:
-        """Close the current session cleanly, then start a new one with the same settings."""
+    async def new_session(self, settings: Settings | None = None) -> Session:
+        """Close the current session cleanly, then start a new one.
+
+        Args:
+            settings: the new session's settings (they become the window's); default: the same.
+        """
         await self.close_session()
+        if settings is not None:
+            self.settings = settings
         return await self.start_session()
+
+    def open_session_dialog(self) -> QtSessionDialog:
+        """Open the New session dialog pre-filled with the current settings (non-blocking).
+
+        Accepting it closes the current session and starts one with the chosen settings.
+        """
+        if self.session_dialog is None:
+            self.session_dialog = open_session_dialog(self.settings, self, self._settings_chosen)
+            self.session_dialog.finished.connect(lambda _r: setattr(self, "session_dialog", None))
+        return self.session_dialog
 
     def report(self, level: str, code: str, message: str) -> None:
         """Show a notice: through the session (log + journal + banner) when there is one."""
@@ -199,8 +232,12 @@ class MainWindow(QMainWindow):
     async def _on_close(self) -> None:
         await self.close_session()
 
+    @async_slot(object)
+    async def _on_new(self, settings: Settings) -> None:
+        await self.new_session(settings)
+
     @async_slot()
-    async def _on_new(self) -> None:
+    async def _on_repeat(self) -> None:
         await self.new_session()
 
     @async_slot(object)
@@ -228,10 +265,13 @@ class MainWindow(QMainWindow):
                 self._schedule_controls()
         elif isinstance(event, Notice) and event.level in ("warning", "error"):
             self.banner.show_notice(event.level, event.message)
+            self.remote_panel.show_event(event)
         elif isinstance(event, Impairment):
             self.impair_panel.show_impairment(event)
         elif isinstance(event, SessionMarker):
             self._schedule_controls()
+        elif isinstance(event, Listening | LocalDescription):
+            self.remote_panel.show_event(event)
 
     # ------------------------------------------------------------------ refreshers
     def _schedule_controls(self) -> None:

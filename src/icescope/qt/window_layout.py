@@ -31,8 +31,10 @@ def build_layout(window: MainWindow) -> None:
     upper_layout.addWidget(window.legend)
     splitter = QSplitter(Qt.Orientation.Vertical, window)
     splitter.addWidget(upper)
+    # How to reach the remote (URL, address, or the copy-and-paste boxes); hidden in loopback.
+    splitter.addWidget(window.remote_panel)
     splitter.addWidget(window.log_view)
-    splitter.setStretchFactor(1, 1)
+    splitter.setStretchFactor(2, 1)
     splitter.setChildrenCollapsible(False)
     central = QWidget(window)
     layout = QVBoxLayout(central)
@@ -49,6 +51,7 @@ def build_menus(window: MainWindow) -> None:
     for action in (window.controls.restart_action, window.controls.close_action):
         session_menu.addAction(action)
     session_menu.addAction(window.controls.new_action)
+    session_menu.addAction(window.controls.repeat_action)
     session_menu.addSeparator()
     session_menu.addAction(
         "Export events as JSON Lines…", lambda: window.log_view.export_dialog("jsonl")

@@ -9,7 +9,8 @@ if TYPE_CHECKING:
     from aiortc import RTCPeerConnection
 
 
-def _transports(pc: RTCPeerConnection) -> list[Any]:
+def ice_transports(pc: RTCPeerConnection) -> list[Any]:
+    """The ICE transports reachable through public getters (transceivers, then SCTP)."""
     found: list[Any] = []
     for transceiver in pc.getTransceivers():
         transport = transceiver.receiver.transport.transport
@@ -23,7 +24,7 @@ def _transports(pc: RTCPeerConnection) -> list[Any]:
 def local_candidates(pc: RTCPeerConnection) -> list[tuple[str, aioice.Candidate]]:
     """``(ufrag, candidate)`` for every local candidate of every generation gathered so far."""
     out: list[tuple[str, aioice.Candidate]] = []
-    for transport in _transports(pc):
+    for transport in ice_transports(pc):
         gatherer = transport.iceGatherer
         connections = getattr(gatherer, "generations", None)
         for conn in connections() if callable(connections) else [gatherer._connection]:
@@ -34,7 +35,7 @@ def local_candidates(pc: RTCPeerConnection) -> list[tuple[str, aioice.Candidate]
 
 def selected_pair(pc: RTCPeerConnection) -> tuple[aioice.Candidate, aioice.Candidate] | None:
     """The nominated pair of the first transport's active connection (component 1)."""
-    for transport in _transports(pc):
+    for transport in ice_transports(pc):
         nominated = getattr(transport._connection, "_nominated", {})
         pair = nominated.get(1)
         if pair is not None:

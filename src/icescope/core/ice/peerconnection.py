@@ -30,6 +30,7 @@ from . import compat
 from .connection import IceConnection
 from .consent import MonitoredConnection
 from .derived import DerivedStates
+from .introspect import ice_transports
 from .restart import RestartRecord, remote_credentials
 from .transport import CHANGE_EVENT, GENERATION_EVENT, ManagedIceTransport
 
@@ -108,14 +109,7 @@ class IcePeerConnection(RTCPeerConnection):
 
     def ice_transports(self) -> list[RTCIceTransport]:
         """The ICE transports reachable through public getters (transceivers, then SCTP)."""
-        found: list[RTCIceTransport] = []
-        for transceiver in self.getTransceivers():
-            transport = transceiver.receiver.transport.transport
-            if transport not in found:
-                found.append(transport)
-        if self.sctp is not None and self.sctp.transport.transport not in found:
-            found.append(self.sctp.transport.transport)
-        return found
+        return ice_transports(self)
 
     def _managed_transports(self) -> list[ManagedIceTransport]:
         return [t for t in self.ice_transports() if isinstance(t, ManagedIceTransport)]

@@ -24,6 +24,7 @@ FACTORIES: dict[str, str] = {
     "tcp-listen": "tcp:open_tcp_listen",
     "tcp-connect": "tcp:open_tcp_connect",
     "manual": "manual:open_manual",
+    "paste": "paste:open_paste",
 }
 """Remote factories by ``Settings.mode``, as ``module:function`` in this package.
 

@@ -55,6 +55,9 @@ class RemoteLink:
     """The remote agent when it runs in this process (loopback mode)."""
     close: Callable[[], Awaitable[None]] = field(default=_nothing)
     """Tear down whatever the factory started (servers, sockets)."""
+    paste: Callable[[str], str] | None = None
+    """Hand-carried signaling only (``paste`` mode): check and apply a pasted description,
+    returning its type (see :meth:`~icescope.core.signaling.paste.PasteSignaling.paste`)."""
 
 
 RemoteFactory: TypeAlias = "Callable[[Settings, RemoteContext], Awaitable[RemoteLink]]"

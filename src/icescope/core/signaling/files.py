@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import os
 from typing import TYPE_CHECKING, Final
 
 from ..errors import SignalingError
+from .paste import PastedSdpError, split_pasted
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,19 +36,14 @@ def read_description(path: Path, kind: str) -> str:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SignalingError(f"cannot read the {kind} file {path}: {exc}") from None
-    stripped = text.strip()
-    if stripped.startswith("{"):
-        try:
-            data = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            raise SignalingError(f"{kind} file {path} is neither SDP nor JSON: {exc}") from None
-        if not isinstance(data, dict) or not isinstance(data.get("sdp"), str):
-            raise SignalingError(f"{kind} file {path}: JSON without an 'sdp' string")
-        if data.get("type", kind) != kind:
-            raise SignalingError(f"{kind} file {path} holds an {data.get('type')!r}, not an {kind}")
-        return str(data["sdp"])
-    # SDP lines end in CRLF on the wire (RFC 8866 §5); editors and shells often drop the CR.
-    return stripped.replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n"
+    # Same forms as a paste: bare SDP (CRLF restored) or the {"type", "sdp"} JSON.
+    try:
+        declared, sdp, _ = split_pasted(text)
+    except PastedSdpError as exc:
+        raise SignalingError(f"{kind} file {path}: {exc}") from None
+    if declared not in (None, kind):
+        raise SignalingError(f"{kind} file {path} holds an {declared!r}, not an {kind}")
+    return sdp
 
 
 def _write_atomically(path: Path, text: str) -> None:

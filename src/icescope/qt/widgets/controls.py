@@ -29,13 +29,18 @@ class QtControls(QWidget):
     close_requested = Signal()
     """Close the session (Ctrl+W)."""
     new_session_requested = Signal()
-    """Close the session if open and start a fresh one with the same settings (Ctrl+N)."""
+    """Open the New session dialog (remote peer, servers, timings), then start (Ctrl+N)."""
+    repeat_session_requested = Signal()
+    """Close the session if open and start a fresh one with the same settings (Ctrl+Shift+N)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.restart_action = self._action("Restart ICE", "Ctrl+R", self.restart_requested)
         self.close_action = self._action("Close session", "Ctrl+W", self.close_requested)
-        self.new_action = self._action("New session", "Ctrl+N", self.new_session_requested)
+        self.new_action = self._action("New session…", "Ctrl+N", self.new_session_requested)
+        self.repeat_action = self._action(
+            "Repeat session", "Ctrl+Shift+N", self.repeat_session_requested
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QToolButton] = {}
@@ -43,6 +48,7 @@ class QtControls(QWidget):
             ("restart", self.restart_action),
             ("close", self.close_action),
             ("new", self.new_action),
+            ("repeat", self.repeat_action),
         ):
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -104,7 +110,13 @@ class QtControls(QWidget):
         )
         self.new_action.setEnabled(not busy)
         self.new_action.setToolTip(
-            "Close this session (if open) and start a fresh one with the same settings. Ctrl+N"
+            "Choose the remote peer, STUN/TURN servers, timings and host candidates, then "
+            "start a new session (closes this one). Ctrl+N"
+        )
+        self.repeat_action.setEnabled(not busy)
+        self.repeat_action.setToolTip(
+            "Close this session (if open) and start a fresh one with the same settings. "
+            "Ctrl+Shift+N"
         )
         for button in self.buttons.values():
             # QToolButton shows the action's tooltip; disabled buttons keep showing it too.

@@ -28,7 +28,6 @@ from ..core.states import Machine
 from .about_dialog import QtAboutDialog
 from .asyncslot import async_slot
 from .bridge import EventBridge
-from .dialogs.session_dialog import QtSessionDialog, open_session_dialog
 from .dialogs.signaling_panel import QtSignalingPanel
 from .models.event_log_model import EventLogModel
 from .status import session_status
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
     from ..core.config import Settings
     from ..core.events import SessionEvent
     from ..core.session import Session
+    from .dialogs.session_dialog import QtSessionDialog
 
 logger = logging.getLogger(__name__)
 
@@ -206,6 +206,9 @@ class MainWindow(QMainWindow):
         Accepting it closes the current session and starts one with the chosen settings.
         """
         if self.session_dialog is None:
+            # Imported on first use: the dialog's modules cost ~25 ms of start-up otherwise.
+            from .dialogs.session_dialog import open_session_dialog
+
             self.session_dialog = open_session_dialog(self.settings, self, self._settings_chosen)
             self.session_dialog.finished.connect(lambda _r: setattr(self, "session_dialog", None))
         return self.session_dialog

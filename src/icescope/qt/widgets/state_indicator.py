@@ -8,6 +8,7 @@ nothing about sessions or aiortc.
 from __future__ import annotations
 
 import time
+from collections import deque
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
@@ -46,6 +47,9 @@ def format_duration(seconds: float) -> str:
 
 MIN_REPAINT_S = 1 / 60
 """Synchronous repaints of state changes are spaced at least one frame apart."""
+FLOOD_CHANGES = 10
+FLOOD_WINDOW_S = 0.1
+"""More than 100 state changes a second is a flood, not something a person watches live."""
 
 
 class QtStateIndicator(QWidget):
@@ -66,6 +70,7 @@ class QtStateIndicator(QWidget):
         self._entered = time.monotonic()
         self._phase = 0.0
         self.last_paint = 0.0
+        self._recent_changes: deque[float] = deque(maxlen=FLOOD_CHANGES)
         """``time.perf_counter()`` at the end of the last paint (for latency benchmarks)."""
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -147,10 +152,17 @@ class QtStateIndicator(QWidget):
 
         A state change is what the tester watches for: it is painted at once rather than with
         the next full-window repaint, which may also carry a batch of log rows (~20 ms). In a
-        flood (an imported log, a flapping link) changes closer than :data:`MIN_REPAINT_S`
-        fall back to the normal, coalesced ``update()``.
+        flood (an imported log; more than :data:`FLOOD_CHANGES` changes within
+        :data:`FLOOD_WINDOW_S`) changes fall back to the normal, coalesced ``update()``, as do
+        changes closer than :data:`MIN_REPAINT_S` to the previous paint.
         """
-        if time.perf_counter() - self.last_paint >= MIN_REPAINT_S:
+        now = time.perf_counter()
+        self._recent_changes.append(now)
+        flooding = (
+            len(self._recent_changes) == FLOOD_CHANGES
+            and now - self._recent_changes[0] < FLOOD_WINDOW_S
+        )
+        if not flooding and now - self.last_paint >= MIN_REPAINT_S:
             self.repaint()
         else:
             self.update()

@@ -68,6 +68,9 @@ async def _main(settings: Settings) -> int:
     try:
         window.show()
         announce_first_expose(window.windowHandle())
+        # Let the window reach the screen before the session starts: starting it imports
+        # aiortc (~0.4 s), which would otherwise leave a mapped but unpainted window.
+        await _until_exposed(window)
         await window.start_session()
         # The version lookup (importlib.metadata, ~40 ms) waits until the window is up.
         QApplication.setApplicationVersion(icescope.__version__)
@@ -76,6 +79,18 @@ async def _main(settings: Settings) -> int:
         signal.signal(signal.SIGINT, previous)
         hooks.uninstall()
         window.deleteLater()
+
+
+async def _until_exposed(window: MainWindow, timeout: float = 1.0) -> None:
+    """Wait (bounded) until the window is exposed, then one more turn for its first paint."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        handle = window.windowHandle()
+        if handle is not None and handle.isExposed():
+            break
+        await asyncio.sleep(0.005)
+    await asyncio.sleep(0)
 
 
 async def _self_test(settings: Settings) -> int:

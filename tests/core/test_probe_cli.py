@@ -4,30 +4,24 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from icescope import cli
 from icescope.core.config import Settings
 from icescope.core.probe import Blackout, ProbePlan, run_probe
+from tests.subproc import run_python
+
+if TYPE_CHECKING:
+    import subprocess
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": SRC}
-    return subprocess.run(
-        [sys.executable, "-m", "icescope", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-        check=False,
-    )
+    return run_python("-m", "icescope", *args, timeout=timeout)
 
 
 @pytest.mark.e2e
@@ -114,8 +108,8 @@ def test_probe_path_never_imports_qt() -> None:
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'qasync')];"
         "assert not bad, bad"
     )
-    env = {**os.environ, "PYTHONPATH": SRC}
-    subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
+    result = run_python("-c", code)
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.e2e

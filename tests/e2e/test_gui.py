@@ -10,22 +10,22 @@ import asyncio
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 import qasync
 from PySide6.QtCore import Qt
 
-import icescope
 from icescope.core.config import Settings
 from icescope.core.events import Peer, StateChanged
 from icescope.core.journal import read_journal
 from icescope.core.states import IceConnectionState, Machine, Provenance
 from icescope.qt.main_window import MainWindow
+from tests.subproc import child_env
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Iterator
+    from pathlib import Path
 
 pytestmark = pytest.mark.e2e
 
@@ -244,11 +244,8 @@ def test_errors_in_commands_become_notices(qtbot, qloop, settings, monkeypatch) 
     window.close()
 
 
-def _env() -> dict[str, str]:
-    src = str(Path(icescope.__file__).resolve().parents[1])
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
-    return env
+def _env(**extra: str) -> dict[str, str]:
+    return child_env(QT_QPA_PLATFORM="offscreen", **extra)
 
 
 def test_self_test_entry_returns_zero() -> None:

@@ -215,27 +215,14 @@ def test_loopback_mode_says_host_choice_is_ignored(make) -> None:
 
 def test_window_module_does_not_import_aiortc() -> None:
     """The dialog and panel keep the window's cold start free of aiortc (imported on use)."""
-    import os
-    import subprocess
-    import sys
+    from tests.subproc import run_python
 
-    import icescope
-
-    src = str(Path(icescope.__file__).resolve().parents[1])
-    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
     code = (
         "import sys, icescope.qt.main_window; "
         "bad = [m for m in ('aiortc', 'aioice') if m in sys.modules]; "
         "assert not bad, bad"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=env,
-    )
+    out = run_python("-c", code)
     assert out.returncode == 0, out.stderr
 
 

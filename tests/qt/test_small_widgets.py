@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, qVersion
 from PySide6.QtGui import QGuiApplication
@@ -18,6 +15,7 @@ from icescope.qt.about_dialog import QtAboutDialog
 from icescope.qt.bridge import EventBridge
 from icescope.qt.widgets.notice_banner import QtNoticeBanner
 from icescope.qt.widgets.status_line import PeerStatus, QtStatusLine, StatusSnapshot
+from tests.subproc import run_python
 
 from .conftest import state_event
 
@@ -89,18 +87,7 @@ def test_core_about_is_qt_free() -> None:
         "assert 'PySide6' not in sys.modules, 'about imported Qt'; "
         "assert 'aiortc' in v and 'crc32c=' in line and 'frozen=' in line; print(line)"
     )
-    import icescope
-
-    src = str(Path(icescope.__file__).resolve().parents[1])
-    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=env,
-    )
+    out = run_python("-c", code)
     assert out.returncode == 0, out.stderr
     assert "openssl" in out.stdout
 

@@ -91,7 +91,9 @@ async def test_two_probes_over_tcp_with_garbage_in_between() -> None:
         while not any(r.get("type") == "listening" for r in listener_out):
             assert listener.returncode is None
             await asyncio.sleep(0.05)
-        url = next(r["url"] for r in listener_out if r.get("type") == "listening")
+        # Scripts read the first line to learn where to point the other peer.
+        assert listener_out[0]["type"] == "listening"
+        url = listener_out[0]["url"]
         assert url.startswith("tcp://127.0.0.1:")
         host, port = url.removeprefix("tcp://").rsplit(":", 1)
         relay = GarbageRelay((host, int(port)))

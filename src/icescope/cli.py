@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -215,9 +216,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_gui_from_args(settings: Settings, *, self_test: bool) -> int:
     """Import Qt lazily and run the window."""
+    if _no_display():
+        # Without this Qt aborts (core dump) with a message about platform plugins.
+        sys.stderr.write(
+            "icescope: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY "
+            "are unset). Run it in a desktop session, use `icescope probe` for headless runs, "
+            "or set QT_QPA_PLATFORM=offscreen.\n"
+        )
+        return EXIT_USAGE
     from .qt.app import run_gui
 
     return int(run_gui(settings, self_test=self_test))
+
+
+def _no_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def gui_main() -> int:

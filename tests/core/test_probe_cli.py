@@ -12,7 +12,7 @@ import pytest
 from icescope import cli
 from icescope.core.config import Settings
 from icescope.core.probe import Blackout, ProbePlan, run_probe
-from tests.subproc import run_python
+from tests.subproc import child_env, run_python
 
 if TYPE_CHECKING:
     import subprocess
@@ -133,3 +133,13 @@ def test_probe_writes_report_and_dump(tmp_path: Path) -> None:
     assert bad.returncode == 0
     assert "cannot write /nonexistent/r.md" in bad.stdout
     assert json.loads(bad.stdout.splitlines()[-1])["type"] == "summary"
+
+
+def test_window_without_a_display_is_a_readable_error() -> None:
+    env = child_env()
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    result = run_python("-m", "icescope", "--no-journal", env=env)
+    assert result.returncode == 2
+    assert "no display to open the window on" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -70,10 +70,8 @@ class ManagedIceTransport(RTCIceTransport):
     # ------------------------------------------------------------------ generations
     @property
     def active(self) -> MonitoredConnection:
-        """The generation that carries data now."""
-        conn = self._connection
-        assert isinstance(conn, MonitoredConnection)
-        return conn
+        """The generation that carries data now (the gatherer's; promoted in lockstep)."""
+        return self._gatherer.active
 
     @property
     def pending(self) -> MonitoredConnection | None:

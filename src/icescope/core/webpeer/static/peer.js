@@ -186,6 +186,9 @@ function createPeer(hello) {
   });
   channel.addEventListener("close", () => report("datachannel", { label: channel.label, state: "closed" }));
   channel.addEventListener("message", (e) => {
+    // Chromium may still dispatch a message queued before close(); the bye already
+    // reported our count, so one arriving now must not change it.
+    if (pc.signalingState === "closed") return;
     try {
       const data = JSON.parse(e.data);
       if (Number.isInteger(data.hb)) hbSeen.add(data.hb);

@@ -7,7 +7,6 @@ machines without a display or without Qt at all.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
@@ -207,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"icescope: error: {exc}\n")
         return EXIT_USAGE
     if args.command == "probe":
+        import asyncio
+
         try:
             return asyncio.run(run_probe(settings, plan, sys.stdout))
         except KeyboardInterrupt:

@@ -128,3 +128,28 @@ def test_bridge_signal_named_event_does_not_break_qt_event_dispatch(qtbot) -> No
     bridge.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert destroyed == [1]
+
+
+def test_window_is_built_and_shown_before_asyncio_loads() -> None:
+    """Cold start: the window path imports neither asyncio/qasync (~80 ms) nor aiortc (~0.4 s).
+
+    run_gui shows the window first and loads the event loop after; an import slipping into a
+    window module would quietly add its cost to every start.
+    """
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from icescope.cli import build_parser, settings_from_args\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from icescope.qt.app import show_until_exposed\n"
+        "from icescope.qt.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        "w = MainWindow(settings_from_args(build_parser().parse_args(['--no-journal'])))\n"
+        "w.show()\n"
+        "assert show_until_exposed(app, w), 'never exposed'\n"
+        "early = sorted(m for m in ('asyncio', 'qasync', 'aiortc', 'aioice', 'platform')"
+        " if m in sys.modules)\n"
+        "print('loaded:', early)\n"
+        "sys.exit(1 if early else 0)\n"
+    )
+    out = run_python("-c", code)
+    assert out.returncode == 0, out.stdout + out.stderr

@@ -1,27 +1,32 @@
-"""run_gui: the Qt application on a qasync event loop, and the ``--self-test`` smoke test."""
+"""run_gui: the Qt application on a qasync event loop, and the ``--self-test`` smoke test.
+
+Start-up order matters for how soon the tester sees a window: the window is built, shown and
+painted first; asyncio and qasync (~80 ms of imports) load after that, and aiortc (~0.4 s)
+only when the session starts.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import signal
 import sys
+import time
 from typing import TYPE_CHECKING
 
-import qasync
 from PySide6.QtWidgets import QApplication
 
 import icescope
 
-from ..core.about import diagnostics_line
 from .errors import ErrorHooks
 from .main_window import MainWindow
-from .startup import announce_first_expose, app_icon
+from .startup import announce_shown, app_icon
 
 if TYPE_CHECKING:
     from ..core.config import Settings
 
 SELF_TEST_TIMEOUT = 10.0
 """Seconds the self-test waits for ICE to connect."""
+EXPOSE_TIMEOUT = 2.0
+"""Seconds to wait for the window to reach the screen before the event loop starts anyway."""
 
 
 def run_gui(settings: Settings, *, self_test: bool = False) -> int:
@@ -42,15 +47,50 @@ def run_gui(settings: Settings, *, self_test: bool = False) -> int:
     # handler still has to finish closing the session, and run_gui returns when it has.
     app.setQuitOnLastWindowClosed(False)
     if self_test:
+        from ..core.about import diagnostics_line
+
         print(diagnostics_line(), flush=True)  # noqa: T201 - CLI output
-    # Python 3.11: asyncio.run() has no loop_factory, asyncio.Runner does.
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        if self_test:
-            return runner.run(_self_test(settings))
-        return runner.run(_main(settings))
+        settings = _self_test_settings(settings)
+    window = MainWindow(settings)
+    window.show()
+    show_until_exposed(app, window)
+    announce_shown()
+
+    import asyncio
+
+    import qasync
+
+    try:
+        # Python 3.11: asyncio.run() has no loop_factory, asyncio.Runner does.
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            if self_test:
+                return runner.run(_self_test(window))
+            return runner.run(_main(window))
+    finally:
+        window.deleteLater()
 
 
-async def _main(settings: Settings) -> int:
+def show_until_exposed(app: QApplication, window: MainWindow) -> bool:
+    """Process events until ``window`` is on screen and painted (bounded by EXPOSE_TIMEOUT).
+
+    Qt paints a widget window synchronously while handling its expose event, so when this
+    returns True the first frame is drawn.
+    """
+    deadline = time.monotonic() + EXPOSE_TIMEOUT
+    while True:
+        app.processEvents()
+        handle = window.windowHandle()
+        if handle is not None and handle.isExposed():
+            app.processEvents()  # the paint and flush queued by the expose
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.001)
+
+
+async def _main(window: MainWindow) -> int:
+    import asyncio
+
     loop = asyncio.get_running_loop()
     exit_code: asyncio.Future[int] = loop.create_future()
 
@@ -58,7 +98,6 @@ async def _main(settings: Settings) -> int:
         if not exit_code.done():
             exit_code.set_result(code)
 
-    window = MainWindow(settings)
     hooks = ErrorHooks(
         lambda text: window.report("error", "unexpected", text), lambda _e: finish(1)
     )
@@ -66,11 +105,6 @@ async def _main(settings: Settings) -> int:
     window.shut_down.connect(lambda: finish(0))
     previous = signal.signal(signal.SIGINT, lambda *_a: loop.call_soon_threadsafe(window.close))
     try:
-        window.show()
-        announce_first_expose(window.windowHandle())
-        # Let the window reach the screen before the session starts: starting it imports
-        # aiortc (~0.4 s), which would otherwise leave a mapped but unpainted window.
-        await _until_exposed(window)
         await window.start_session()
         # The version lookup (importlib.metadata, ~40 ms) waits until the window is up.
         QApplication.setApplicationVersion(icescope.__version__)
@@ -78,31 +112,21 @@ async def _main(settings: Settings) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
         hooks.uninstall()
-        window.deleteLater()
 
 
-async def _until_exposed(window: MainWindow, timeout: float = 1.0) -> None:
-    """Wait (bounded) until the window is exposed, then one more turn for its first paint."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline:
-        handle = window.windowHandle()
-        if handle is not None and handle.isExposed():
-            break
-        await asyncio.sleep(0.005)
-    await asyncio.sleep(0)
-
-
-async def _self_test(settings: Settings) -> int:
+def _self_test_settings(settings: Settings) -> Settings:
     # Loopback only, and no journal file in the user's data dir unless one was asked for.
-    settings = settings.replace(mode="loopback", journal_enabled=settings.journal_path is not None)
+    return settings.replace(mode="loopback", journal_enabled=settings.journal_path is not None)
+
+
+async def _self_test(window: MainWindow) -> int:
+    import asyncio
+
     loop = asyncio.get_running_loop()
     failures: list[str] = []
-    window = MainWindow(settings)
     hooks = ErrorHooks(failures.append, lambda exc: failures.append(repr(exc)))
     hooks.install(loop)
     try:
-        window.show()
         session = await window.start_session()
         connected = await session.wait_connected(SELF_TEST_TIMEOUT)
         if not connected:
@@ -120,7 +144,6 @@ async def _self_test(settings: Settings) -> int:
         failures.append(f"{type(exc).__name__}: {exc}")
     finally:
         hooks.uninstall()
-        window.deleteLater()
     if failures:
         for reason in failures:
             print(f"self-test FAILED: {reason}", file=sys.stderr)  # noqa: T201

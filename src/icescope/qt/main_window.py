@@ -6,7 +6,6 @@ widget signal → async slot here → session method.
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import logging
 from typing import TYPE_CHECKING, Any
@@ -25,7 +24,6 @@ from ..core.events import (
     StateChanged,
 )
 from ..core.states import Machine
-from .about_dialog import QtAboutDialog
 from .asyncslot import async_slot
 from .bridge import EventBridge
 from .dialogs.signaling_panel import QtSignalingPanel
@@ -41,6 +39,7 @@ from .widgets.status_line import QtStatusLine
 from .window_layout import build_layout, build_menus
 
 if TYPE_CHECKING:
+    import asyncio
     from collections.abc import Callable
 
     from PySide6.QtGui import QCloseEvent
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from ..core.config import Settings
     from ..core.events import SessionEvent
     from ..core.session import Session
+    from .about_dialog import QtAboutDialog
     from .dialogs.session_dialog import QtSessionDialog
 
 logger = logging.getLogger(__name__)
@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ composition
     def show_about(self) -> QtAboutDialog:
         """Open the About dialog (non-modal) and return it."""
+        from .about_dialog import QtAboutDialog  # on use: it loads `platform` and versions
+
         dialog = QtAboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -323,6 +325,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window close
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close the session first (asynchronously), then the window."""
+        # asyncio is loaded by now when a loop runs (the window is shown before it is imported).
+        import asyncio
+
         session = self.session
         needs_close = session is not None and not session.ended and not self._window_closed
         try:

@@ -295,6 +295,7 @@ def main() -> int:
     parser.add_argument("--chunk", type=int, default=200)
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--floods", type=int, default=3, help="100k-event floods to run")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "ui.json")
     parser.add_argument(
         "--cold-start-only", action="store_true", help="print the cold-start figures, write nothing"
@@ -320,7 +321,17 @@ def main() -> int:
     report["repaint_latency"] = repaint_latency(app, window, args.samples, 0.02)
     report["repaint_latency_flood"] = repaint_latency(app, window, args.samples, 0.002)
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        report["log_ingestion"] = runner.run(ingestion(window, args.events, args.chunk))
+        # The shared machine's noise moves a single run's p99 by +-10 ms: three floods into the
+        # same window, every figure kept, the median p99 as the headline.
+        floods = [
+            runner.run(ingestion(window, args.events, args.chunk)) for _ in range(args.floods)
+        ]
+    p99s = [f["loop_lag_p99_ms"] for f in floods]
+    report["log_ingestion"] = {
+        **floods[p99s.index(statistics.median_low(p99s))],
+        "loop_lag_p99_ms_each_flood": p99s,
+        "rss_after_all_floods_mb": round(rss_mb(), 1),
+    }
     window.close()
     report["cold_start"] = cold_start(args.runs)
 
@@ -332,7 +343,8 @@ def main() -> int:
     f = report["repaint_latency_flood"]
     print(f"  flood (2 ms apart) p50 {f['p50_ms']} ms  p95 {f['p95_ms']} ms  (coalesced)")
     print(
-        f"100k log ingestion   lag p99 {g['loop_lag_p99_ms']} ms max {g['loop_lag_max_ms']} ms, "
+        f"100k log ingestion   lag p99 {g['loop_lag_p99_ms']} ms (median flood; each "
+        f"{g['loop_lag_p99_ms_each_flood']}) max {g['loop_lag_max_ms']} ms, "
         f"RSS {g['rss_after_mb']} MB, {g['events_per_s']} ev/s  (targets < 50 ms, < 150 MB)"
     )
     print(

@@ -1,4 +1,4 @@
-"""EventLogModel and EventFilterProxy over real event objects."""
+"""EventLogModel (rows, batching, trimming, filters) over real event objects."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from icescope.core.states import Machine, Provenance
 from icescope.qt.models.event_log_model import (
     EVENT_ROLE,
     FLUSH_MS,
-    EventFilterProxy,
     EventLogModel,
 )
 from icescope.qt.models.formatting import COLUMNS
@@ -85,26 +84,59 @@ def test_oldest_rows_dropped_beyond_max(qtbot) -> None:
 
 def test_filter_by_type_and_peer(qtbot) -> None:
     model = EventLogModel()
-    proxy = EventFilterProxy()
-    proxy.setSourceModel(model)
     model.append(state_event(Machine.ICE, "new", "checking", peer=Peer.LOCAL))
     model.append(state_event(Machine.ICE, "new", "checking", peer=Peer.REMOTE))
     model.append(state_event(Machine.CONNECTION, "new", "connecting", peer=Peer.LOCAL))
     model.append(_channel(Peer.REMOTE))
     model.flush()
-    assert proxy.rowCount() == 4
-    proxy.set_types({"iceconnectionstatechange"})
-    assert proxy.rowCount() == 2
-    proxy.set_peer("remote")
-    assert [e.type for e in proxy.visible_events()] == ["iceconnectionstatechange"]
-    assert proxy.visible_events()[0].peer is Peer.REMOTE
-    proxy.set_types(None)
-    assert [e.type for e in proxy.visible_events()] == ["iceconnectionstatechange", "datachannel"]
-    proxy.set_peer(None)
-    assert proxy.rowCount() == 4
-    # new rows are filtered as they arrive
-    proxy.set_types({"datachannel"})
+    assert model.rowCount() == 4
+    model.set_types({"iceconnectionstatechange"})
+    assert model.rowCount() == 2
+    assert model.total == 4
+    model.set_peer("remote")
+    assert [e.type for e in model.visible_events()] == ["iceconnectionstatechange"]
+    assert model.visible_events()[0].peer is Peer.REMOTE
+    assert model.data(model.index(0, 2)) == "remote"
+    assert model.event_at(0).peer is Peer.REMOTE
+    model.set_types(None)
+    assert [e.type for e in model.visible_events()] == ["iceconnectionstatechange", "datachannel"]
+    model.set_peer(None)
+    assert model.rowCount() == 4
+    # New rows are filtered as they arrive; events() still holds every event.
+    model.set_types({"datachannel"})
+    inserts: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _p, first, last: inserts.append((first, last)))
     model.append(_channel(Peer.LOCAL, ts=3))
     model.append(state_event(Machine.ICE, "checking", "connected"))
     model.flush()
-    assert proxy.rowCount() == 2
+    assert model.rowCount() == 2
+    assert inserts == [(1, 1)]
+    assert len(model.events()) == model.total == 6
+    # A new session keeps the filter.
+    model.clear()
+    model.append(_channel(Peer.LOCAL, ts=4))
+    model.append(state_event(Machine.ICE, "checking", "connected"))
+    model.flush()
+    assert model.rowCount() == 1 and model.total == 2
+
+
+def test_trimming_while_filtered_keeps_rows_and_events_in_step(qtbot) -> None:
+    model = EventLogModel(max_rows=100)
+    model.set_types({"datachannel"})
+    removed: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+    for i in range(150):  # every third event is a datachannel one
+        model.append(_channel(ts=i) if i % 3 == 0 else state_event(Machine.ICE, "new", "checking"))
+    model.flush()
+    assert model.total <= 100
+    assert model.dropped == 150 - model.total
+    shown = model.visible_events()
+    assert all(e.type == "datachannel" for e in shown)
+    # Exactly the datachannel events among those kept, in order, the newest last.
+    kept = [e for e in model.events() if e.type == "datachannel"]
+    assert shown == kept
+    assert shown[-1].ts == 147
+    assert model.rowCount() == len(kept)
+    assert removed and removed[0][0] == 0
+    model.set_types(None)
+    assert model.rowCount() == model.total

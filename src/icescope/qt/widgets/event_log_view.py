@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core.eventlog import EventLog
 from ...core.events import EVENT_TYPES
-from ..models.event_log_model import EventFilterProxy, EventLogModel
+from ..models.event_log_model import EventLogModel
 from ..models.formatting import row_texts
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ _COLUMN_WIDTHS = (100, 84, 60, 210, 190)
 
 
 class QtEventLog(QWidget):
-    """The event log: a ``QTableView`` over :class:`EventLogModel` through a filter proxy.
+    """The event log: a ``QTableView`` over :class:`EventLogModel` (which also filters).
 
     Args:
         model: the rows to show (owned by the caller, who feeds it events).
@@ -51,12 +51,10 @@ class QtEventLog(QWidget):
     def __init__(self, model: EventLogModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = EventFilterProxy(self)
-        self.proxy.setSourceModel(model)
         self._following = True
 
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -98,7 +96,7 @@ class QtEventLog(QWidget):
         self.peer_combo.addItem("local peer", "local")
         self.peer_combo.addItem("remote peer", "remote")
         self.peer_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_peer(self.peer_combo.currentData())
+            lambda _i: self.model.set_peer(self.peer_combo.currentData())
         )
 
         self.count_label = QLabel(self)
@@ -140,7 +138,7 @@ class QtEventLog(QWidget):
         scrollbar = self.table.verticalScrollBar()
         scrollbar.rangeChanged.connect(self._on_range_changed)
         scrollbar.valueChanged.connect(self._on_scrolled)
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._update_count)
         self._update_type_button()
         self._update_follow_button()
@@ -153,7 +151,7 @@ class QtEventLog(QWidget):
             action.blockSignals(True)
             action.setChecked(types is None or name in types)
             action.blockSignals(False)
-        self.proxy.set_types(types)
+        self.model.set_types(types)
         self._update_type_button()
 
     def set_peer_filter(self, peer: str | None) -> None:
@@ -162,11 +160,11 @@ class QtEventLog(QWidget):
 
     def _on_type_toggled(self, _checked: bool) -> None:
         chosen = {n for n, a in self._type_actions.items() if a.isChecked()}
-        self.proxy.set_types(None if len(chosen) == len(self._type_actions) else chosen)
+        self.model.set_types(None if len(chosen) == len(self._type_actions) else chosen)
         self._update_type_button()
 
     def _update_type_button(self) -> None:
-        types = self.proxy.types
+        types = self.model.types
         if types is None:
             self.type_button.setText("All event types ▾")
         elif len(types) == 1:
@@ -175,7 +173,7 @@ class QtEventLog(QWidget):
             self.type_button.setText(f"{len(types)} event types ▾")
 
     def _update_count(self, *_args: object) -> None:
-        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        total, shown = self.model.total, self.model.rowCount()
         text = f"{total} events" if shown == total else f"{shown} of {total} events shown"
         if self.model.dropped:
             text += f" ({self.model.dropped} oldest dropped from view; journal has all)"
@@ -219,9 +217,7 @@ class QtEventLog(QWidget):
     def selected_events(self) -> list[SessionEvent]:
         """Events of the selected rows, in view order."""
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return [
-            self.model.event_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in rows
-        ]
+        return [self.model.event_at(r) for r in rows]
 
     def copy_selection(self) -> str:
         """The selected rows as TSV (one line per row, the visible columns)."""
@@ -247,7 +243,7 @@ class QtEventLog(QWidget):
         if fmt not in EXPORT_FORMATS:
             raise ValueError(f"unknown export format {fmt!r}; use jsonl or csv")
         self.model.flush()
-        events = self.proxy.visible_events()
+        events = self.model.visible_events()
         # The core owns the formats, so exports match the journal and the probe output.
         serialiser = EventLog(maxlen=1)
         text = serialiser.to_jsonl(events) if fmt == "jsonl" else serialiser.to_csv(events)

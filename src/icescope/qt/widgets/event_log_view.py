@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 
 from ...core.eventlog import EventLog
 from ...core.events import EVENT_TYPES
-from ..models.event_log_model import EventLogModel
 from ..models.formatting import row_texts
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ...core.events import SessionEvent
+    from ..models.event_log_model import EventLogModel
 
 EXPORT_FORMATS = {"jsonl": "JSON Lines (*.jsonl)", "csv": "CSV (*.csv)"}
 """Export formats and their file-dialog filters."""

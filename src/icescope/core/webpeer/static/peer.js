@@ -33,13 +33,13 @@ function log(text) {
   $("log").prepend(li);
 }
 
-// Sent while the WebSocket is still opening (the page answers an inlined offer at once).
+// Sent before the WebSocket is open (the page answers an inlined offer before opening it).
 const outbox = [];
 
 function send(message) {
   if (message.type !== "event") mark(`sent ${message.type}`);
   if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
-  else if (ws && ws.readyState === WebSocket.CONNECTING) outbox.push(JSON.stringify(message));
+  else if (!ws || ws.readyState === WebSocket.CONNECTING) outbox.push(JSON.stringify(message));
 }
 
 function report(event, fields) {
@@ -359,6 +359,7 @@ function dispatch(message) {
 }
 
 function connect() {
+  if (ws) return;
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   ws = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}`);
   ws.addEventListener("open", () => {
@@ -385,22 +386,25 @@ function connect() {
 mark("script start");
 $("restart").addEventListener("click", () => { restart(); });
 $("close").addEventListener("click", () => { closePeer("local"); });
-connect();
 // IceScope inlines its hello and its pending offer in the page (server.py render_page), so
-// the page builds its peer connection and its answer while the WebSocket is still opening;
-// the answer leaves as soon as it is open. The same messages then arrive over the WebSocket
-// too and are skipped once (a page fetched by anything but this script consumes nothing).
+// the page builds its peer connection and its answer first and opens the WebSocket after:
+// on a busy machine the handshake and the WebRTC set-up otherwise compete for the CPU, and
+// the answer is what the connection waits for. Messages sent before the socket is open wait
+// in the outbox. The inlined messages also arrive over the WebSocket and are skipped once (a
+// page fetched by anything but this script consumes nothing).
 const inlined = document.getElementById("icescope-inline");
+let messages = [];
 if (inlined) {
-  let messages = [];
   try {
     messages = JSON.parse(inlined.textContent);
   } catch (err) {
     log(`ignored the inlined messages: ${err}`);
   }
-  for (const message of messages) {
-    if (message.type === "hello") inlinedHello = true;
-    if (message.type === "offer") inlinedOffer = message.sdp;
-    dispatch(message);
-  }
 }
+for (const message of messages) {
+  if (message.type === "hello") inlinedHello = true;
+  if (message.type === "offer") inlinedOffer = message.sdp;
+  dispatch(message);
+}
+// After the inlined messages are handled (each one's failure is reported, never thrown).
+queue = queue.then(() => connect());

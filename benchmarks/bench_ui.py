@@ -196,8 +196,20 @@ while not (w.windowHandle() and w.windowHandle().isExposed()) and time.monotonic
 app.processEvents()
 print({MARKER!r}, flush=True)
 """
+# Context, not a target: the same, plus what any real window pays first: the Qt namespace's
+# enums, a label's text (fonts) and a QTableView (style and scroll area).
+FLOOR_CHILD = BARE_CHILD.replace(
+    "w.resize(1280, 820)",
+    "from PySide6.QtCore import Qt\n"
+    "from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget\n"
+    "c = QWidget(); lay = QVBoxLayout(c)\n"
+    "label = QLabel('iceConnectionState: new'); label.setAlignment(Qt.AlignmentFlag.AlignLeft)\n"
+    "lay.addWidget(label); lay.addWidget(QTableView()); w.setCentralWidget(c)\n"
+    "w.resize(1280, 820)",
+)
 VARIANTS = {
     "bare_qmainwindow": [sys.executable, "-c", BARE_CHILD],
+    "label_and_table_window": [sys.executable, "-c", FLOOR_CHILD],
     # The real launch: the `icescope` command itself, until it reports its first frame drawn.
     "icescope": [sys.executable, "-m", "icescope", "--no-journal"],
 }
@@ -279,6 +291,9 @@ def cold_start(runs: int) -> dict[str, object]:
         "samples_ms": {k: [round(x, 1) for x in v] for k, v in results.items()},
         "median_ms": {k: round(v, 1) for k, v in medians.items()},
         "ratio": round(medians["icescope"] / medians["bare_qmainwindow"], 3),
+        "ratio_label_and_table_window": round(
+            medians["label_and_table_window"] / medians["bare_qmainwindow"], 3
+        ),
         "note": (
             "process start until the first frame is drawn (the marker line), for the real "
             "`icescope` command and for a bare QMainWindow shown the same way; the session (and "

@@ -26,7 +26,6 @@ from ..core.events import (
 from ..core.states import Machine
 from .asyncslot import async_slot
 from .bridge import EventBridge
-from .dialogs.signaling_panel import QtSignalingPanel
 from .models.event_log_model import EventLogModel
 from .status import session_status
 from .widgets.controls import QtControls
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
     from ..core.session import Session
     from .about_dialog import QtAboutDialog
     from .dialogs.session_dialog import QtSessionDialog
+    from .dialogs.signaling_panel import QtSignalingPanel
 
 logger = logging.getLogger(__name__)
 
@@ -104,11 +104,11 @@ class MainWindow(QMainWindow):
         self.session_label = QLabel(self)
         self.session_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_line = QtStatusLine(self)
-        self.remote_panel = QtSignalingPanel(self)
+        self._remote_panel: QtSignalingPanel | None = None
         self.session_dialog: QtSessionDialog | None = None
         """The New session dialog while it is open."""
         self.statusBar().addPermanentWidget(self.status_line, 1)
-        build_layout(self)
+        self.splitter = build_layout(self)
         build_menus(self)
 
         self.controls.restart_requested.connect(self._on_restart)
@@ -142,6 +142,20 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    @property
+    def remote_panel(self) -> QtSignalingPanel:
+        """How to reach the remote peer (URL, address, paste boxes), above the log.
+
+        Built when a session first needs it: loopback sessions never show it, and its
+        modules would otherwise add to every start-up.
+        """
+        if self._remote_panel is None:
+            from .dialogs.signaling_panel import QtSignalingPanel
+
+            self._remote_panel = QtSignalingPanel(self)
+            self.splitter.insertWidget(1, self._remote_panel)
+        return self._remote_panel
+
     # ------------------------------------------------------------------ session life cycle
     @property
     def busy(self) -> bool:
@@ -165,7 +179,8 @@ class MainWindow(QMainWindow):
         session = self._factory(self.settings)
         self.session = session
         self.sessions_started += 1
-        self.remote_panel.configure(self.settings, getattr(session, "paste_remote", None))
+        if self.settings.mode != "loopback" or self._remote_panel is not None:
+            self.remote_panel.configure(self.settings, getattr(session, "paste_remote", None))
         self.bridge.attach(session.hub)
         self._refresh()
         try:
@@ -270,13 +285,14 @@ class MainWindow(QMainWindow):
                 self._schedule_controls()
         elif isinstance(event, Notice) and event.level in ("warning", "error"):
             self.banner.show_notice(event.level, event.message)
-            self.remote_panel.show_event(event)
+            if self._remote_panel is not None:
+                self._remote_panel.show_event(event)
         elif isinstance(event, Impairment):
             self.impair_panel.show_impairment(event)
         elif isinstance(event, SessionMarker):
             self._schedule_controls()
-        elif isinstance(event, Listening | LocalDescription):
-            self.remote_panel.show_event(event)
+        elif isinstance(event, Listening | LocalDescription) and self._remote_panel is not None:
+            self._remote_panel.show_event(event)
 
     # ------------------------------------------------------------------ refreshers
     def _schedule_controls(self) -> None:

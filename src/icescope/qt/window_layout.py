@@ -14,8 +14,11 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def build_layout(window: MainWindow) -> None:
-    """Controls on top, then the banner, the peers + impair panel + legend, and the log."""
+def build_layout(window: MainWindow) -> QSplitter:
+    """Controls on top, then the banner, the peers + impair panel + legend, and the log.
+
+    Returns the splitter holding the upper part and the log.
+    """
     top = QHBoxLayout()
     top.addWidget(window.controls)
     top.addStretch(1)
@@ -31,10 +34,10 @@ def build_layout(window: MainWindow) -> None:
     upper_layout.addWidget(window.legend)
     splitter = QSplitter(Qt.Orientation.Vertical, window)
     splitter.addWidget(upper)
-    # How to reach the remote (URL, address, or the copy-and-paste boxes); hidden in loopback.
-    splitter.addWidget(window.remote_panel)
+    # The remote panel (URL, address, or the copy-and-paste boxes) goes between these two
+    # when a session needs it (MainWindow.remote_panel).
     splitter.addWidget(window.log_view)
-    splitter.setStretchFactor(2, 1)
+    splitter.setStretchFactor(1, 1)
     splitter.setChildrenCollapsible(False)
     central = QWidget(window)
     layout = QVBoxLayout(central)
@@ -43,6 +46,7 @@ def build_layout(window: MainWindow) -> None:
     layout.addWidget(window.banner)
     layout.addWidget(splitter, 1)
     window.setCentralWidget(central)
+    return splitter
 
 
 def build_menus(window: MainWindow) -> None:

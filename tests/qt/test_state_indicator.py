@@ -7,9 +7,9 @@ from PySide6.QtGui import QColor
 
 from icescope.core.events import Peer
 from icescope.core.states import ICE_MEANINGS, IceConnectionState, Machine, Provenance
+from icescope.qt.state_style import SHAPES, look_of
 from icescope.qt.widgets.peer_panel import NOT_REPORTED, QtPeerPanel
 from icescope.qt.widgets.state_indicator import QtMiniState, QtStateIndicator, format_duration
-from icescope.qt.widgets.state_style import SHAPES, look_of
 
 from .conftest import state_event
 

@@ -20,10 +20,16 @@ if TYPE_CHECKING:
 
 _F = TypeVar("_F", bound="Callable[..., Coroutine[Any, Any, None]]")
 
+_running: set[asyncio.Task[None]] = set()
+"""Tasks of slots still running. The loop keeps only weak references to tasks, and Qt drops
+the slot's return value, so without this a slot awaiting an otherwise unreferenced future
+could be garbage-collected mid-way."""
 
-def _report_failure(task: asyncio.Task[None]) -> None:
+
+def _finished(task: asyncio.Task[None]) -> None:
     # As qasync's asyncSlot: an exception goes to sys.excepthook, which the app turns into a
     # Notice (qt/errors.py); a cancelled slot is not an error.
+    _running.discard(task)
     if task.cancelled():
         return
     exc = task.exception()
@@ -45,7 +51,8 @@ def async_slot(*types: type) -> Callable[[_F], _F]:
             import asyncio
 
             task = asyncio.ensure_future(method(*args))
-            task.add_done_callback(_report_failure)
+            _running.add(task)
+            task.add_done_callback(_finished)
             return task
 
         return cast("_F", slot)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.events import Notice, StateChanged
-from ..widgets.state_style import look_of
+from ..state_style import look_of
 from .formatting import COLUMNS, change_text, detail_text, elapsed_text, wall_text
 
 if TYPE_CHECKING:

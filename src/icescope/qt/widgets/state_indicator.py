@@ -1,8 +1,8 @@
 """State indicators: the ICE connection state large, the other machines small.
 
-Both draw a colour AND a distinct shape (:mod:`.state_style`), so the state reads at a glance
-and without colour vision. They render plain values given through ``set_state``; they know
-nothing about sessions or aiortc.
+Both draw a colour AND a distinct shape (:mod:`icescope.qt.state_style`), so the state reads
+at a glance and without colour vision. They render plain values given through ``set_state``;
+they know nothing about sessions or aiortc.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.states import ICE_MEANINGS, IceConnectionState, Provenance
-from .state_style import draw_shape, look_of
+from ..state_style import draw_shape, look_of
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QShowEvent

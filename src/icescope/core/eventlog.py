@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections import deque
 from typing import TYPE_CHECKING
 
@@ -48,11 +45,16 @@ class EventLog:
 
     def to_jsonl(self, events: Iterable[SessionEvent] | None = None) -> str:
         """Serialise ``events`` (default: all) as JSON Lines, one event per line."""
+        import json  # on export only: the window's start-up never needs it
+
         chosen = self._events if events is None else events
         return "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in chosen)
 
     def to_csv(self, events: Iterable[SessionEvent] | None = None) -> str:
         """Serialise ``events`` (default: all) as CSV with a header row."""
+        import csv  # on export only: the window's start-up never needs it
+        import io
+
         chosen = self._events if events is None else events
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")

@@ -18,7 +18,7 @@ import icescope
 
 from .errors import ErrorHooks
 from .main_window import MainWindow
-from .startup import announce_shown, app_icon
+from .startup import app_icon, first_frame_drawn
 
 if TYPE_CHECKING:
     from ..core.config import Settings
@@ -54,7 +54,7 @@ def run_gui(settings: Settings, *, self_test: bool = False) -> int:
     window = MainWindow(settings)
     window.show()
     show_until_exposed(app, window)
-    announce_shown()
+    first_frame_drawn()
 
     import asyncio
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +113,10 @@ def _draw(painter: QPainter, rect: QRectF, shape: str, color: QColor, phase: flo
         for i in range(3):
             painter.drawArc(r, start + i * 120 * 16, 80 * 16)
     elif shape == "filled-circle":
-        painter.setBrush(QBrush(color))
+        painter.setBrush(color)
         painter.drawEllipse(r)
     elif shape == "check":
-        painter.setBrush(QBrush(color))
+        painter.setBrush(color)
         painter.drawEllipse(r)
         painter.setPen(_white_pen(width * 1.1))
         path = QPainterPath(QPointF(c.x() - half * 0.45, c.y() + half * 0.02))
@@ -130,13 +130,13 @@ def _draw(painter: QPainter, rect: QRectF, shape: str, color: QColor, phase: flo
         poly = QPolygonF(
             [top, QPointF(c.x() + half, top.y() + h), QPointF(c.x() - half, top.y() + h)]
         )
-        painter.setBrush(QBrush(color))
+        painter.setBrush(color)
         painter.drawPolygon(poly)
         painter.setPen(_white_pen(width))
         painter.drawLine(QPointF(c.x(), c.y() - half * 0.25), QPointF(c.x(), c.y() + half * 0.3))
         painter.drawPoint(QPointF(c.x(), c.y() + half * 0.62))
     elif shape == "cross":
-        painter.setBrush(QBrush(color))
+        painter.setBrush(color)
         painter.drawEllipse(r)
         painter.setPen(_white_pen(width * 1.1))
         d = half * 0.4
@@ -145,5 +145,5 @@ def _draw(painter: QPainter, rect: QRectF, shape: str, color: QColor, phase: flo
     elif shape == "square":
         s = QRectF(0, 0, r.width() * 0.8, r.height() * 0.8)
         s.moveCenter(c)
-        painter.setBrush(QBrush(color))
+        painter.setBrush(color)
         painter.drawRect(s)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -253,6 +252,8 @@ class QtEventLog(QWidget):
     def export_dialog(self, fmt: str) -> None:
         """Ask for a file name, then :meth:`export` to it; failures go to :attr:`problem`."""
         from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog  # on use: its type costs the start-up ~0.5 ms
 
         name, _ = QFileDialog.getSaveFileName(
             self, "Export events shown", f"icescope-events.{fmt}", EXPORT_FORMATS[fmt]

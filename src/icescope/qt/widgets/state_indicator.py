@@ -205,7 +205,11 @@ class QtStateIndicator(QWidget):
     def _paint(self, p: QPainter) -> None:
         look = look_of(self._state.value)
         color = QColor(look.color)
-        p.fillRect(self.rect(), self.palette().window())
+        # Background as a rectangle, not fillRect: fillRect's overloads make PySide6 build
+        # QGradient's 170-member preset enum (~1 ms) on the first frame.
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.palette().window())
+        p.drawRect(self.rect())
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         tint = QColor(color)

@@ -207,9 +207,139 @@ FLOOR_CHILD = BARE_CHILD.replace(
     "lay.addWidget(label); lay.addWidget(QTableView()); w.setCentralWidget(c)\n"
     "w.resize(1280, 820)",
 )
+# Context, not a target: IceScope's first frame rebuilt from the same Qt classes, widget count
+# and layout, with only the Python every custom-painted Qt window needs (a painted indicator
+# class, a table model), in one script: what this window costs on PySide6 before any IceScope
+# module (events, settings, styles, models, ~30 modules) is loaded.
+PLAIN_QT_CHILD = BARE_CHILD.replace(
+    "w.resize(1280, 820)",
+    """
+from PySide6.QtCore import QAbstractTableModel, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QMenu, QPushButton, QSizePolicy, QSpinBox, QSplitter, QTableView,
+    QToolButton, QVBoxLayout, QWidget)
+
+class Shape(QWidget):
+    def __init__(self, big):
+        super().__init__()
+        self.big = big
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(96 if big else 22)
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(QPen(QColor("#7b818c"), 2))
+        if self.big:
+            p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 10, 10)
+            p.drawText(QRectF(100, 8, 300, 20), Qt.AlignmentFlag.AlignLeft, "iceConnectionState")
+            p.drawText(QRectF(100, 70, 300, 20), Qt.AlignmentFlag.AlignLeft, "reported · for 0.1 s")
+        side = 72.0 if self.big else 16.0
+        p.drawEllipse(QRectF(4, (self.height() - side) / 2, side, side))
+        font = QFont(self.font())
+        font.setBold(True)
+        if self.big:
+            font.setPointSizeF(font.pointSizeF() * 2.3)
+        p.setFont(font)
+        p.drawText(QRectF(side + 12, 0, self.width(), self.height()),
+                   Qt.AlignmentFlag.AlignVCenter, "new")
+        p.end()
+
+class Model(QAbstractTableModel):
+    def rowCount(self, parent=None):
+        return 0
+    def columnCount(self, parent=None):
+        return 6
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return None
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return ("Time", "Elapsed", "Peer", "Event", "Change", "Detail")[section]
+        return None
+
+app.setWindowIcon(QIcon())
+top = QHBoxLayout()
+for name in ("Restart ICE", "Close", "New session", "Repeat"):
+    action = QAction(name, w)
+    action.setShortcut(QKeySequence("Ctrl+R"))
+    button = QToolButton()
+    button.setDefaultAction(action)
+    top.addWidget(button)
+top.addWidget(QLabel("hint"))
+top.addStretch(1)
+top.addWidget(QLabel("Session 1"))
+peers = QHBoxLayout()
+for title in ("Local peer (this app)", "Remote peer"):
+    box = QGroupBox(title)
+    grid = QGridLayout(box)
+    grid.addWidget(QLabel("who this peer is"), 0, 0, 1, 2)
+    grid.addWidget(Shape(True), 1, 0, 1, 2)
+    for i in range(4):
+        grid.addWidget(Shape(False), 2 + i // 2, i % 2)
+    peers.addWidget(box, 1)
+impair = QGroupBox("Network impairment")
+grid = QGridLayout(impair)
+for i, (text, field) in enumerate([("Peer", QComboBox()), ("Direction", QComboBox()),
+        ("Blackout now", None), ("Blackout for", QDoubleSpinBox()), ("Set loss", QSpinBox()),
+        ("Set delay", QSpinBox()), ("Clear all", None)]):
+    label = QPushButton(text) if field is None or i > 1 else QLabel(text)
+    grid.addWidget(label, i // 2, 2 * (i % 2))
+    if field is not None:
+        grid.addWidget(field, i // 2, 2 * (i % 2) + 1)
+grid.addWidget(QLabel("No impairment active"), 3, 2, 1, 2)
+for combo in impair.findChildren(QComboBox):
+    combo.addItems(["local", "remote", "both"])
+peers.addWidget(impair)
+legend = QHBoxLayout()
+legend.addWidget(QLabel("Legend:"))
+for _ in range(7):
+    legend.addWidget(Shape(False))
+upper = QWidget()
+upper_layout = QVBoxLayout(upper)
+upper_layout.addLayout(peers)
+upper_layout.addLayout(legend)
+log = QWidget()
+log_layout = QVBoxLayout(log)
+bar = QHBoxLayout()
+for name in ("Event types", "Follow", "Copy", "Export"):
+    button = QToolButton()
+    button.setText(name)
+    menu = QMenu(button)
+    for i in range(14):
+        menu.addAction(str(i)).setCheckable(True)
+    button.setMenu(menu)
+    bar.addWidget(button)
+combo = QComboBox()
+combo.addItems(["Both peers", "local peer", "remote peer"])
+bar.addWidget(combo)
+bar.addWidget(QLabel("0 events"))
+log_layout.addLayout(bar)
+table = QTableView()
+table.setModel(Model(table))
+table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+log_layout.addWidget(table)
+splitter = QSplitter(Qt.Orientation.Vertical)
+splitter.addWidget(upper)
+splitter.addWidget(log)
+central = QWidget()
+layout = QVBoxLayout(central)
+layout.addLayout(top)
+layout.addWidget(splitter, 1)
+w.setCentralWidget(central)
+for title in ("&Session", "&Help"):
+    menu = w.menuBar().addMenu(title)
+    for i in range(6):
+        menu.addAction(str(i))
+for _ in range(4):
+    w.statusBar().addPermanentWidget(QLabel("status"))
+timer = QTimer(w)
+timer.start(250)
+w.resize(1280, 820)""",
+)
 VARIANTS = {
     "bare_qmainwindow": [sys.executable, "-c", BARE_CHILD],
     "label_and_table_window": [sys.executable, "-c", FLOOR_CHILD],
+    "same_widgets_plain_qt": [sys.executable, "-c", PLAIN_QT_CHILD],
     # The real launch: the `icescope` command itself, until it reports its first frame drawn.
     "icescope": [sys.executable, "-m", "icescope", "--no-journal"],
 }
@@ -294,12 +424,18 @@ def cold_start(runs: int) -> dict[str, object]:
         "ratio_label_and_table_window": round(
             medians["label_and_table_window"] / medians["bare_qmainwindow"], 3
         ),
+        "ratio_same_widgets_plain_qt": round(
+            medians["same_widgets_plain_qt"] / medians["bare_qmainwindow"], 3
+        ),
         "note": (
             "process start until the first frame is drawn (the marker line), for the real "
             "`icescope` command and for a bare QMainWindow shown the same way; the session (and "
-            "the aiortc import, ~0.4 s) starts right after. label_and_table_window (context, "
-            "not a target) = a QMainWindow with one QLabel and one QTableView, shown the same "
-            "way. icescope_until_checking_shown = process start until the indicator painted "
+            "the aiortc import, ~0.4 s) starts right after. Context, not targets: "
+            "label_and_table_window = a QMainWindow with one QLabel and one QTableView; "
+            "same_widgets_plain_qt = IceScope's first frame rebuilt in one script from the same "
+            "Qt classes, widget count and layout (a painted indicator class and a table model, "
+            "no IceScope module): what the window's content costs on PySide6 alone. "
+            "icescope_until_checking_shown = process start until the indicator painted "
             "'checking'."
         ),
         "target_ratio": 1.5,
@@ -368,6 +504,10 @@ def main() -> int:
         f"cold start           icescope {c['median_ms']['icescope']} ms vs bare "
         f"{c['median_ms']['bare_qmainwindow']} ms: ratio {c['ratio']}  (target < 1.5); "
         f"'checking' shown after {c['median_ms']['icescope_until_checking_shown']} ms"
+    )
+    print(
+        f"  same widgets in plain Qt: ratio {c['ratio_same_widgets_plain_qt']}; "
+        f"label and table only: {c['ratio_label_and_table_window']}"
     )
     print(f"wrote {args.out}")
     return 0

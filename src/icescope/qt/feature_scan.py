@@ -4,9 +4,9 @@ PySide6 replaces ``builtins.__import__`` to support its opt-in ``from __feature_
 snake_case``. As a side effect, the first time any module name goes through an import
 statement after PySide6 is loaded, ``shibokensupport.feature._mod_uses_pyside`` reads the
 module's whole source file (``inspect.getsource``) to look for the string ``"PySide6"``
-(PYSIDE-2029; napari#8584 traced the same start-up tax). On IceScope's start that is ~80
-source files (~10 ms, 6 % of the time to the first frame) and, once the session imports
-aiortc, hundreds more.
+(PYSIDE-2029; napari#8584 traced the same start-up tax). On IceScope's start that is ~60
+source files (~5 ms, 3 % of the time to the first frame) and, once the session imports
+aiortc, ~300 more.
 
 :func:`install` swaps in a check that looks at what the module *holds* instead of what its
 source *says*: a module uses PySide6 when one of its globals is a PySide6 module, a class

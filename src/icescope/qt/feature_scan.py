@@ -10,10 +10,11 @@ aiortc, ~300 more.
 
 :func:`install` swaps in a check that looks at what the module *holds* instead of what its
 source *says*: a module uses PySide6 when one of its globals is a PySide6 module, a class
-defined in one, or an instance of such a class. IceScope never selects a ``__feature__``, and the answer
-only decides which modules a selected feature would switch, so a slightly different answer
-could not change behaviour here; ``tests/qt/test_feature_scan.py`` checks the answers agree
-anyway, and that the hook is still where this module expects it (PySide6 is pinned).
+defined in one, or an instance of such a class. IceScope never selects a ``__feature__``, and
+the answer only decides which modules a selected feature would switch, so a slightly
+different answer could not change behaviour here; ``tests/qt/test_startup.py`` checks the
+answers agree anyway, and that the hook is still where this module expects it (PySide6 is
+pinned).
 """
 
 from __future__ import annotations

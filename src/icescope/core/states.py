@@ -88,6 +88,37 @@ class Provenance(StrEnum):
     """Our own ``close()``; webrtc-pc fires no event for it (§4.4.2.2)."""
     AUTO_CLOSE = "auto-close"
     """The library tore the connection down on its own."""
+    REMOTE_CLOSE = "remote-close"
+    """The remote said goodbye (a ``bye`` on signaling) and IceScope closed in answer."""
+    PAGE_CLOSED = "page-closed"
+    """The browser page closed its connection (its Close button, or the tab went away)."""
+    SIGNALING_LOST = "signaling-lost"
+    """The signaling channel to the remote broke; IceScope closed the peer."""
+    PROCESS_EXIT = "process-exit"
+    """IceScope is exiting (a signal, or the window was closed)."""
+
+
+CLOSE_PROVENANCES: Final[frozenset[Provenance]] = frozenset(
+    {
+        Provenance.LOCAL_CLOSE,
+        Provenance.AUTO_CLOSE,
+        Provenance.REMOTE_CLOSE,
+        Provenance.PAGE_CLOSED,
+        Provenance.SIGNALING_LOST,
+        Provenance.PROCESS_EXIT,
+    }
+)
+"""The provenances that name a cause of ``closed``."""
+
+CLOSE_CAUSES: Final[dict[Provenance, str]] = {
+    Provenance.LOCAL_CLOSE: "local close: close() was called here (webrtc-pc fires no event)",
+    Provenance.AUTO_CLOSE: "the library closed the connection on its own",
+    Provenance.REMOTE_CLOSE: "the remote said goodbye (bye on signaling); closed in answer",
+    Provenance.PAGE_CLOSED: "the browser page closed its connection",
+    Provenance.SIGNALING_LOST: "the signaling channel to the remote broke; closed here",
+    Provenance.PROCESS_EXIT: "IceScope is exiting",
+}
+"""Plain words for each close cause (the detail of the ``closed`` events)."""
 
 
 class Health(Enum):

@@ -1,0 +1,84 @@
+"""Typed, immutable session events: one frozen object per fact.
+
+Every event carries ``ts`` (monotonic seconds since the session started), ``wall`` (Unix time)
+and ``peer`` (which side it happened on). ``type`` is the browser API's event name where one
+exists (``iceconnectionstatechange``), so JSON output reads like browser tooling.
+"""
+
+from __future__ import annotations
+
+from ..states import Machine
+from .base import Event, Peer
+from .connection import (
+    CandidateGathered,
+    DataChannelChanged,
+    IceRestart,
+    SelectedPairChanged,
+    StateChanged,
+)
+from .session import Impairment, Listening, LocalDescription, Notice, SessionMarker
+from .telemetry import (
+    HeartbeatCount,
+    RemoteChannel,
+    RoleChanged,
+    StatsSample,
+    selected_pair_stats,
+)
+
+__all__ = [
+    "EVENT_TYPES",
+    "CandidateGathered",
+    "DataChannelChanged",
+    "Event",
+    "HeartbeatCount",
+    "IceRestart",
+    "Impairment",
+    "Listening",
+    "LocalDescription",
+    "Notice",
+    "Peer",
+    "RemoteChannel",
+    "RoleChanged",
+    "SelectedPairChanged",
+    "SessionEvent",
+    "SessionMarker",
+    "StateChanged",
+    "StatsSample",
+    "selected_pair_stats",
+]
+
+SessionEvent = (
+    StateChanged
+    | DataChannelChanged
+    | IceRestart
+    | CandidateGathered
+    | SelectedPairChanged
+    | Impairment
+    | Notice
+    | Listening
+    | LocalDescription
+    | SessionMarker
+    | RoleChanged
+    | StatsSample
+    | HeartbeatCount
+    | RemoteChannel
+)
+"""Every event a session publishes."""
+
+EVENT_TYPES: tuple[str, ...] = (
+    *(m.value for m in Machine),
+    DataChannelChanged.TYPE,
+    IceRestart.TYPE,
+    CandidateGathered.TYPE,
+    SelectedPairChanged.TYPE,
+    Impairment.TYPE,
+    Notice.TYPE,
+    Listening.TYPE,
+    LocalDescription.TYPE,
+    SessionMarker.TYPE,
+    RoleChanged.TYPE,
+    StatsSample.TYPE,
+    HeartbeatCount.TYPE,
+    RemoteChannel.TYPE,
+)
+"""All values ``Event.type`` can take, for filters."""

@@ -1,0 +1,99 @@
+"""Events of the session around the peers: impairments, notices, signaling and life cycle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from .base import Event
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Impairment(Event):
+    """A network impairment was applied to or cleared from a peer's ICE sockets."""
+
+    TYPE: ClassVar[str] = "impairment"
+
+    kind: str
+    """``blackout``, ``loss``, ``delay`` or ``clear``."""
+    direction: str = "both"
+    """``in``, ``out`` or ``both``."""
+    value: float = 0.0
+    """Loss percent, delay in ms, or blackout length in s (0 = until cleared)."""
+    active: bool = True
+
+    def summary(self) -> str:
+        """What was applied."""
+        if self.kind == "clear":
+            return "all impairments cleared"
+        unit = {"loss": "%", "delay": " ms", "blackout": " s"}.get(self.kind, "")
+        state = "on" if self.active else "off"
+        value = f" {self.value:g}{unit}" if self.value else ""
+        return f"{self.kind}{value} ({self.direction}) {state}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice(Event):
+    """Something a user should read: a warning, a diagnosis, or an error with its cause."""
+
+    TYPE: ClassVar[str] = "notice"
+
+    level: str
+    """``info``, ``warning`` or ``error``."""
+    code: str
+    """Stable machine-readable code (``signaling-garbage``, ``degraded-ice``, ...)."""
+    message: str
+
+    def summary(self) -> str:
+        """The message."""
+        return self.message
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Listening(Event):
+    """IceScope is waiting for a remote peer at ``url`` (browser page or TCP signaling)."""
+
+    TYPE: ClassVar[str] = "listening"
+
+    url: str
+    detail: str = ""
+
+    def summary(self) -> str:
+        """Where to point the remote peer."""
+        return f"{self.detail}: {self.url}" if self.detail else self.url
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LocalDescription(Event):
+    """IceScope's own offer or answer, ready to hand to the remote (copy-and-paste signaling).
+
+    aiortc puts every gathered candidate into the SDP (no trickle), so ``sdp`` is complete.
+    """
+
+    TYPE: ClassVar[str] = "localdescription"
+
+    kind: str
+    """``offer`` or ``answer``."""
+    sdp: str
+    """The full session description, CRLF line endings."""
+    candidates: int = 0
+    """How many ``a=candidate`` lines it carries."""
+
+    def summary(self) -> str:
+        """What is ready to copy."""
+        plural = "" if self.candidates == 1 else "s"
+        return f"local {self.kind} ready to copy ({self.candidates} candidate{plural})"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SessionMarker(Event):
+    """Session life cycle: ``start`` / ``connected`` / ``end``, with a description."""
+
+    TYPE: ClassVar[str] = "session"
+
+    phase: str
+    detail: str = ""
+
+    def summary(self) -> str:
+        """Phase and detail."""
+        return f"{self.phase}: {self.detail}" if self.detail else self.phase

@@ -16,6 +16,7 @@ from .hub import EventHub
 from .ice import compat
 from .journal import Journal, new_journal_path
 from .logsetup import attach as attach_log_notices
+from .model import SessionModel
 from .netif import AddressSelection
 from .peer import PeerAgent
 from .remotes import RemoteContext, RemoteLink, open_remote
@@ -48,6 +49,9 @@ class Session:
         self.settings = settings
         self.clock = SessionClock()
         self.hub = EventHub()
+        self.model = SessionModel()
+        """The read model every view, the summary and the verdict read (fed first)."""
+        self.hub.subscribe(self.model.apply)
         self.log = EventLog()
         self.hub.subscribe(self.log.append)
         self.hub.subscribe(self._track)

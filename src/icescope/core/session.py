@@ -14,6 +14,7 @@ from .events import IceRestart, Impairment, Notice, Peer, SessionMarker
 from .faults import validate_impairment
 from .hub import EventHub
 from .ice import compat
+from .ice.capabilities import Capabilities
 from .journal import Journal, new_journal_path
 from .logsetup import attach as attach_log_notices
 from .model import SessionModel
@@ -82,6 +83,12 @@ class Session:
     def can_restart(self) -> bool:
         """True when a real ICE restart is possible now (engine support, not closed)."""
         return bool(self.local and not self.local.closed and self.local.pc.can_restart)
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What the ICE engine can do here (None per feature = available, else why not)."""
+        reason = compat.degraded_reason()
+        return Capabilities() if reason is None else Capabilities.degraded(reason)
 
     @property
     def ended(self) -> bool:

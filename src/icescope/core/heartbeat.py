@@ -11,10 +11,11 @@ import asyncio
 import contextlib
 import json
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aiortc import RTCDataChannel
 
 logger = logging.getLogger(__name__)
@@ -24,21 +25,19 @@ CHANNEL_ID = 0
 """Negotiated out of band (``negotiated: true, id: 0``) so neither side waits for the other."""
 
 
-@dataclass(frozen=True, slots=True)
-class HeartbeatStats:
-    """Counts of one peer's heartbeat."""
-
-    sent: int
-    received: int
-    lost: int
-    """Sent by the other side and never received (after draining)."""
-
-
 class Heartbeat:
     """Drives one heartbeat data channel."""
 
-    def __init__(self, channel: RTCDataChannel, interval: float) -> None:
-        self._channel = channel
+    def __init__(
+        self,
+        channel: RTCDataChannel,
+        interval: float,
+        *,
+        on_peer_final: Callable[[int], None] | None = None,
+    ) -> None:
+        self.channel = channel
+        """The heartbeat data channel."""
+        self._on_peer_final = on_peer_final
         self._interval = interval
         self.sent = 0
         """Messages sent so far."""
@@ -51,17 +50,6 @@ class Heartbeat:
     def received(self) -> int:
         """Distinct messages received from the other side."""
         return len(self._seen)
-
-    def expected(self) -> int:
-        """How many messages the other side sent, as far as we know."""
-        if self._peer_sent is not None:
-            return self._peer_sent
-        return max(self._seen) + 1 if self._seen else 0
-
-    def stats(self, peer_sent: int | None = None) -> HeartbeatStats:
-        """Counts now; ``peer_sent`` (when the caller knows it) overrides our own estimate."""
-        expected = self.expected() if peer_sent is None else peer_sent
-        return HeartbeatStats(self.sent, self.received, max(0, expected - self.received))
 
     def start(self) -> None:
         """Start sending (idempotent)."""
@@ -83,10 +71,10 @@ class Heartbeat:
         self._send({"hb_fin": self.sent})
 
     def _send(self, payload: dict[str, int]) -> bool:
-        if self._channel.readyState != "open":
+        if self.channel.readyState != "open":
             return False
         try:
-            self._channel.send(json.dumps(payload))
+            self.channel.send(json.dumps(payload))
         except Exception:
             logger.debug("heartbeat send failed", exc_info=True)
             return False
@@ -105,5 +93,7 @@ class Heartbeat:
                 self._seen.add(int(data["hb"]))
             elif "hb_fin" in data:
                 self._peer_sent = int(data["hb_fin"])
+                if self._on_peer_final is not None and self._peer_sent >= 0:
+                    self._on_peer_final(self._peer_sent)
         except (ValueError, TypeError, AttributeError):
             logger.debug("ignoring malformed heartbeat %r", message)

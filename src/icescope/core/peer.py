@@ -17,11 +17,7 @@ from aiortc import RTCConfiguration, RTCIceServer, RTCSessionDescription
 from aiortc.rtcconfiguration import RTCBundlePolicy, RTCIceTransportPolicy
 
 from .errors import PeerClosedError, SdpError, SignalingError
-from .events import (
-    DataChannelChanged,
-    Notice,
-    Peer,
-)
+from .events import DataChannelChanged, HeartbeatCount, Notice, Peer
 from .faults import FaultInjector
 from .heartbeat import CHANNEL_ID, LABEL, Heartbeat
 from .ice import compat
@@ -31,6 +27,7 @@ from .iceservers import config_diagnoses, gathering_diagnoses
 from .peerevents import PeerEvents
 from .reports import RemoteReport
 from .sdp import parse_candidate, validate_sdp
+from .states import Provenance
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,12 +36,11 @@ if TYPE_CHECKING:
     from .config import Settings
     from .events import SessionEvent
     from .signaling.base import Message, Signaling
-    from .states import (
-        IceConnectionState,
-        Machine,
-    )
 
 logger = logging.getLogger(__name__)
+
+BYE_ANSWER_TIMEOUT = 1.0
+"""Seconds a closing peer waits for the remote's answering ``bye`` (its final counts)."""
 
 
 def rtc_configuration(settings: Settings) -> RTCConfiguration:
@@ -76,6 +72,9 @@ class PeerAgent:
         publish: where typed events go (the session hub).
         signaling: this agent's end of the signaling channel.
         offerer: whether this agent sends the initial offer.
+        remote_in_process: the other peer is an agent of this process (loopback), which
+            publishes its own counts; otherwise what the remote says of itself is published
+            here as ``peer=remote`` facts.
     """
 
     def __init__(
@@ -87,6 +86,7 @@ class PeerAgent:
         signaling: Signaling,
         *,
         offerer: bool,
+        remote_in_process: bool = False,
     ) -> None:
         compat.install()
         self.peer = peer
@@ -107,51 +107,31 @@ class PeerAgent:
         """The translation of this peer's events into typed events."""
         self._recv_task: asyncio.Task[None] | None = None
         self._negotiating = asyncio.Lock()
-        self.peer_sent: int | None = None
-        """Heartbeats the other side says it sent (from its ``bye``), if known."""
-        self.peer_received: int | None = None
-        """Heartbeats the other side says it received (from its ``bye``), if known."""
+        self._remote_in_process = remote_in_process
+        self._close_task: asyncio.Task[None] | None = None
+        self._remote_final = asyncio.Event()
+        """Set when the other side's final heartbeat counts arrived (its ``bye``)."""
         self.remote_report = RemoteReport(clock, publish)
         """What an out-of-process remote (a browser) reports about its own states."""
         self._diagnosis: asyncio.Task[None] | None = None
         channel = self.pc.createDataChannel(LABEL, negotiated=True, id=CHANNEL_ID)
         channel.on("open", lambda: self._on_channel(LABEL, "open"))
         channel.on("close", lambda: self._on_channel(LABEL, "closed"))
-        self.heartbeat = Heartbeat(channel, settings.heartbeat_interval)
+        self.heartbeat = Heartbeat(
+            channel, settings.heartbeat_interval, on_peer_final=self._on_peer_heartbeat_final
+        )
         self.pc.on("icerestart", self._on_restart)  # after PeerEvents' own listener
 
-    # ------------------------------------------------------------------ state
-    @property
-    def ice_state(self) -> IceConnectionState:
-        """The last published ``iceConnectionState``."""
-        return self.events.ice_state
-
+    # ------------------------------------------------------------------ life-cycle state
     @property
     def closed(self) -> bool:
-        """True once the peer connection is closed."""
+        """True once the peer connection is closed (by us, the remote or the library)."""
         return self.events.closed.is_set()
 
     @property
-    def time_in_state(self) -> dict[str, float]:
-        """Seconds spent in each ``iceConnectionState`` value that was left already."""
-        return self.events.time_in_state
-
-    @property
-    def selected(self) -> tuple[str, str] | None:
-        """The selected pair as ``(local, remote)`` descriptions, once known."""
-        return self.events.selected
-
-    def state_of(self, machine: Machine) -> str:
-        """The last published value of ``machine``."""
-        return self.events.state_of(machine)
-
-    def entered_at(self, machine: Machine) -> float:
-        """Session time at which ``machine`` entered its current value."""
-        return self.events.entered_at(machine)
-
-    def final_time_in_state(self) -> dict[str, float]:
-        """Time per ICE state, including the time in the current state until now."""
-        return self.events.final_time_in_state()
+    def closing(self) -> bool:
+        """True once :meth:`close` has begun (it may still be under way)."""
+        return self._close_task is not None
 
     def _on_restart(self, info: dict[str, object]) -> None:
         # Data on the new pair at once: libwebrtc's controlled agent moves its selected pair to
@@ -244,7 +224,7 @@ class PeerAgent:
                 self.notice("error", "signaling-lost", f"signaling channel lost: {exc}")
                 return
             if message is None:
-                if not self.closed and not self.events.closing_locally:
+                if not self.closed and not self.closing:
                     self.notice(
                         "warning",
                         "signaling-closed",
@@ -280,14 +260,9 @@ class PeerAgent:
             self.notice("info", "remote-hello", f"remote peer: {who}")
             return
         if kind == "bye":
-            sent = message.get("heartbeats_sent")
-            if isinstance(sent, int) and not isinstance(sent, bool) and sent >= 0:
-                self.peer_sent = sent
-            received = message.get("heartbeats_received")
-            if isinstance(received, int) and not isinstance(received, bool) and received >= 0:
-                self.peer_received = received
-            if not self.closed:
-                await self.close(remote_bye=True)
+            self._on_bye(message)
+            if not self.closing:
+                await self.close(cause=self._bye_cause)
             return
         if self.closed:
             raise PeerClosedError("closed")
@@ -323,26 +298,97 @@ class PeerAgent:
         candidate.sdpMLineIndex = message.get("sdpMLineIndex")
         await self.pc.add_ice_candidate(candidate, message.get("usernameFragment"))
 
-    async def close(self, *, remote_bye: bool = False) -> None:
+    # ------------------------------------------------------------------ heartbeat accounting
+    def final_counts(self) -> dict[str, int | None]:
+        """This peer's heartbeat counts for its ``bye`` (sent, received, still queued)."""
+        return {
+            "heartbeats_sent": self.heartbeat.sent,
+            "heartbeats_received": self.heartbeat.received,
+            "heartbeats_queued": None,
+        }
+
+    def _publish_counts(self) -> None:
+        counts = self.final_counts()
+        ts, wall = self._clock.stamp()
+        self._publish(
+            HeartbeatCount(
+                ts=ts,
+                wall=wall,
+                peer=self.peer,
+                sent=self.heartbeat.sent,
+                received=self.heartbeat.received,
+                queued=counts["heartbeats_queued"],
+                final=True,
+            )
+        )
+
+    def _publish_remote_counts(
+        self, sent: int | None, received: int | None, queued: int | None
+    ) -> None:
+        if self._remote_in_process or sent is None:
+            return  # an in-process remote publishes its own, measured counts
+        ts, wall = self._clock.stamp()
+        self._publish(
+            HeartbeatCount(
+                ts=ts,
+                wall=wall,
+                peer=self.peer.other,
+                sent=sent,
+                received=received,
+                queued=queued,
+                final=True,
+                source="reported",
+            )
+        )
+
+    def _on_peer_heartbeat_final(self, sent: int) -> None:
+        # The other side's in-band ``hb_fin``: its final sent count, carried by the data channel
+        # (the only channel left in paste and file sessions).
+        if not self._remote_final.is_set():
+            self._publish_remote_counts(sent, None, None)
+
+    def _on_bye(self, message: Message) -> None:
+        def count(key: str) -> int | None:
+            value = message.get(key)
+            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**53:
+                return value
+            return None
+
+        sent = count("heartbeats_sent")
+        if sent is not None:
+            self._publish_remote_counts(
+                sent, count("heartbeats_received"), count("heartbeats_queued")
+            )
+            self._remote_final.set()
+
+    @property
+    def _bye_cause(self) -> Provenance:
+        return Provenance.REMOTE_CLOSE
+
+    # ------------------------------------------------------------------ closing
+    async def close(self, *, cause: Provenance = Provenance.LOCAL_CLOSE) -> None:
         """Stop the heartbeat, close the peer connection, tell the other side.
 
-        Safe to call more than once and in any phase.
+        Safe to call more than once, concurrently and in any phase: every call returns when
+        the one close (started by the first call, with its ``cause``) has finished.
         """
-        if self.closed or self.events.closing_locally:
-            return
-        self.events.closing_locally = True
+        if self._close_task is None:
+            self._close_task = asyncio.get_running_loop().create_task(self._close(cause))
+        await asyncio.shield(self._close_task)
+
+    async def _close(self, cause: Provenance) -> None:
+        self.events.closing_cause = cause
         await self.heartbeat.stop()
-        # Give the fin message a moment to leave before SCTP shuts down.
-        await asyncio.sleep(0.05)
-        if not remote_bye:
+        self._publish_counts()
+        if not self.closed:
+            # Tell the other side, with our final counts; it answers a bye with its own.
             with contextlib.suppress(Exception):
-                await self._signaling.send(
-                    {
-                        "type": "bye",
-                        "heartbeats_sent": self.heartbeat.sent,
-                        "heartbeats_received": self.heartbeat.received,
-                    }
-                )
+                await self._signaling.send({"type": "bye", **self.final_counts()})
+            if cause is not Provenance.REMOTE_CLOSE and not self._remote_in_process:
+                # Wait (bounded) for the remote's answer, which carries its final counts.
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(BYE_ANSWER_TIMEOUT):
+                        await self._remote_final.wait()
         if self._diagnosis is not None and not self._diagnosis.done():
             self._diagnosis.cancel()
         await self.pc.close()

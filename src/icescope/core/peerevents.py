@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .events import CandidateGathered, IceRestart, SelectedPairChanged, StateChanged
 from .ice.introspect import describe_candidate, local_candidates, selected_pair
 from .states import (
+    CLOSE_CAUSES,
     STATE_TYPES,
     ConnectionState,
     IceConnectionState,
@@ -77,10 +78,8 @@ class PeerEvents:
             Machine.GATHERING: (IceGatheringState.NEW.value, 0.0),
             Machine.SIGNALING: (SignalingState.STABLE.value, 0.0),
         }
-        self.time_in_state: dict[str, float] = {}
-        """Seconds spent in each ``iceConnectionState`` value that was left already."""
-        self.closing_locally = False
-        """Set by the owner before its own ``close()``: ``closed`` is then a local close."""
+        self.closing_cause: Provenance | None = None
+        """Set by the owner when it starts closing: the cause the ``closed`` events carry."""
         self.connected = asyncio.Event()
         """Set once ICE reached connected or completed."""
         self.closed = asyncio.Event()
@@ -99,21 +98,6 @@ class PeerEvents:
     def ice_state(self) -> IceConnectionState:
         """The last published ``iceConnectionState``."""
         return IceConnectionState(self._states[Machine.ICE][0])
-
-    def state_of(self, machine: Machine) -> str:
-        """The last published value of ``machine``."""
-        return self._states[machine][0]
-
-    def entered_at(self, machine: Machine) -> float:
-        """Session time at which ``machine`` entered its current value."""
-        return self._states[machine][1]
-
-    def final_time_in_state(self) -> dict[str, float]:
-        """Time per ICE state, including the time in the current state until now."""
-        totals = dict(self.time_in_state)
-        state, since = self._states[Machine.ICE]
-        totals[state] = totals.get(state, 0.0) + self._clock.ts() - since
-        return {k: round(v, 6) for k, v in totals.items()}
 
     def _listener(self, machine: Machine) -> Callable[[], None]:
         def listener() -> None:
@@ -185,7 +169,7 @@ class PeerEvents:
 
     def _provenance_for(self, machine: Machine, value: str) -> Provenance:
         if value == "closed":
-            return Provenance.LOCAL_CLOSE if self.closing_locally else Provenance.AUTO_CLOSE
+            return self.closing_cause or Provenance.AUTO_CLOSE
         if machine is Machine.ICE:
             return self.pc.ice_state_provenance
         return Provenance.REPORTED
@@ -198,14 +182,10 @@ class PeerEvents:
             return
         ts, wall = self._clock.stamp()
         self._states[machine] = (value, ts)
-        if machine is Machine.ICE:
-            self.time_in_state[previous] = self.time_in_state.get(previous, 0.0) + ts - since
-            if value in ("connected", "completed"):
-                self.connected.set()
-        if not detail and provenance is Provenance.LOCAL_CLOSE:
-            detail = "local close: close() was called here (webrtc-pc fires no event for it)"
-        elif not detail and provenance is Provenance.AUTO_CLOSE:
-            detail = "the library closed the connection on its own"
+        if machine is Machine.ICE and value in ("connected", "completed"):
+            self.connected.set()
+        if not detail:
+            detail = CLOSE_CAUSES.get(provenance, "")
         logger.debug("peer(%s) %s %s -> %s", self.peer.value, machine.value, previous, value)
         self._publish(
             StateChanged(

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import ConfigError, IceScopeError
-from .events import Peer, StateChanged
+from .events import Peer
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
+from .model import verdict
 from .session import Session
-from .states import Machine
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -114,26 +114,9 @@ def json_line(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
 
 
-class _Watcher:
-    """Collects what the verdict needs while events stream past."""
-
-    def __init__(self) -> None:
-        self.failed_seen = False
-
-    def __call__(self, event: SessionEvent) -> None:
-        if (
-            isinstance(event, StateChanged)
-            and event.peer is Peer.LOCAL
-            and event.machine is Machine.ICE
-            and event.state == "failed"
-        ):
-            self.failed_seen = True
-
-
 async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     """Run one probe session, printing JSON lines to ``out``; return the exit code."""
     session = Session(settings)
-    watcher = _Watcher()
 
     def emit(event: SessionEvent) -> None:
         record = event.to_dict()
@@ -143,7 +126,6 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
         out.flush()
 
     session.hub.subscribe(emit)
-    session.hub.subscribe(watcher)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -191,8 +173,10 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     _write_exports(session, plan, summary)
     out.write(json_line(summary) + "\n")
     out.flush()
-    lost = sum(p["lost"] or 0 for p in summary["peers"].values())
-    if (plan.expect_no_failed and watcher.failed_seen) or (plan.expect_no_loss and lost):
+    result = verdict(session.model)
+    if (plan.expect_no_failed and result.failed_seen) or (
+        plan.expect_no_loss and not result.loss_clean
+    ):
         return EXIT_EXPECTATION
     return EXIT_OK
 

@@ -10,7 +10,7 @@ from .clock import SessionClock
 from .config import Settings
 from .errors import ConfigError, SignalingError
 from .eventlog import EventLog
-from .events import IceRestart, Impairment, Notice, Peer, SessionMarker
+from .events import Impairment, Notice, Peer, RemoteChannel, SessionMarker
 from .faults import validate_impairment
 from .hub import EventHub
 from .ice import compat
@@ -18,10 +18,11 @@ from .ice.capabilities import Capabilities
 from .journal import Journal, new_journal_path
 from .logsetup import attach as attach_log_notices
 from .model import SessionModel
+from .model import summary as summary_of
 from .netif import AddressSelection
 from .peer import PeerAgent
 from .remotes import RemoteContext, RemoteLink, open_remote
-from .states import IceConnectionState, Machine
+from .states import IceConnectionState, Provenance
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,16 +56,13 @@ class Session:
         self.hub.subscribe(self.model.apply)
         self.log = EventLog()
         self.hub.subscribe(self.log.append)
-        self.hub.subscribe(self._track)
         self.journal: Journal | None = None
         self.local: PeerAgent | None = None
         self.remote: PeerAgent | None = None
         self._link: RemoteLink | None = None
         self.remote_description = ""
         """Who the remote is, in words (set by :meth:`start`)."""
-        self.restarts = 0
-        """Completed ICE restarts, counted on the local peer."""
-        self._closing = False
+        self._close_task: asyncio.Task[dict[str, Any]] | None = None
         self._ended = asyncio.Event()
         self._detach_log: Callable[[], None] | None = None
 
@@ -76,13 +74,23 @@ class Session:
 
     @property
     def ice_state(self) -> IceConnectionState:
-        """The local peer's ``iceConnectionState``."""
-        return self.local.ice_state if self.local else IceConnectionState.NEW
+        """The local peer's ``iceConnectionState`` (from the model)."""
+        return IceConnectionState(self.model.local.ice.value)
+
+    @property
+    def restarts(self) -> int:
+        """Completed ICE restarts of the local peer (from the model)."""
+        return self.model.local.restarts_completed
 
     @property
     def can_restart(self) -> bool:
         """True when a real ICE restart is possible now (engine support, not closed)."""
-        return bool(self.local and not self.local.closed and self.local.pc.can_restart)
+        return bool(
+            self.local
+            and not self.local.closing
+            and not self.local.closed
+            and self.capabilities.restart is None
+        )
 
     @property
     def capabilities(self) -> Capabilities:
@@ -102,10 +110,6 @@ class Session:
     # ------------------------------------------------------------------ commands
     def _publish(self, event: SessionEvent) -> None:
         self.hub.publish(event)
-
-    def _track(self, event: SessionEvent) -> None:
-        if isinstance(event, IceRestart) and event.peer is Peer.LOCAL and event.phase == "complete":
-            self.restarts += 1
 
     def notice(self, level: str, code: str, message: str, peer: Peer = Peer.LOCAL) -> None:
         """Publish a user-facing notice."""
@@ -147,8 +151,14 @@ class Session:
             self._publish,
             link.signaling,
             offerer=link.local_offers,
+            remote_in_process=link.agent is not None,
         )
         self.remote = link.agent
+        if self.remote is not None:
+            ts, wall = self.clock.stamp()
+            self._publish(
+                RemoteChannel(ts=ts, wall=wall, peer=Peer.REMOTE, channel="in-process", alive=True)
+            )
         reason = compat.degraded_reason()
         if reason is not None:
             self.notice("warning", "degraded-ice", reason)
@@ -238,7 +248,7 @@ class Session:
         """
         validate_impairment(kind, direction, value)
         agent = self.local if peer is Peer.LOCAL else self.remote
-        if agent is None or agent.closed:
+        if agent is None or agent.closed or agent.closing:
             if self.local is None:
                 why = "the session has not started"
             elif agent is None:
@@ -277,27 +287,34 @@ class Session:
             )
         )
 
-    async def close(self) -> dict[str, Any]:
+    async def close(self, cause: Provenance = Provenance.LOCAL_CLOSE) -> dict[str, Any]:
         """Drain heartbeats, close every peer, write the summary; return the summary.
 
-        Idempotent: later calls return the summary again.
+        Every call returns the one summary of the one close (started by the first call), and
+        only once both peers have finished closing: every event is published (and journaled)
+        before the summary, which is the journal's last record.
+
+        Args:
+            cause: why the session ends (the ``closed`` events carry it as provenance).
         """
-        if self._closing:
-            await self._ended.wait()
-            return self.summary()
-        self._closing = True
+        if self._close_task is None:
+            self._close_task = asyncio.get_running_loop().create_task(self._close(cause))
+        return await asyncio.shield(self._close_task)
+
+    async def _close(self, cause: Provenance) -> dict[str, Any]:
         agents = self.peers()
         # Stop sending first, then let in-flight heartbeats arrive (drain), then close.
         for agent in agents:
             await agent.heartbeat.stop()
-        await asyncio.sleep(self.settings.drain)
-        for agent in agents:
-            await agent.close()
+        if any(not agent.closed for agent in agents):
+            await asyncio.sleep(self.settings.drain)
+        # The local peer first (its bye reaches the remote), then wait for both to finish.
+        await asyncio.gather(*(agent.close(cause=cause) for agent in agents))
         if self._link is not None:
             await self._link.close()
-        summary = self.summary()
         ts, wall = self.clock.stamp()
         self._publish(SessionMarker(ts=ts, wall=wall, peer=Peer.LOCAL, phase="end"))
+        summary = self.summary()
         self._ended.set()
         if self._detach_log is not None:
             self._detach_log()
@@ -307,44 +324,10 @@ class Session:
         return summary
 
     def summary(self) -> dict[str, Any]:
-        """The closing summary (the probe's last JSON line).
+        """The summary as the model knows it now (the probe's last JSON line at the end).
 
-        For a remote in another process (browser, other IceScope) the remote's figures are what
-        it reported: its last ``iceConnectionState``, the time per state it has left, and the
-        heartbeat counts from its ``bye`` (None where it never said).
+        A remote in another process (browser, other IceScope) is what it reported of itself;
+        values that cannot be known are None with the reason beside them.
         """
-        final: dict[str, str] = {}
-        peers: dict[str, dict[str, int | None]] = {}
-        time_in_state: dict[str, dict[str, float]] = {}
-        for agent in self.peers():
-            other = self.remote if agent is self.local else self.local
-            peer_sent = other.heartbeat.sent if other is not None else agent.peer_sent
-            stats = agent.heartbeat.stats(peer_sent)
-            final[agent.peer.value] = agent.ice_state.value
-            peers[agent.peer.value] = {
-                "sent": stats.sent,
-                "received": stats.received,
-                "lost": stats.lost,
-            }
-            time_in_state[agent.peer.value] = agent.final_time_in_state()
-        local = self.local
-        if local is not None and self.remote is None and local.remote_report.reports:
-            report = local.remote_report
-            final["remote"] = report.state_of(Machine.ICE)
-            time_in_state["remote"] = {k: round(v, 6) for k, v in report.time_in_state.items()}
-            received = local.peer_received
-            peers["remote"] = {
-                "sent": local.peer_sent,
-                "received": received,
-                "lost": None if received is None else max(0, local.heartbeat.sent - received),
-            }
-        return {
-            "type": "summary",
-            "ts": round(self.clock.ts(), 6),
-            "final_state": final,
-            "peers": peers,
-            "restarts": self.restarts,
-            "time_in_state": time_in_state,
-            "events": self.hub.published,
-            "journal": str(self.journal_path) if self.journal_path else None,
-        }
+        journal = str(self.journal_path) if self.journal_path else None
+        return summary_of(self.model, self.clock.ts(), journal)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .widgets.status_line import PeerStatus, StatusSnapshot
 
 if TYPE_CHECKING:
+    from ..core.events import Peer
     from ..core.session import Session
 
 
@@ -28,7 +29,7 @@ def session_status(session: Session | None) -> StatusSnapshot:
             PeerStatus(
                 name=agent.peer.value,
                 roles=roles,
-                selected=agent.selected,
+                selected=_selected(session, agent.peer),
                 sent=agent.heartbeat.sent,
                 received=agent.heartbeat.received,
             )
@@ -39,3 +40,8 @@ def session_status(session: Session | None) -> StatusSnapshot:
         journal=str(journal.path) if journal is not None else None,
         journal_error=journal.error if journal is not None else None,
     )
+
+
+def _selected(session: Session, peer: Peer) -> tuple[str, str] | None:
+    pair = session.model.peers[peer].selected
+    return None if pair is None else (pair.local, pair.remote)

@@ -14,6 +14,7 @@ from icescope.core.config import IceTimings, Settings
 from icescope.core.events import IceRestart, Peer, StateChanged
 from icescope.core.hub import EventHub
 from icescope.core.ice import compat
+from icescope.core.model import SessionModel, delivery
 from icescope.core.netif import AddressSelection
 from icescope.core.peer import PeerAgent
 from icescope.core.signaling.loopback import LoopbackSignaling
@@ -47,16 +48,30 @@ class Pair:
         self.settings = settings(timings)
         self.clock = SessionClock()
         self.hub = EventHub()
+        self.model = SessionModel()
+        self.hub.subscribe(self.model.apply)
         self.events: list[SessionEvent] = []
         self.hub.subscribe(self.events.append)
         local_sig, remote_sig = LoopbackSignaling.pair()
         self.local = PeerAgent(
-            Peer.LOCAL, self.settings, self.clock, self.hub.publish, local_sig, offerer=True
+            Peer.LOCAL,
+            self.settings,
+            self.clock,
+            self.hub.publish,
+            local_sig,
+            offerer=True,
+            remote_in_process=True,
         )
         stock = compat.stock_ice_classes() if stock_remote else contextlib.nullcontext()
         with stock:
             self.remote = PeerAgent(
-                Peer.REMOTE, self.settings, self.clock, self.hub.publish, remote_sig, offerer=False
+                Peer.REMOTE,
+                self.settings,
+                self.clock,
+                self.hub.publish,
+                remote_sig,
+                offerer=False,
+                remote_in_process=True,
             )
 
     def agent(self, peer: Peer) -> PeerAgent:
@@ -78,10 +93,9 @@ class Pair:
         for agent in (self.local, self.remote):
             await agent.heartbeat.stop()
         await asyncio.sleep(self.settings.drain)
-        for agent in (self.local, self.remote):
-            await agent.close()
-        # The remote may be closing itself on our "bye" meanwhile: wait for it to finish.
-        await self.wait(lambda: self.local.closed and self.remote.closed, 5)
+        # close() returns only when that peer's one close (ours or the bye's) has finished.
+        await asyncio.gather(self.local.close(), self.remote.close())
+        assert self.local.closed and self.remote.closed
 
     async def wait(self, predicate: Callable[[], bool], timeout: float) -> float:
         """Poll ``predicate`` every 5 ms; return the seconds it took, or fail after ``timeout``."""
@@ -110,12 +124,17 @@ class Pair:
         """The IceRestart events of ``peer``."""
         return [e for e in self.events if isinstance(e, IceRestart) and e.peer is peer]
 
-    def lost(self) -> dict[str, int]:
-        """Heartbeats lost in each direction (call after :meth:`close`)."""
+    def lost(self) -> dict[str, int | None]:
+        """Heartbeats lost in each direction, from the model (call after :meth:`close`)."""
         return {
-            "local": self.local.heartbeat.stats(self.remote.heartbeat.sent).lost,
-            "remote": self.remote.heartbeat.stats(self.local.heartbeat.sent).lost,
+            "local": delivery(self.model.local, self.model.remote).lost,
+            "remote": delivery(self.model.remote, self.model.local).lost,
         }
+
+    def selected(self, peer: Peer) -> tuple[str, str] | None:
+        """The selected pair of ``peer`` as ``(local, remote)`` descriptions, from the model."""
+        pair = self.model.peers[peer].selected
+        return None if pair is None else (pair.local, pair.remote)
 
 
 @pytest.fixture

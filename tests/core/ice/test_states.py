@@ -37,7 +37,7 @@ async def test_connect_reports_checking_connected_completed_in_order(pair: Pair)
             if isinstance(e, StateChanged) and e.peer is peer and e.machine is Machine.TRANSPORT
         ]
         assert all(e.detail == "ICE transport T01" for e in transport)
-        assert pair.agent(peer).selected is not None
+        assert pair.selected(peer) is not None
 
 
 async def test_blackout_disconnected_within_3s_connected_within_1s_default_timers() -> None:

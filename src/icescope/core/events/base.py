@@ -19,6 +19,11 @@ class Peer(StrEnum):
     LOCAL = "local"
     REMOTE = "remote"
 
+    @property
+    def other(self) -> Peer:
+        """The other side."""
+        return Peer.REMOTE if self is Peer.LOCAL else Peer.LOCAL
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:

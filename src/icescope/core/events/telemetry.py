@@ -80,7 +80,8 @@ class HeartbeatCount(Event):
     TYPE: ClassVar[str] = "heartbeat"
 
     sent: int
-    received: int
+    received: int | None
+    """None where the peer did not say (an in-band final count carries only ``sent``)."""
     queued: int | None = None
     """Sent messages not yet acknowledged; None where it cannot be measured."""
     final: bool = False
@@ -90,7 +91,8 @@ class HeartbeatCount(Event):
 
     def summary(self) -> str:
         """Sent, received, queued."""
-        text = f"sent {self.sent} · received {self.received}"
+        received = "?" if self.received is None else self.received
+        text = f"sent {self.sent} · received {received}"
         if self.queued:
             text += f" · queued {self.queued}"
         if self.final:

@@ -58,13 +58,15 @@ def delivery(receiver: PeerModel, sender: PeerModel) -> Delivery:
     reason = None
     if mine is None:
         reason = f"the {name} peer never reported heartbeat counts"
+    elif mine.received is None:
+        reason = f"the {name} peer did not say how many heartbeats it received"
     elif not mine.final:
         reason = f"the {name} peer's final count is not known (it had not stopped when counted)"
     elif theirs is None:
         reason = f"the {other} peer never reported how many heartbeats it sent"
     elif not theirs.final:
         reason = f"the {other} peer's final sent count never arrived (its channel was gone)"
-    if reason is not None or mine is None or theirs is None:
+    if reason is not None or mine is None or theirs is None or mine.received is None:
         return Delivery(sent, received, None, None, reason)
     missing = max(0, theirs.sent - mine.received)
     if theirs.queued is None:

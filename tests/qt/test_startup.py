@@ -23,9 +23,13 @@ if TYPE_CHECKING:
 _FIRST_FRAME_PROBE = """
 import gc, json, linecache, os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import icescope
 import icescope.qt.app as app
 from icescope.cli import main
 seen = {}
+# IceScope's own source files (not any path that merely contains the word, like a clone
+# folder named "icescope").
+package_dir = os.path.dirname(icescope.__file__) + os.sep
 resume = app.first_frame_drawn
 
 def at_first_frame():
@@ -33,7 +37,7 @@ def at_first_frame():
     resume()
     seen["enabled_after"] = gc.isenabled()
     seen["frozen"] = gc.get_freeze_count()
-    seen["sources_read"] = sorted(f for f in linecache.cache if "icescope" in f)
+    seen["sources_read"] = sorted(f for f in linecache.cache if f.startswith(package_dir))
     # fillRect's and QBrush's overloads build QGradient's 170-member enum (~1 ms)
     seen["qgradient"] = "QGradient" in vars(sys.modules["PySide6.QtGui"])
     print(json.dumps(seen), flush=True)

@@ -62,10 +62,6 @@ def run(loop: qasync.QEventLoop, scenario: Callable[[], Awaitable[None]], timeou
     async def bounded() -> None:
         async with asyncio.timeout(timeout):
             await scenario()
-            # Let in-flight callbacks (the remote handling "bye") finish while the loop runs:
-            # qasync would otherwise run them from pytest-qt's processEvents() with no running
-            # loop.
-            await asyncio.sleep(0.1)
 
     loop.run_until_complete(bounded())
 

@@ -103,14 +103,22 @@ async def _main(window: MainWindow) -> int:
     )
     hooks.install(loop)
     window.shut_down.connect(lambda: finish(0))
-    previous = signal.signal(signal.SIGINT, lambda *_a: loop.call_soon_threadsafe(window.close))
+    # Every signal that ends the process ends the session the way Close does (summary last).
+    ending = [signal.SIGINT, signal.SIGTERM]
+    if hasattr(signal, "SIGHUP"):
+        ending.append(signal.SIGHUP)
+    previous = {
+        sig: signal.signal(sig, lambda *_a: loop.call_soon_threadsafe(window.close))
+        for sig in ending
+    }
     try:
         await window.start_session()
         # The version lookup (importlib.metadata, ~40 ms) waits until the window is up.
         QApplication.setApplicationVersion(icescope.__version__)
         return await exit_code
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         hooks.uninstall()
 
 

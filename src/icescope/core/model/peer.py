@@ -145,7 +145,8 @@ class PeerModel:
         elif isinstance(event, Impairment):
             self._impairment(event)
         elif isinstance(event, HeartbeatCount):
-            self.heartbeat = event
+            if self.heartbeat is None or event.final or not self.heartbeat.final:
+                self.heartbeat = event  # a late running count never replaces a final one
         elif isinstance(event, StatsSample):
             self.stats = event
         elif isinstance(event, CandidateGathered):

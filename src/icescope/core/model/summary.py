@@ -124,6 +124,7 @@ def summary(model: SessionModel, now: float, journal: str | None) -> dict[str, A
                 p.peer.value: p.closed_by.value if p.closed_by else None
                 for p in observed_peers(model)
             },
+            "verdict": verdict(model).to_dict(),
             "events": model.events,
             "journal": journal,
         }
@@ -140,6 +141,17 @@ class Verdict:
     loss_clean: bool
     """True only when both directions are known to have lost nothing."""
     loss_detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (the summary's ``verdict``)."""
+        out: dict[str, Any] = {
+            "connected": self.connected,
+            "failed_seen": self.failed_seen,
+            "loss": "none" if self.loss_clean else "some-or-unknown",
+        }
+        if self.loss_detail:
+            out["loss_detail"] = self.loss_detail
+        return out
 
 
 def verdict(model: SessionModel) -> Verdict:

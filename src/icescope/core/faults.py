@@ -1,28 +1,24 @@
 """Network impairment on a peer's ICE sockets: blackout, random loss, added delay.
 
-Faults act on the datagrams of aioice's ``StunProtocol`` objects (every ICE generation of a
-peer, including ones created later), so consent checks, connectivity checks, DTLS, SCTP and
-SRTP all see the same network: nothing is mocked above the socket. ``in`` means datagrams
+Faults act on the datagrams of a peer's ICE sockets (every ICE generation, including ones
+created later; the socket adapter is :mod:`icescope.core.ice.impair`), so consent checks,
+connectivity checks, DTLS, SCTP and SRTP all see the same network: nothing is mocked above the
+socket. This module is pure: it decides, the engine's adapter applies. ``in`` means datagrams
 arriving at the peer's sockets, ``out`` datagrams leaving them.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import math
 import random
-from typing import TYPE_CHECKING, Any, Final
-
-from aioice.ice import StunProtocol
+from typing import TYPE_CHECKING, Final
 
 from .errors import ConfigError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from aioice import stun
 
 logger = logging.getLogger(__name__)
 
@@ -179,52 +175,3 @@ class FaultInjector:
         if self._blackout_timer is not None:
             self._blackout_timer.cancel()
             self._blackout_timer = None
-
-
-class ImpairableStunProtocol(StunProtocol):
-    """aioice's socket protocol, passing each datagram through its connection's injector.
-
-    Instances are made by switching the class of protocols aioice created (see
-    :func:`make_impairable`); the injector is looked up on every datagram, so attaching one
-    later affects existing sockets too.
-    """
-
-    def _faults(self) -> FaultInjector | None:
-        faults = getattr(self.receiver, "faults", None)
-        return faults if isinstance(faults, FaultInjector) and faults.active else None
-
-    def datagram_received(self, data: bytes | str, addr: tuple[Any, ...]) -> None:
-        """Deliver an arriving datagram, unless dropped or delayed by an ``in`` fault."""
-        faults = self._faults()
-        if faults is None:
-            StunProtocol.datagram_received(self, data, addr)
-            return
-        faults.deliver("in", lambda: StunProtocol.datagram_received(self, data, addr))
-
-    def send_stun(self, message: stun.Message, addr: tuple[str, int]) -> None:
-        """Send a STUN message, unless dropped or delayed by an ``out`` fault."""
-        faults = self._faults()
-        if faults is None:
-            StunProtocol.send_stun(self, message, addr)
-            return
-        faults.deliver("out", lambda: self._send_if_open(bytes(message), addr))
-
-    async def send_data(self, data: bytes, addr: tuple[str, int]) -> None:
-        """Send application data (DTLS/SRTP), unless dropped or delayed by an ``out`` fault."""
-        faults = self._faults()
-        if faults is None:
-            self.transport.sendto(data, addr)
-            return
-        faults.deliver("out", lambda: self._send_if_open(data, addr))
-
-    def _send_if_open(self, data: bytes, addr: tuple[str, int]) -> None:
-        # A delayed datagram may outlive its socket (restart grace period ended, close()).
-        if not self.transport.is_closing():
-            with contextlib.suppress(OSError):
-                self.transport.sendto(data, addr)
-
-
-def make_impairable(protocol: StunProtocol) -> None:
-    """Switch ``protocol`` to :class:`ImpairableStunProtocol` (same state, new methods)."""
-    if type(protocol) is StunProtocol:
-        protocol.__class__ = ImpairableStunProtocol

@@ -207,8 +207,9 @@ class PeerAgent:
             PeerClosedError: the connection is closed.
             NotImplementedError: the ICE engine in use cannot restart.
         """
-        if not self.pc.can_restart:
-            raise NotImplementedError("ICE restart is not available with this ICE engine")
+        reason = self.pc.capabilities.restart
+        if reason is not None:
+            raise NotImplementedError(f"ICE restart is {reason}")
         self.pc.restartIce()
         await self.negotiate()
 

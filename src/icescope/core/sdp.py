@@ -11,9 +11,8 @@ import ipaddress
 import re
 from typing import TYPE_CHECKING, Final
 
-from aiortc.sdp import SessionDescription, candidate_from_sdp
-
 from .errors import SdpError
+from .ice.sdp import candidate_from_line, parse_description
 
 if TYPE_CHECKING:
     from aiortc import RTCIceCandidate
@@ -86,7 +85,7 @@ def validate_sdp(text: str, kind: str) -> None:
         # RFC 8866 §5.7: a c= line at session level or in every media section.
         raise SdpError(f"{kind} SDP: media section {media_without_c[0]} has no 'c=' line")
     try:
-        SessionDescription.parse(text)
+        parse_description(text)
     except (ValueError, KeyError, IndexError, AssertionError) as exc:
         raise SdpError(f"{kind} SDP rejected by the parser: {exc or type(exc).__name__}") from None
 
@@ -131,6 +130,6 @@ def parse_candidate(text: str) -> RTCIceCandidate:
         except ValueError:
             raise SdpError(f"bad candidate {text!r}: {bits[4]!r} is not an IP address") from None
     try:
-        return candidate_from_sdp(body)
+        return candidate_from_line(body)
     except (ValueError, AssertionError, IndexError) as exc:
         raise SdpError(f"bad candidate {text!r}: {exc}") from None

@@ -14,7 +14,6 @@ from .events import Impairment, Notice, Peer, RemoteChannel, SessionMarker
 from .faults import validate_impairment
 from .hub import EventHub
 from .ice import compat
-from .ice.capabilities import Capabilities
 from .journal import Journal, new_journal_path
 from .logsetup import attach as attach_log_notices
 from .model import SessionModel
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .events import SessionEvent
+    from .ice.capabilities import Capabilities
 
 logger = logging.getLogger(__name__)
 
@@ -94,9 +94,12 @@ class Session:
 
     @property
     def capabilities(self) -> Capabilities:
-        """What the ICE engine can do here (None per feature = available, else why not)."""
-        reason = compat.degraded_reason()
-        return Capabilities() if reason is None else Capabilities.degraded(reason)
+        """What the ICE engine can do for the local peer (None per feature = available).
+
+        Each unavailable feature carries the reason; before :meth:`start` this is what the
+        engine can do in this process.
+        """
+        return self.local.pc.capabilities if self.local else compat.capabilities()
 
     @property
     def ended(self) -> bool:
@@ -244,7 +247,8 @@ class Session:
             value: see ``kind``.
 
         Raises:
-            ConfigError: bad kind, direction or value, or no such peer in this process.
+            ConfigError: bad kind, direction or value, no such peer in this process, or the
+                engine cannot impair it (the reason is in :attr:`capabilities`).
         """
         validate_impairment(kind, direction, value)
         agent = self.local if peer is Peer.LOCAL else self.remote
@@ -256,6 +260,9 @@ class Session:
             else:
                 why = "it is closed"
             raise ConfigError(f"cannot impair the {peer.value} peer: {why}")
+        refused = agent.pc.capabilities.impair
+        if refused is not None:
+            raise ConfigError(f"cannot impair the {peer.value} peer: impairment is {refused}")
         faults = agent.faults
         if kind == "blackout":
 

@@ -9,7 +9,11 @@ from __future__ import annotations
 import asyncio
 import importlib.metadata
 import inspect
+import sys
 import textwrap
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import aioice
 import aioice.ice
@@ -19,15 +23,22 @@ import aiortc.rtcicetransport
 import aiortc.rtcpeerconnection
 import aiortc.rtcsctptransport
 import pytest
+from aiohttp import web
 from aiortc import sdp
 
-from icescope.core.errors import CompatibilityError
-from icescope.core.events import Notice, Peer, StateChanged
+from icescope.core.errors import CompatibilityError, ConfigError
+from icescope.core.events import Impairment, Notice, Peer, StateChanged
 from icescope.core.ice import compat
+from icescope.core.ice.pins import ENGINE_PACKAGES, pins_from_requirements, read_pins
+from icescope.core.ice.private_names import PRIVATE_NAMES, PrivateName
 from icescope.core.states import Machine, Provenance
 
 from .conftest import Pair
 
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
+ROOT = Path(__file__).resolve().parents[3]
 PC = aiortc.rtcpeerconnection.RTCPeerConnection
 ICE = aiortc.rtcicetransport
 
@@ -44,9 +55,132 @@ def params(func: object) -> list[str]:
 
 # ---------------------------------------------------------------- versions
 def test_installed_versions_are_the_pins() -> None:
+    assert set(compat.PINS) == set(ENGINE_PACKAGES) and compat.PINS_UNKNOWN is None
     for name, pinned in compat.PINS.items():
         assert importlib.metadata.version(name) == pinned
     compat.check_versions()
+
+
+def test_pins_are_pyprojects() -> None:
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        project = tomllib.load(f)["project"]
+    assert pins_from_requirements(project["dependencies"]) == compat.PINS
+
+
+def test_pins_without_metadata(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def missing(name: str) -> list[str]:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "requires", missing)
+    assert read_pins() == (compat.PINS, None)  # an uninstalled checkout: pyproject.toml
+    pins, why = read_pins(tmp_path / "pyproject.toml")  # a bundle without metadata
+    assert pins == {} and why is not None and "no installed metadata for icescope" in why
+
+
+def test_bundle_metadata_carries_the_pins(tmp_path: Path) -> None:
+    # What packaging/icescope.spec writes when the build venv has no installed IceScope.
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        from bundle_metadata import metadata_text
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        project = tomllib.load(f)["project"]
+    dist = tmp_path / f"icescope-{project['version']}.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(metadata_text(project), encoding="utf-8")
+    requires = importlib.metadata.PathDistribution(dist).requires
+    assert requires is not None and pins_from_requirements(requires) == compat.PINS
+
+
+# ---------------------------------------------------------------- the table of private names
+def _resolve(path: str) -> object:
+    parts = path.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj: object = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for part in parts[cut:]:
+            obj = getattr(obj, part)
+        return obj
+    raise ImportError(path)
+
+
+@pytest.fixture
+async def instances() -> AsyncIterator[dict[str, object]]:
+    """A fresh instance of every class that owns instance attributes in the table."""
+    conn = aioice.Connection(ice_controlling=True)
+    gatherer = ICE.RTCIceGatherer(iceServers=[])
+    loop = asyncio.get_running_loop()
+    transport, protocol = await loop.create_datagram_endpoint(
+        lambda: aioice.ice.StunProtocol(conn), local_addr=("127.0.0.1", 0)
+    )
+    candidate = aioice.Candidate("1", 1, "udp", 1, "127.0.0.1", 9, "host")
+    protocol.local_candidate = candidate
+    runner = web.AppRunner(web.Application())
+    await runner.setup()
+    try:
+        yield {
+            "aioice.Connection": conn,
+            "aiortc.rtcicetransport.RTCIceGatherer": gatherer,
+            "aiortc.rtcicetransport.RTCIceTransport": ICE.RTCIceTransport(gatherer),
+            "aioice.ice.StunProtocol": protocol,
+            "aioice.ice.CandidatePair": aioice.ice.CandidatePair(protocol, candidate),
+            "aiohttp.web_runner.BaseSite": web.TCPSite(runner, "127.0.0.1", 0),
+        }
+    finally:
+        await runner.cleanup()
+        transport.close()
+
+
+@pytest.mark.parametrize("row", PRIVATE_NAMES, ids=lambda r: f"{r.owner}.{r.name}")
+async def test_private_name_has_the_shape_relied_on(
+    row: PrivateName, instances: dict[str, object]
+) -> None:
+    check_shape(row, instances)
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "shape"),
+    [
+        ("aioice.Connection", "_nominated", "attribute: list"),
+        ("aioice.Connection", "_gone", "attribute"),
+        ("aioice.Connection", "check_complete", "method(self, pair, extra)"),
+        ("aiortc.sdp", "candidate_from_sdp", "class"),
+        ("aioice", "stun", "function(x)"),
+    ],
+)
+async def test_a_changed_name_fails_the_check(
+    owner: str, name: str, shape: str, instances: dict[str, object]
+) -> None:
+    with pytest.raises((AssertionError, AttributeError)):
+        check_shape(PrivateName(owner, name, shape, ("core.ice.compat",), "x"), instances)
+
+
+def check_shape(row: PrivateName, instances: dict[str, object]) -> None:
+    """Assert that ``row`` still exists in the installed library with the shape relied on."""
+    owner = _resolve(row.owner)
+    kind, _, rest = row.shape.partition("(")
+    kind, _, type_name = kind.partition(":")
+    kind, type_name = kind.strip(), type_name.strip()
+    if kind in ("method", "function"):
+        found = getattr(owner, row.name)
+        assert inspect.isfunction(found), f"{row.owner}.{row.name} is no longer a function"
+        assert params(found) == [p.strip() for p in rest.rstrip(")").split(",")]
+    elif kind == "class":
+        assert inspect.isclass(getattr(owner, row.name))
+    elif kind == "module":
+        assert inspect.ismodule(getattr(owner, row.name))
+    elif kind == "property":
+        assert isinstance(inspect.getattr_static(owner, row.name), property)
+    elif kind in ("attribute", "constant"):
+        holder = instances[row.owner] if kind == "attribute" else owner
+        assert hasattr(holder, row.name), f"{row.owner} has no {row.name} any more"
+        if type_name:
+            assert type(getattr(holder, row.name)).__name__ == type_name
+    else:
+        pytest.fail(f"unknown shape {row.shape!r} in private_names.py")
 
 
 # ---------------------------------------------------------------- aiortc: injection
@@ -140,31 +274,6 @@ def test_sctp_t3_expiry_does_not_abort_the_association() -> None:
 
 
 # ---------------------------------------------------------------- aioice
-def test_aioice_connection_private_state() -> None:
-    conn = aioice.Connection(ice_controlling=True)
-    for name in (
-        "_nominated",
-        "_components",
-        "_check_list_done",
-        "_closing",
-        "_closed",
-        "_protocols",
-        "_local_candidates_end",
-        "_remote_candidates_end",
-        "_query_consent_task",
-        "_use_ipv4",
-        "_use_ipv6",
-        "_transport_policy",
-        "stun_server",
-        "turn_server",
-        "turn_username",
-        "turn_password",
-        "turn_ssl",
-        "turn_transport",
-    ):
-        assert hasattr(conn, name), name
-
-
 def test_aioice_overridden_methods_keep_their_signatures() -> None:
     c = aioice.Connection
     assert params(c.query_consent) == ["self"]
@@ -238,22 +347,37 @@ async def test_fallback_runs_stock_classes_with_a_visible_warning(wrong_versions
     from icescope.core.session import Session
 
     session = Session(Settings(journal_enabled=False, drain=0.1))
+    before = session.capabilities
+    assert before.restart and before.impair and before.stats
+    assert "aioice 9.9.9 (IceScope needs 0.13.0)" in before.impair
     async with asyncio.timeout(10):
         await session.start()
         assert await session.wait_connected(5)
         assert not session.can_restart
-        with pytest.raises(NotImplementedError):
+        assert session.capabilities == before
+        with pytest.raises(NotImplementedError, match="not available: IceScope runs on stock"):
             await session.restart_ice()
+        # Impairment cannot act on stock sockets: refused, with the reason, and no event.
+        with pytest.raises(ConfigError, match=r"impairment is not available.*aioice 9\.9\.9"):
+            session.impair(Peer.LOCAL, "blackout", value=0.5)
+        with pytest.raises(ConfigError, match="impairment is not available"):
+            session.impair(Peer.REMOTE, "loss", value=10)
         await session.close()
+    assert not [e for e in session.log if isinstance(e, Impairment)]
     notices = [e for e in session.log if isinstance(e, Notice) and e.code == "degraded-ice"]
     assert len(notices) == 1 and notices[0].level == "warning"
-    ice = [
-        e
-        for e in session.log
-        if isinstance(e, StateChanged) and e.machine is Machine.ICE and e.peer is Peer.LOCAL
-    ]
-    assert [e.state for e in ice] == ["checking", "completed", "closed"]
-    assert ice[0].provenance is Provenance.REPORTED
+    said = [e for e in session.log if isinstance(e, Notice) and "egraded" in e.message]
+    assert said == notices  # one notice, not a second copy through the log handler
+    for peer in (Peer.LOCAL, Peer.REMOTE):
+        ice = [
+            e
+            for e in session.log
+            if isinstance(e, StateChanged) and e.machine is Machine.ICE and e.peer is peer
+        ]
+        assert [e.state for e in ice] == ["checking", "completed", "closed"]
+        assert ice[0].provenance is Provenance.REPORTED
+        # Stock classes still name their generation (read through aiortc's public getter).
+        assert ice[0].generation and len({e.generation for e in ice}) == 1
 
 
 async def test_stock_block_builds_a_stock_peer() -> None:

@@ -9,7 +9,8 @@ from aiortc import RTCIceCandidate, RTCSessionDescription
 from aiortc.exceptions import OperationError
 
 from icescope.core.events import Notice, Peer
-from icescope.core.ice.transport import ManagedIceTransport, UnknownGenerationError
+from icescope.core.ice.routing import UnknownGenerationError
+from icescope.core.ice.transport import ManagedIceTransport
 from icescope.core.sdp import parse_candidate
 
 from .conftest import Pair

@@ -17,14 +17,20 @@ import aiortc.rtcicetransport as _stock
 import aiortc.rtcpeerconnection as _rtcpc
 
 from ..errors import CompatibilityError
+from .capabilities import Capabilities
+from .pins import read_pins
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 logger = logging.getLogger(__name__)
 
-PINS: Final[dict[str, str]] = {"aiortc": "1.16.0", "aioice": "0.13.0", "pyee": "13.0.1"}
-"""The exact versions whose internals the engine was written and tested against."""
+_READ = read_pins()
+PINS: Final[dict[str, str]] = _READ[0]
+"""The exact versions whose internals the engine was written and tested against (read from
+``pyproject.toml``'s dependencies, see :mod:`icescope.core.ice.pins`)."""
+PINS_UNKNOWN: Final[str | None] = _READ[1]
+"""Why :data:`PINS` is incomplete (no metadata, no source tree), or None."""
 
 STOCK_GATHERER: Final = _stock.RTCIceGatherer
 """aiortc's own gatherer class (for building a stock peer next to ours)."""
@@ -33,10 +39,13 @@ STOCK_TRANSPORT: Final = _stock.RTCIceTransport
 
 _installed = False
 _degraded: str | None = None
+_cause: str | None = None
 
 
 def check_versions() -> None:
     """Raise :class:`CompatibilityError` unless the pinned versions are installed."""
+    if PINS_UNKNOWN is not None:
+        raise CompatibilityError(PINS_UNKNOWN)
     wrong = []
     for name, pinned in PINS.items():
         try:
@@ -61,7 +70,7 @@ def install(mode: Literal["fallback", "strict"] = "fallback") -> None:
     Raises:
         CompatibilityError: ``strict`` mode and the versions are not the pinned ones.
     """
-    global _installed, _degraded
+    global _installed, _degraded, _cause
     if _installed or (_degraded is not None and mode == "fallback"):
         return
     try:
@@ -69,11 +78,14 @@ def install(mode: Literal["fallback", "strict"] = "fallback") -> None:
     except CompatibilityError as exc:
         if mode == "strict":
             raise
+        _cause = str(exc)
         _degraded = (
             f"{exc}. Degraded ICE state reporting: aiortc's own states only (no connected, "
-            "disconnected or recoverable failed) and no ICE restart."
+            "disconnected or recoverable failed), no ICE restart and no network impairment."
         )
-        logger.warning("%s", _degraded)
+        # INFO, not WARNING: a session publishes this once as its "degraded-ice" notice
+        # (WARNING records of icescope.* become notices too, which would say it twice).
+        logger.info("%s", _degraded)
         return
     from .gatherer import ManagedIceGatherer
     from .transport import ManagedIceTransport
@@ -81,7 +93,7 @@ def install(mode: Literal["fallback", "strict"] = "fallback") -> None:
     setattr(_rtcpc, "RTCIceGatherer", ManagedIceGatherer)  # noqa: B010 - module-global hook
     setattr(_rtcpc, "RTCIceTransport", ManagedIceTransport)  # noqa: B010
     _installed = True
-    _degraded = None
+    _degraded = _cause = None
     logger.debug("ICE engine installed")
 
 
@@ -107,13 +119,27 @@ def degraded_reason() -> str | None:
     return _degraded
 
 
+def degraded_cause() -> str | None:
+    """The short cause of degraded mode (wrong library versions), or None when installed."""
+    return _cause
+
+
+def capabilities() -> Capabilities:
+    """What the engine can do in this process (installs it first, see :func:`install`).
+
+    A peer may do less (a stock peer, no fault injector): ask its ``capabilities``.
+    """
+    install()
+    return Capabilities() if _cause is None else Capabilities.degraded(_cause)
+
+
 def uninstall() -> None:
     """Put aiortc's stock classes back and forget any degraded state (tests)."""
-    global _installed, _degraded
+    global _installed, _degraded, _cause
     setattr(_rtcpc, "RTCIceGatherer", STOCK_GATHERER)  # noqa: B010
     setattr(_rtcpc, "RTCIceTransport", STOCK_TRANSPORT)  # noqa: B010
     _installed = False
-    _degraded = None
+    _degraded = _cause = None
 
 
 @contextlib.contextmanager

@@ -21,13 +21,16 @@ import aioice
 from aioice import stun
 
 from ..config import IceTimings
-from ..faults import FaultInjector, make_impairable
 from .connection import IceConnection
+from .impair import make_impairable
+from .internals import twin_kwargs
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from aioice.ice import CandidatePair, StunProtocol
+
+    from ..faults import FaultInjector
 
 logger = logging.getLogger(__name__)
 
@@ -98,18 +101,7 @@ class MonitoredConnection(IceConnection):
             local_password: the password to use (None: a new random one).
         """
         conn = cls(
-            ice_controlling=other.ice_controlling,
-            stun_server=other.stun_server,
-            turn_server=other.turn_server,
-            turn_username=other.turn_username,
-            turn_password=other.turn_password,
-            turn_ssl=other.turn_ssl,
-            turn_transport=other.turn_transport,
-            use_ipv4=other._use_ipv4,
-            use_ipv6=other._use_ipv6,
-            transport_policy=other._transport_policy,
-            local_username=local_username,
-            local_password=local_password,
+            **twin_kwargs(other), local_username=local_username, local_password=local_password
         )
         if isinstance(other, MonitoredConnection):
             conn.address_selection = other.address_selection

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..states import IceTransportState, derive_connection_state, derive_ice_connection_state
+from .internals import selected_pair
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -44,7 +45,7 @@ class DerivedStates:
         then ``iceConnectionState``, then ``connectionState``, each only if it changed.
         """
         for transport in transports:
-            nominated = transport.active._nominated.get(1)
+            nominated = selected_pair(transport.active)
             if nominated is not self._pairs.get(transport):
                 self._pairs[transport] = nominated
                 if nominated is not None:

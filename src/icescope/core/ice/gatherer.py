@@ -14,9 +14,7 @@ from aiortc import RTCIceGatherer
 from aiortc.rtcicetransport import RTCIceCandidate, RTCIceParameters, candidate_from_aioice
 
 from .consent import MonitoredConnection
-
-_STATE = "_RTCIceGatherer__state"
-"""aiortc's name-mangled gatherer state slot."""
+from .internals import local_candidates_end, stock_gatherer_state
 
 
 class ManagedIceGatherer(RTCIceGatherer):
@@ -57,8 +55,8 @@ class ManagedIceGatherer(RTCIceGatherer):
     def state(self) -> str:
         """``RTCIceGathererState`` of the newest generation (a restart gathers anew)."""
         if self._pending is not None:
-            return "completed" if self._pending._local_candidates_end else "gathering"
-        return str(getattr(self, _STATE))
+            return "completed" if local_candidates_end(self._pending) else "gathering"
+        return stock_gatherer_state(self)
 
     def getLocalCandidates(self) -> list[RTCIceCandidate]:
         """Local candidates of the newest generation (what the next SDP carries)."""

@@ -1,8 +1,18 @@
-"""Read-only views into aiortc/aioice internals: local candidates and the selected pair."""
+"""Read-only views of a peer connection's ICE objects: local candidates and the selected pair.
+
+They work on the engine's classes and on aiortc's stock ones (degraded mode, a stock peer):
+stock objects are read through their public getters where one exists.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+from aiortc.rtcicetransport import candidate_to_aioice
+
+from .gatherer import ManagedIceGatherer
+from .internals import selected_pair as nominated_pair
+from .internals import transport_connection
 
 if TYPE_CHECKING:
     import aioice
@@ -26,18 +36,21 @@ def local_candidates(pc: RTCPeerConnection) -> list[tuple[str, aioice.Candidate]
     out: list[tuple[str, aioice.Candidate]] = []
     for transport in ice_transports(pc):
         gatherer = transport.iceGatherer
-        connections = getattr(gatherer, "generations", None)
-        for conn in connections() if callable(connections) else [gatherer._connection]:
-            for candidate in conn.local_candidates:
-                out.append((conn.local_username, candidate))
+        if isinstance(gatherer, ManagedIceGatherer):  # the active and any restart generation
+            for conn in gatherer.generations():
+                out.extend((conn.local_username, c) for c in conn.local_candidates)
+            continue
+        # stock (degraded, or a stock peer): the public getters
+        ufrag = gatherer.getLocalParameters().usernameFragment
+        out.extend((ufrag, candidate_to_aioice(c)) for c in gatherer.getLocalCandidates())
     return out
 
 
 def selected_pair(pc: RTCPeerConnection) -> tuple[aioice.Candidate, aioice.Candidate] | None:
     """The nominated pair of the first transport's active connection (component 1)."""
     for transport in ice_transports(pc):
-        nominated = getattr(transport._connection, "_nominated", {})
-        pair = nominated.get(1)
+        conn = transport_connection(transport)
+        pair = None if conn is None else nominated_pair(conn)
         if pair is not None:
             return pair.local_candidate, pair.remote_candidate
     return None

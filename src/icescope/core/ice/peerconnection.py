@@ -27,11 +27,10 @@ from ..errors import PeerClosedError
 from ..netif import AddressSelection
 from ..states import Provenance
 from . import compat
-from .connection import IceConnection
-from .consent import MonitoredConnection
+from .capabilities import Capabilities
 from .derived import DerivedStates
 from .introspect import ice_transports
-from .restart import RestartRecord, remote_credentials
+from .restart import RestartRecord, detect_restart, learn_remote_credentials
 from .transport import CHANGE_EVENT, GENERATION_EVENT, ManagedIceTransport
 
 if TYPE_CHECKING:
@@ -81,9 +80,20 @@ class IcePeerConnection(RTCPeerConnection):
 
     # ------------------------------------------------------------------ capabilities
     @property
+    def capabilities(self) -> Capabilities:
+        """What the engine can do for this peer (None per feature = available, else why not)."""
+        if not self.managed:
+            return Capabilities.degraded(
+                compat.degraded_cause() or "this peer was built with aiortc's stock ICE classes"
+            )
+        if self.faults is None:
+            return Capabilities(impair="not available: this peer has no fault injector")
+        return Capabilities()
+
+    @property
     def can_restart(self) -> bool:
         """Whether :meth:`restartIce` performs a real ICE restart with this engine."""
-        return self.managed
+        return self.capabilities.restart is None
 
     @property
     def ice_state_provenance(self) -> Provenance:
@@ -105,7 +115,11 @@ class IcePeerConnection(RTCPeerConnection):
         transports = self.ice_transports()
         if not transports:
             return ""
-        return str(transports[0].iceGatherer._connection.local_username)
+        first = transports[0]
+        if isinstance(first, ManagedIceTransport):
+            return str(first.active.local_username)
+        # stock classes: the public getter (the only generation there is)
+        return str(first.iceGatherer.getLocalParameters().usernameFragment)
 
     def ice_transports(self) -> list[RTCIceTransport]:
         """The ICE transports reachable through public getters (transceivers, then SCTP)."""
@@ -116,25 +130,16 @@ class IcePeerConnection(RTCPeerConnection):
 
     # ------------------------------------------------------------------ configuration
     def _configure_transports(self) -> None:
-        for transport in self.ice_transports():
-            gatherer = transport.iceGatherer
-            generations = getattr(gatherer, "generations", None)
-            conns = generations() if callable(generations) else [gatherer._connection]
-            for conn in conns:
-                if isinstance(conn, IceConnection):
-                    conn.address_selection = self.address_selection
-                if isinstance(conn, MonitoredConnection):
-                    conn.timings = self.timings
-                    conn.faults = self.faults
-            if isinstance(transport, ManagedIceTransport) and transport not in self._watched:
+        # Stock transports (degraded, or a stock peer) have nothing to configure.
+        for transport in self._managed_transports():
+            for conn in transport.generations():
+                conn.address_selection = self.address_selection
+                conn.timings = self.timings
+                conn.faults = self.faults
+            if transport not in self._watched:
                 self._watched.add(transport)
                 transport.on(CHANGE_EVENT, self._refresh)
                 transport.on(GENERATION_EVENT, self._on_generation)
-
-    def set_faults(self, faults: FaultInjector | None) -> None:
-        """Apply ``faults`` to every ICE socket of this peer, now and in later generations."""
-        self.faults = faults
-        self._configure_transports()
 
     # ------------------------------------------------------------------ derived states
     def emit(self, event: str, *args: Any, **kwargs: Any) -> bool:
@@ -177,10 +182,9 @@ class IcePeerConnection(RTCPeerConnection):
             NotImplementedError: the engine is degraded (stock aiortc cannot restart).
             PeerClosedError: the connection is closed.
         """
-        if not self.managed:
-            raise NotImplementedError(
-                "ICE restart is not available: " + str(compat.degraded_reason())
-            )
+        reason = self.capabilities.restart
+        if reason is not None:
+            raise NotImplementedError(f"ICE restart is {reason}")
         if self._is_closed:
             raise PeerClosedError("the peer connection is closed")
         self._restart_requested = True
@@ -220,28 +224,6 @@ class IcePeerConnection(RTCPeerConnection):
         self._configure_transports()
         return await super().createOffer()
 
-    async def _detect_restart(self, description: RTCSessionDescription) -> bool:
-        creds = remote_credentials(description.sdp)
-        if creds is None:
-            return False
-        created = False
-        for transport in self._managed_transports():
-            active, pending = transport.active, transport.pending
-            if active.remote_username is None:
-                continue  # first description for this transport: not a restart
-            changed = creds != (active.remote_username, active.remote_password)
-            if changed and pending is None and description.type == "offer":
-                created = await self._begin_restart("remote", creds)
-            elif changed and pending is not None:
-                pending.remote_username, pending.remote_password = creds
-            elif not changed and pending is not None and description.type == "answer":
-                # RFC 8839 requires new credentials in the answer; stock aiortc keeps them.
-                transport.abandon_pending(
-                    "peer does not support ICE restart (its answer kept the old "
-                    "ice-ufrag/ice-pwd); staying on the current candidate pair"
-                )
-        return created
-
     async def setRemoteDescription(self, sessionDescription: RTCSessionDescription) -> None:
         """Apply a remote description, detecting ICE restarts before aiortc ignores them."""
         created = False
@@ -253,7 +235,9 @@ class IcePeerConnection(RTCPeerConnection):
         ]
         if self.managed and not self._is_closed:
             # Must precede super(): stock code adds the new candidates and may start checks.
-            created = await self._detect_restart(sessionDescription)
+            created = await detect_restart(
+                self._managed_transports(), sessionDescription, self._begin_restart
+            )
         try:
             await super().setRemoteDescription(sessionDescription)
         except Exception as exc:
@@ -264,22 +248,8 @@ class IcePeerConnection(RTCPeerConnection):
                     transport.abandon_pending(f"remote description rejected: {exc}")
             raise
         if self.managed and not self._is_closed:
-            self._learn_remote_credentials(sessionDescription)
+            learn_remote_credentials(self._managed_transports(), sessionDescription)
         self._configure_transports()
-
-    def _learn_remote_credentials(self, description: RTCSessionDescription) -> None:
-        # Stock aiortc hands the remote ufrag/pwd to the ICE connection only in start(), run by
-        # a task it schedules; a candidate trickled right behind the description (the usual
-        # case: a browser sends its first candidate just after its answer) would then name a
-        # ufrag no generation knows yet and be refused. webrtc-pc §4.4.1.5 (addIceCandidate)
-        # matches the ufrag against the remote description, which is already applied here.
-        creds = remote_credentials(description.sdp)
-        if creds is None:
-            return
-        for transport in self._managed_transports():
-            active = transport.active
-            if active.remote_username is None and transport.pending is None:
-                active.remote_username, active.remote_password = creds
 
     async def setLocalDescription(self, sessionDescription: Any = None) -> None:
         """Apply our options to every transport before stock gathering runs."""

@@ -1,12 +1,23 @@
-"""Restart bookkeeping: remote credentials in an SDP, and one record per ICE restart."""
+"""Restart detection and bookkeeping: remote credentials in an SDP, one record per restart.
+
+Stock aiortc ignores a remote offer with a new ``ice-ufrag``/``ice-pwd``; the peer connection
+therefore looks at every remote description here *before* stock code runs.
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aiortc import sdp
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from aiortc import RTCSessionDescription
+
+    from .transport import ManagedIceTransport
+
+from .sdp import parse_description
 
 logger = logging.getLogger(__name__)
 
@@ -18,7 +29,7 @@ def remote_credentials(text: str) -> tuple[str, str] | None:
     description that does not parse is left for aiortc to reject with its own error.
     """
     try:
-        description = sdp.SessionDescription.parse(text)
+        description = parse_description(text)
     except Exception:
         logger.debug("restart detection skipped: unparsable SDP", exc_info=True)
         return None
@@ -52,3 +63,58 @@ class RestartRecord:
             "duration": None if now is None else now - self.started,
             "detail": detail,
         }
+
+
+async def detect_restart(
+    transports: list[ManagedIceTransport],
+    description: RTCSessionDescription,
+    begin: Callable[[str, tuple[str, str]], Awaitable[bool]],
+) -> bool:
+    """Act on new remote credentials before aiortc applies ``description``.
+
+    A remote offer with new credentials starts a restart (``begin("remote", creds)``); an
+    answer that kept the old ones abandons ours (the peer cannot restart).
+
+    Returns:
+        True when this description started a restart.
+    """
+    creds = remote_credentials(description.sdp)
+    if creds is None:
+        return False
+    created = False
+    for transport in transports:
+        active, pending = transport.active, transport.pending
+        if active.remote_username is None:
+            continue  # first description for this transport: not a restart
+        changed = creds != (active.remote_username, active.remote_password)
+        if changed and pending is None and description.type == "offer":
+            created = await begin("remote", creds)
+        elif changed and pending is not None:
+            pending.remote_username, pending.remote_password = creds
+        elif not changed and pending is not None and description.type == "answer":
+            # RFC 8839 requires new credentials in the answer; stock aiortc keeps them.
+            transport.abandon_pending(
+                "peer does not support ICE restart (its answer kept the old "
+                "ice-ufrag/ice-pwd); staying on the current candidate pair"
+            )
+    return created
+
+
+def learn_remote_credentials(
+    transports: list[ManagedIceTransport], description: RTCSessionDescription
+) -> None:
+    """Give a first generation its remote credentials as soon as the description is applied.
+
+    Stock aiortc hands the remote ufrag/pwd to the ICE connection only in start(), run by a
+    task it schedules; a candidate trickled right behind the description (the usual case: a
+    browser sends its first candidate just after its answer) would then name a ufrag no
+    generation knows yet and be refused. webrtc-pc §4.4.1.5 (addIceCandidate) matches the
+    ufrag against the remote description, which is already applied here.
+    """
+    creds = remote_credentials(description.sdp)
+    if creds is None:
+        return
+    for transport in transports:
+        active = transport.active
+        if active.remote_username is None and transport.pending is None:
+            active.remote_username, active.remote_password = creds

@@ -12,15 +12,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from aiortc import RTCIceTransport
-from aiortc.exceptions import InvalidStateError, OperationError
+from aiortc.exceptions import InvalidStateError
 from aiortc.rtcicetransport import candidate_to_aioice
 
-from ..errors import IceScopeError
 from .consent import ConnectionHealth, MonitoredConnection
+from .internals import (
+    closing,
+    remote_candidates_end,
+    set_remote_is_lite,
+    set_stock_transport_state,
+    stock_monitor_task,
+    stock_transport_state,
+)
 from .mux import GenerationMux
+from .routing import generation_for as route_by_ufrag
 from .usable import connect_until_usable
 from .w3c import transport_state
 
@@ -34,19 +42,10 @@ logger = logging.getLogger(__name__)
 GRACE: Final = 3.0
 """Seconds a retired generation keeps its sockets, so datagrams in flight still arrive."""
 
-# aiortc's name-mangled private slots (checked by tests/core/ice/test_compat.py).
-_STATE: Final = "_RTCIceTransport__state"
-_SET_STATE: Final = "_RTCIceTransport__setState"
-_MONITOR_TASK: Final = "_RTCIceTransport__monitor_task"
-
 CHANGE_EVENT: Final = "icescope:change"
 """Emitted on every health, nomination or generation change (the PC then re-derives)."""
 GENERATION_EVENT: Final = "icescope:generation"
 """Emitted as ``(phase, detail)`` when a new generation is promoted or abandoned."""
-
-
-class UnknownGenerationError(IceScopeError, OperationError):
-    """A trickled candidate names a ufrag of no known ICE generation (webrtc-pc: OperationError)."""
 
 
 class ManagedIceTransport(RTCIceTransport):
@@ -126,7 +125,7 @@ class ManagedIceTransport(RTCIceTransport):
         if self._stock_state() == "failed":
             # Recovery after an initial failure: release the parked connect step as if the
             # first start() had succeeded, so DTLS starts over the new generation.
-            getattr(self, _SET_STATE)("completed")
+            set_stock_transport_state(self, "completed")
         for waiter in list(self._parked):
             if not waiter.done():
                 waiter.set_result(None)
@@ -163,7 +162,7 @@ class ManagedIceTransport(RTCIceTransport):
         return self._w3c
 
     def _stock_state(self) -> str:
-        return str(getattr(self, _STATE))
+        return stock_transport_state(self)
 
     def _changed(self) -> None:
         stopped = self._stopped or self._stock_state() == "closed"
@@ -197,24 +196,13 @@ class ManagedIceTransport(RTCIceTransport):
         Raises:
             UnknownGenerationError: no generation has that remote ufrag.
         """
-        pending = self.pending
-        if ufrag is None:
-            if pending is not None and pending.remote_username is not None:
-                return pending
-            return self.active
-        for conn in (self.active, pending):
-            if conn is not None and conn.remote_username == ufrag:
-                return conn
-        raise UnknownGenerationError(
-            f"no ICE generation with remote ufrag {ufrag!r} "
-            f"(known: {', '.join(str(c.remote_username) for c in self.generations())})"
-        )
+        return route_by_ufrag(self.active, self.pending, ufrag, self.generations())
 
     async def add_candidate_to(
         self, conn: MonitoredConnection, candidate: RTCIceCandidate | None
     ) -> None:
         """Add a remote candidate (None: end-of-candidates) to one generation."""
-        if conn._remote_candidates_end or conn._closing:
+        if remote_candidates_end(conn) or closing(conn):
             return  # as stock: candidates after end-of-candidates are ignored
         await conn.add_remote_candidate(
             None if candidate is None else candidate_to_aioice(candidate)
@@ -243,7 +231,7 @@ class ManagedIceTransport(RTCIceTransport):
             and pending.remote_password == remoteParameters.password
         ):
             if self._pending_task is None:
-                pending.remote_is_lite = remoteParameters.iceLite
+                set_remote_is_lite(pending, remoteParameters.iceLite)
                 self._pending_task = asyncio.ensure_future(self._connect_generation(pending))
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.shield(self._pending_task)
@@ -291,13 +279,13 @@ class ManagedIceTransport(RTCIceTransport):
         self._w3c = "closed"
         if self._stock_state() != "closed":
             # emits statechange, then drops every listener (stock behaviour)
-            getattr(self, _SET_STATE)("closed")
+            set_stock_transport_state(self, "closed")
         for conn in conns:
             conn.retired = True
             await conn.close()
         if self._closers:
             await asyncio.gather(*self._closers, return_exceptions=True)
         self._mux.close()
-        monitor: Any = getattr(self, _MONITOR_TASK, None)
+        monitor = stock_monitor_task(self)
         if monitor is not None:
             await monitor

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .consent import ConnectionHealth
+from .internals import check_list_done, local_candidates_end, remote_candidates_end
 
 if TYPE_CHECKING:
     from .consent import MonitoredConnection
@@ -45,6 +46,6 @@ def transport_state(
         # completed = checks done + local gathering complete + remote end-of-candidates.
         # The check list is done once every component is nominated (aioice's connect()
         # notices only on its next 20 ms tick).
-        done = active._check_list_done and active._local_candidates_end
-        return "completed" if done and active._remote_candidates_end else "connected"
+        done = check_list_done(active) and local_candidates_end(active)
+        return "completed" if done and remote_candidates_end(active) else "connected"
     return "closed"

@@ -48,6 +48,11 @@ class Heartbeat:
         channel.on("message", self._on_message)
 
     @property
+    def channel(self) -> RTCDataChannel:
+        """The data channel the heartbeat runs on."""
+        return self._channel
+
+    @property
     def received(self) -> int:
         """Distinct messages received from the other side."""
         return len(self._seen)

@@ -31,6 +31,7 @@ from .iceservers import config_diagnoses, gathering_diagnoses
 from .peerevents import PeerEvents
 from .reports import RemoteReport
 from .sdp import parse_candidate, validate_sdp
+from .stats_sampler import StatsSampler
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -118,6 +119,10 @@ class PeerAgent:
         channel.on("open", lambda: self._on_channel(LABEL, "open"))
         channel.on("close", lambda: self._on_channel(LABEL, "closed"))
         self.heartbeat = Heartbeat(channel, settings.heartbeat_interval)
+        self.stats = StatsSampler(
+            peer, self.pc, self.heartbeat, clock, publish, settings.stats_interval
+        )
+        """Publishes this peer's statistics, heartbeat counts and ICE role on an interval."""
         self.pc.on("icerestart", self._on_restart)  # after PeerEvents' own listener
 
     # ------------------------------------------------------------------ state
@@ -194,6 +199,7 @@ class PeerAgent:
     async def start(self) -> None:
         """Start the receive loop and, as offerer, send the first offer."""
         self._recv_task = asyncio.get_running_loop().create_task(self._receive_loop())
+        self.stats.start()
         if self.peer is Peer.LOCAL:
             for finding in config_diagnoses(self._settings):
                 self.notice(finding.level, finding.code, finding.message)
@@ -328,6 +334,7 @@ class PeerAgent:
 
         Safe to call more than once and in any phase.
         """
+        await self.stats.stop()
         if self.closed or self.events.closing_locally:
             return
         self.events.closing_locally = True

@@ -123,7 +123,7 @@ def pair_stats(
         "transportId": transport_id,
         "localCandidateId": local_id,
         "remoteCandidateId": remote_id,
-        "state": PAIR_STATES.get(pair.state, "frozen"),
+        "state": PAIR_STATES[pair.state],
         "nominated": bool(pair.nominated),
         "icescopeGeneration": generation,
         "icescopeActive": active,

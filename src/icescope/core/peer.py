@@ -119,7 +119,7 @@ class PeerAgent:
         channel.on("open", lambda: self._on_channel(LABEL, "open"))
         channel.on("close", lambda: self._on_channel(LABEL, "closed"))
         self.heartbeat = Heartbeat(channel, settings.heartbeat_interval)
-        self.stats = StatsSampler(
+        self.sampler = StatsSampler(
             peer, self.pc, self.heartbeat, clock, publish, settings.stats_interval
         )
         """Publishes this peer's statistics, heartbeat counts and ICE role on an interval."""
@@ -199,7 +199,7 @@ class PeerAgent:
     async def start(self) -> None:
         """Start the receive loop and, as offerer, send the first offer."""
         self._recv_task = asyncio.get_running_loop().create_task(self._receive_loop())
-        self.stats.start()
+        self.sampler.start()
         if self.peer is Peer.LOCAL:
             for finding in config_diagnoses(self._settings):
                 self.notice(finding.level, finding.code, finding.message)
@@ -334,7 +334,7 @@ class PeerAgent:
 
         Safe to call more than once and in any phase.
         """
-        await self.stats.stop()
+        await self.sampler.stop()
         if self.closed or self.events.closing_locally:
             return
         self.events.closing_locally = True

@@ -107,7 +107,7 @@ async def test_counters_mirror_each_other_once_traffic_stops(pair: Pair) -> None
     """What one side counts as sent, the other counts as received (a lossless loopback)."""
     for agent in (pair.local, pair.remote):
         await agent.heartbeat.stop()
-        await agent.stats.stop()
+        await agent.sampler.stop()
         for conn in agent.pc.ice_transports()[0].iceGatherer.generations():
             conn.retire()  # no more consent checks either: the wire goes quiet
     await asyncio.sleep(0.5)

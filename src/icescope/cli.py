@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import math
 import os
 import sys
 from pathlib import Path
@@ -56,6 +57,14 @@ def _positive(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """A finite, non-negative number of seconds (NaN and infinity are refused)."""
+    value = _positive(text)
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number of seconds: {text!r}")
     return value
 
 
@@ -147,6 +156,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     probe.add_argument("--report", type=Path, metavar="PATH", help="write a Markdown report")
     probe.add_argument("--rtcstats", type=Path, metavar="PATH", help="write an rtcstats v3 dump")
+    probe.add_argument(
+        "--stats",
+        action="store_true",
+        help="also print the statistics lines (type stats, heartbeat); the journal always has them",
+    )
+    probe.add_argument(
+        "--stats-interval",
+        type=_seconds,
+        metavar="S",
+        help="seconds between statistics samples of each peer, 0 = off (1.0)",
+    )
     return parser
 
 
@@ -163,8 +183,12 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         disconnected_timeout=args.disconnected_timeout or t.disconnected_timeout,
         failed_timeout=args.failed_timeout or t.failed_timeout,
     )
+    changes = remote_changes(args)
+    stats_interval = getattr(args, "stats_interval", None)
+    if stats_interval is not None:
+        changes["stats_interval"] = stats_interval
     return base.replace(
-        **remote_changes(args),
+        **changes,
         timings=timings,
         journal_path=args.journal,
         journal_enabled=not args.no_journal,
@@ -202,6 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 anonymize=args.anonymize,
                 report=args.report,
                 rtcstats=args.rtcstats,
+                stats=args.stats,
             )
     except ConfigError as exc:
         sys.stderr.write(f"icescope: error: {exc}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,9 @@ DEFAULT_DISCONNECTED_TIMEOUT: Final = 2.5
 DEFAULT_FAILED_TIMEOUT: Final = 30.0
 DEFAULT_HEARTBEAT_INTERVAL: Final = 0.1
 DEFAULT_DRAIN: Final = 0.5
+DEFAULT_STATS_INTERVAL: Final = 1.0
+STATS_INTERVAL_RANGE: Final = (0.05, 60.0)
+"""Allowed statistics sampling intervals in seconds (0 turns sampling off)."""
 
 MODES: Final = ("loopback", "browser", "tcp-listen", "tcp-connect", "manual", "paste")
 """Remote peer kinds; see :mod:`icescope.core.remotes`."""
@@ -112,6 +116,21 @@ def validate_ice_url(url: str) -> None:
         )
 
 
+def validate_stats_interval(value: float) -> None:
+    """Check a statistics interval: 0 (off) or a finite number of seconds in range.
+
+    Raises:
+        ConfigError: not a number, not finite, or outside 0.05-60 s (and not 0).
+    """
+    low, high = STATS_INTERVAL_RANGE
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ConfigError(f"statistics interval must be a finite number of seconds, got {value!r}")
+    if value != 0 and not low <= value <= high:
+        raise ConfigError(
+            f"statistics interval must be 0 (off) or {low:g}-{high:g} s, got {value:g}"
+        )
+
+
 def parse_hostport(text: str, *, flag: str = "address") -> tuple[str, int]:
     """Parse ``HOST:PORT`` (``[v6]:PORT`` for IPv6).
 
@@ -148,6 +167,8 @@ class Settings:
     """Seconds between heartbeat data-channel messages from each peer."""
     drain: float = DEFAULT_DRAIN
     """Seconds to wait for in-flight heartbeats before closing."""
+    stats_interval: float = DEFAULT_STATS_INTERVAL
+    """Seconds between statistics samples of each peer (0: no statistics)."""
     journal_path: Path | None = None
     """Write the journal exactly here (``--journal``); None means a new file per session."""
     journal_dir: Path | None = None
@@ -191,6 +212,7 @@ class Settings:
             raise ConfigError(
                 f"heartbeat interval must be within 0.01-10 s, got {self.heartbeat_interval}"
             )
+        validate_stats_interval(self.stats_interval)
 
     def replace(self, **changes: object) -> Settings:
         """Return a copy with ``changes`` applied (and validated)."""

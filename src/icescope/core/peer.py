@@ -23,11 +23,13 @@ from .heartbeat import CHANNEL_ID, LABEL, Heartbeat
 from .ice import compat
 from .ice.introspect import local_candidates
 from .ice.peerconnection import IcePeerConnection
+from .ice.stats import queued_messages
 from .iceservers import config_diagnoses, gathering_diagnoses
 from .peerevents import PeerEvents
 from .reports import RemoteReport
 from .sdp import parse_candidate, validate_sdp
 from .states import Provenance
+from .stats_sampler import StatsSampler
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -120,6 +122,10 @@ class PeerAgent:
         self.heartbeat = Heartbeat(
             channel, settings.heartbeat_interval, on_peer_final=self._on_peer_heartbeat_final
         )
+        self.sampler = StatsSampler(
+            peer, self.pc, self.heartbeat, clock, publish, settings.stats_interval
+        )
+        """Publishes this peer's statistics, heartbeat counts and ICE role on an interval."""
         self.pc.on("icerestart", self._on_restart)  # after PeerEvents' own listener
 
     # ------------------------------------------------------------------ life-cycle state
@@ -174,6 +180,7 @@ class PeerAgent:
     async def start(self) -> None:
         """Start the receive loop and, as offerer, send the first offer."""
         self._recv_task = asyncio.get_running_loop().create_task(self._receive_loop())
+        self.sampler.start()
         if self.peer is Peer.LOCAL:
             for finding in config_diagnoses(self._settings):
                 self.notice(finding.level, finding.code, finding.message)
@@ -305,7 +312,7 @@ class PeerAgent:
         return {
             "heartbeats_sent": self.heartbeat.sent,
             "heartbeats_received": self.heartbeat.received,
-            "heartbeats_queued": None,
+            "heartbeats_queued": queued_messages(self.heartbeat.channel),
         }
 
     def _publish_counts(self) -> None:
@@ -379,6 +386,7 @@ class PeerAgent:
 
     async def _close(self, cause: Provenance) -> None:
         self.events.closing_cause = cause
+        await self.sampler.stop()
         await self.heartbeat.stop()
         self._publish_counts()
         if not self.closed:

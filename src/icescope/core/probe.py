@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import ConfigError, IceScopeError
-from .events import Peer
+from .events import HeartbeatCount, Peer, StatsSample
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .model import verdict
 from .session import Session
@@ -97,6 +97,9 @@ class ProbePlan:
     """Write a Markdown report here at the end."""
     rtcstats: Path | None = None
     """Write an rtcstats v3 dump here at the end."""
+    stats: bool = False
+    """Print the periodic telemetry lines (``stats``, non-final ``heartbeat``); the journal
+    always gets them."""
 
     def __post_init__(self) -> None:
         for name in ("duration", "close_at", "loss", "delay"):
@@ -119,6 +122,8 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     session = Session(settings)
 
     def emit(event: SessionEvent) -> None:
+        if not plan.stats and _periodic(event):
+            return
         record = event.to_dict()
         if plan.anonymize:
             record = anonymize_record(record)
@@ -179,6 +184,11 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     ):
         return EXIT_EXPECTATION
     return EXIT_OK
+
+
+def _periodic(event: SessionEvent) -> bool:
+    """True for the telemetry published on every statistics sample (printed with --stats)."""
+    return isinstance(event, StatsSample) or (isinstance(event, HeartbeatCount) and not event.final)
 
 
 async def _first(coro: Any, stop: asyncio.Event) -> bool:

@@ -29,10 +29,11 @@ FAST = IceTimings(keepalive_interval=0.2, disconnected_timeout=0.6, failed_timeo
 """Consent every 0.2 s, disconnected after 0.6 s, failed after 2 s."""
 
 
-def settings(timings: IceTimings = FAST) -> Settings:
+def settings(timings: IceTimings = FAST, stats_interval: float = 1.0) -> Settings:
     """Loopback-only settings with the given timers and no journal."""
     return Settings(
         timings=timings,
+        stats_interval=stats_interval,
         heartbeat_interval=0.05,
         drain=0.3,
         journal_enabled=False,
@@ -43,9 +44,11 @@ def settings(timings: IceTimings = FAST) -> Settings:
 class Pair:
     """A local (offerer) and a remote agent over loopback signaling, sharing one hub."""
 
-    def __init__(self, timings: IceTimings = FAST, *, stock_remote: bool = False) -> None:
+    def __init__(
+        self, timings: IceTimings = FAST, *, stock_remote: bool = False, stats_interval: float = 1.0
+    ) -> None:
         compat.install()
-        self.settings = settings(timings)
+        self.settings = settings(timings, stats_interval)
         self.clock = SessionClock()
         self.hub = EventHub()
         self.model = SessionModel()

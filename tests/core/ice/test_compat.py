@@ -24,7 +24,7 @@ import aiortc.rtcpeerconnection
 import aiortc.rtcsctptransport
 import pytest
 from aiohttp import web
-from aiortc import sdp
+from aiortc import RTCCertificate, RTCDtlsTransport, RTCSctpTransport, sdp
 
 from icescope.core.errors import CompatibilityError, ConfigError
 from icescope.core.events import Impairment, Notice, Peer, StateChanged
@@ -120,8 +120,10 @@ async def instances() -> AsyncIterator[dict[str, object]]:
     protocol.local_candidate = candidate
     runner = web.AppRunner(web.Application())
     await runner.setup()
+    dtls = RTCDtlsTransport(ICE.RTCIceTransport(gatherer), [RTCCertificate.generateCertificate()])
     try:
         yield {
+            "aiortc.rtcsctptransport.RTCSctpTransport": RTCSctpTransport(dtls),
             "aioice.Connection": conn,
             "aiortc.rtcicetransport.RTCIceGatherer": gatherer,
             "aiortc.rtcicetransport.RTCIceTransport": ICE.RTCIceTransport(gatherer),
@@ -174,6 +176,12 @@ def check_shape(row: PrivateName, instances: dict[str, object]) -> None:
         assert inspect.ismodule(getattr(owner, row.name))
     elif kind == "property":
         assert isinstance(inspect.getattr_static(owner, row.name), property)
+    elif kind == "annotated":
+        # declared on the class, set by the library while it uses the object
+        annotations = inspect.get_annotations(owner)
+        assert row.name in annotations, f"{row.owner}.{row.name} is gone"
+        declared = annotations[row.name]
+        assert getattr(declared, "__name__", declared) == type_name
     elif kind in ("attribute", "constant"):
         holder = instances[row.owner] if kind == "attribute" else owner
         assert hasattr(holder, row.name), f"{row.owner} has no {row.name} any more"
@@ -385,3 +393,78 @@ async def test_stock_block_builds_a_stock_peer() -> None:
     assert p.local.pc.managed and not p.remote.pc.managed
     assert compat.engine_active()
     await p.close()
+
+
+# ---------------------------------------------------------------- statistics (core/ice/stats.py,
+# meters.py, channels.py, stats_entries.py)
+def test_stats_read_aioice_pairs_and_candidates() -> None:
+    conn = aioice.Connection(ice_controlling=True)
+    assert isinstance(conn._check_list, list) and isinstance(conn._nominated, dict)
+    assert isinstance(conn.local_candidates, list) and isinstance(conn.remote_candidates, list)
+    states = {s.name for s in aioice.ice.CandidatePair.State}
+    assert states == {"FROZEN", "WAITING", "IN_PROGRESS", "SUCCEEDED", "FAILED"}
+    pair_src = src(aioice.ice.CandidatePair)
+    for attr in ("self.nominated", "self.state", "self.protocol", "self.remote_candidate"):
+        assert f"{attr} =" in pair_src, attr
+    assert "return self.protocol.local_candidate" in pair_src
+    cand = aioice.Candidate(
+        foundation="f", component=1, transport="udp", priority=1, host="h", port=1, type="host"
+    )
+    for attr in ("related_address", "related_port", "tcptype", "generation"):
+        assert hasattr(cand, attr), attr
+    # close() forgets local candidates but keeps the check list and remote candidates
+    close = src(aioice.Connection.close)
+    assert "self._local_candidates.clear()" in close
+    assert "_check_list.clear()" not in close and "_remote_candidates.clear()" not in close
+
+
+def test_stats_socket_hooks() -> None:
+    proto = aioice.ice.StunProtocol
+    assert params(proto.request) == ["self", "request", "addr", "integrity_key", "retransmissions"]
+    assert params(proto.send_stun) == ["self", "message", "addr"]
+    assert params(proto.send_data) == ["self", "data", "addr"]
+    assert params(proto.datagram_received) == ["self", "data", "addr"]
+    # every (re)transmission of a transaction goes through send_stun with the same message
+    assert "self.__protocol.send_stun(self.__request, self.__addr)" in src(
+        aioice.stun.Transaction._Transaction__retry
+    )
+    # a response is only accepted when authenticated with the request's key
+    assert "check_message_integrity" in src(aioice.stun.Transaction)
+    # checks and consent go through the pair's protocol.request(); data through send_data
+    assert "await pair.protocol.request(" in src(aioice.Connection.check_start)
+    assert "active_pair.protocol.send_data(data, active_pair.remote_addr)" in src(
+        aioice.Connection.sendto
+    )
+    assert "protocol.send_stun(response, addr)" in src(aioice.Connection.request_received)
+    message = aioice.stun.Message(
+        message_method=aioice.stun.Method.BINDING, message_class=aioice.stun.Class.REQUEST
+    )
+    assert isinstance(message.transaction_id, bytes)
+    assert {c.name for c in aioice.stun.Class} >= {"REQUEST", "RESPONSE", "ERROR"}
+
+
+def test_stats_read_the_ice_role_and_sctp_queues() -> None:
+    transport = ICE.RTCIceTransport(ICE.RTCIceGatherer(iceServers=[]))
+    assert transport._role_set is False and transport.role in ("controlling", "controlled")
+    assert "_role_set = True" in src(PC.setLocalDescription)
+    sctp = aiortc.rtcsctptransport
+    assert sctp.SCTP_DATA_LAST_FRAG == 0x01 and sctp.WEBRTC_DCEP == 50
+    init = src(sctp.RTCSctpTransport.__init__)
+    for name in ("_data_channel_queue", "_outbound_queue", "_sent_queue"):
+        assert f"self.{name}" in init, name
+    send = src(sctp.RTCSctpTransport._send)
+    for line in ("chunk.stream_id = stream_id", "chunk.protocol = pp_id", "chunk._acked = False"):
+        assert line in send, line
+    assert "chunk._abandoned = False" in send and "self._outbound_queue.append(chunk)" in send
+    assert "self._sent_queue.append(chunk)" in src(sctp.RTCSctpTransport._transmit)
+    assert "channel, protocol, user_data = self._data_channel_queue.popleft()" in src(
+        sctp.RTCSctpTransport._data_channel_flush
+    )
+
+
+def test_stats_meter_data_channels() -> None:
+    channel_cls = aiortc.RTCDataChannel
+    assert "__slots__" not in vars(channel_cls)  # the class switch keeps the instance layout
+    assert "self.transport._data_channel_send(self, data)" in src(channel_cls.send)
+    assert "return RTCDataChannel(self.__sctp, parameters)" in src(PC.createDataChannel)
+    assert 'self.emit("datachannel", channel)' in inspect.getsource(PC)

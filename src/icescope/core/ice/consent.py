@@ -22,8 +22,8 @@ from aioice import stun
 
 from ..config import IceTimings
 from .connection import IceConnection
-from .impair import make_impairable
 from .internals import twin_kwargs
+from .meters import make_metered, pair_counters, socket_counters
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -81,6 +81,8 @@ class MonitoredConnection(IceConnection):
         """True once consent was lost at least once (recovery then reports ``connected``)."""
         self.last_consent = 0.0
         """Loop time of the last authenticated consent (or check) response."""
+        self.gathered: list[aioice.Candidate] = []
+        """Every local candidate gathered (aioice forgets them on close; statistics do not)."""
         self._probes: set[asyncio.Task[None]] = set()
         self._last_triggered = 0.0
 
@@ -133,10 +135,11 @@ class MonitoredConnection(IceConnection):
     async def get_component_candidates(
         self, component: int, addresses: list[str], timeout: int = 5
     ) -> list[aioice.Candidate]:
-        """Gather as usual, then route every new socket through the fault injector."""
+        """Gather as usual, then route every new socket through the faults and the meters."""
         candidates = await super().get_component_candidates(component, addresses, timeout)
         for protocol in self._protocols:
-            make_impairable(protocol)
+            make_metered(protocol)
+        self.gathered.extend(candidates)
         return candidates
 
     async def connect(self) -> None:
@@ -207,6 +210,9 @@ class MonitoredConnection(IceConnection):
     async def _probe(self, pair: CandidatePair) -> None:
         assert self.remote_password is not None
         request = self.build_request(pair, nominate=False)
+        counters = pair_counters(pair)
+        if counters is not None:
+            counters.consent_requests_sent += 1
         try:
             await pair.protocol.request(
                 request,
@@ -252,7 +258,10 @@ class MonitoredConnection(IceConnection):
     def request_received(
         self, message: stun.Message, addr: tuple[str, int], protocol: StunProtocol
     ) -> None:
-        """Answer as usual; a request from the selected pair's peer is a liveness hint."""
+        """Count and answer as usual; a request from the selected pair's peer is a liveness hint."""
+        counters = socket_counters(protocol, addr)
+        if counters is not None and message.message_method == stun.Method.BINDING:
+            counters.requests_received += 1
         super().request_received(message, addr, protocol)
         self._on_traffic(addr)
 

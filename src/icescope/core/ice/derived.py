@@ -21,11 +21,13 @@ class DerivedStates:
         """Derived ``iceConnectionState``."""
         self.connection = "new"
         """Derived ``connectionState``."""
-        self.ids: dict[ManagedIceTransport, str] = {}
+        self.ids: dict[object, str] = {}
         self._transport_states: dict[ManagedIceTransport, str] = {}
         self._pairs: dict[ManagedIceTransport, object] = {}
+        self.pair_changes: dict[ManagedIceTransport, int] = {}
+        """How often each transport's selected pair changed (``selectedCandidatePairChanges``)."""
 
-    def name(self, transport: ManagedIceTransport) -> str:
+    def name(self, transport: object) -> str:
         """A stable id for ``transport`` (``T01``, ``T02``, ... like browser stats ids)."""
         if transport not in self.ids:
             self.ids[transport] = f"T{len(self.ids) + 1:02d}"
@@ -49,6 +51,7 @@ class DerivedStates:
             if nominated is not self._pairs.get(transport):
                 self._pairs[transport] = nominated
                 if nominated is not None:
+                    self.pair_changes[transport] = self.pair_changes.get(transport, 0) + 1
                     emit("selectedcandidatepairchange")
         for transport in transports:
             state = transport.state

@@ -31,6 +31,8 @@ class ManagedIceGatherer(RTCIceGatherer):
             stock, local_username=stock.local_username, local_password=stock.local_password
         )
         self._pending: MonitoredConnection | None = None
+        self.history: list[MonitoredConnection] = [self._connection]
+        """Every generation ever created, oldest first (closed ones too, for statistics)."""
 
     @property
     def active(self) -> MonitoredConnection:
@@ -71,6 +73,7 @@ class ManagedIceGatherer(RTCIceGatherer):
         """Create the next generation with new credentials and gather its candidates."""
         if self._pending is None:
             self._pending = MonitoredConnection.like(self.active)
+            self.history.append(self._pending)
             self.emit("statechange")  # gathering again (icegatheringstatechange)
             await self._pending.gather_candidates()
             self.emit("statechange")

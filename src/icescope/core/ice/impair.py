@@ -35,9 +35,13 @@ class ImpairableStunProtocol(StunProtocol):
         """Deliver an arriving datagram, unless dropped or delayed by an ``in`` fault."""
         faults = self._faults()
         if faults is None:
-            StunProtocol.datagram_received(self, data, addr)
+            self._arrived(data, addr)
             return
-        faults.deliver("in", lambda: StunProtocol.datagram_received(self, data, addr))
+        faults.deliver("in", lambda: self._arrived(data, addr))
+
+    def _arrived(self, data: bytes | str, addr: tuple[Any, ...]) -> None:
+        """A datagram the faults let through (subclasses count it here)."""
+        StunProtocol.datagram_received(self, data, addr)
 
     def send_stun(self, message: stun.Message, addr: tuple[str, int]) -> None:
         """Send a STUN message, unless dropped or delayed by an ``out`` fault."""

@@ -35,6 +35,12 @@ def selected_pair(conn: aioice.Connection) -> CandidatePair | None:
     return nominated(conn).get(1)
 
 
+def check_list(conn: aioice.Connection) -> list[CandidatePair]:
+    """Every candidate pair of the connection (kept by aioice after close)."""
+    pairs: list[CandidatePair] = list(getattr(conn, "_check_list", None) or [])
+    return pairs
+
+
 def check_list_done(conn: aioice.Connection) -> bool:
     """True once aioice's ``connect()`` saw the check list complete."""
     return bool(conn._check_list_done)
@@ -80,6 +86,11 @@ def twin_kwargs(conn: aioice.Connection) -> dict[str, Any]:
 def transport_connection(transport: RTCIceTransport) -> aioice.Connection | None:
     """The aioice connection a (stock) ICE transport drives; None if the name is gone."""
     return getattr(transport, "_connection", None)
+
+
+def role_decided(transport: RTCIceTransport) -> bool:
+    """True once the transport's ICE role was set (from the remote's description)."""
+    return bool(getattr(transport, "_role_set", False))
 
 
 def stock_gatherer_state(gatherer: RTCIceGatherer) -> str:

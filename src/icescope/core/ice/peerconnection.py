@@ -20,7 +20,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
-from aiortc import RTCPeerConnection
+from aiortc import RTCDataChannel, RTCPeerConnection
 
 from ..config import IceTimings
 from ..errors import PeerClosedError
@@ -28,6 +28,7 @@ from ..netif import AddressSelection
 from ..states import Provenance
 from . import compat
 from .capabilities import Capabilities
+from .channels import meter_channel
 from .derived import DerivedStates
 from .introspect import ice_transports
 from .restart import RestartRecord, detect_restart, learn_remote_credentials
@@ -77,6 +78,8 @@ class IcePeerConnection(RTCPeerConnection):
         self._refresh_again = False
         self._restart_requested = False
         self._restart: RestartRecord | None = None
+        self.data_channels: list[RTCDataChannel] = []
+        """Every data channel of this connection (made here or announced by the remote)."""
 
     # ------------------------------------------------------------------ capabilities
     @property
@@ -128,6 +131,27 @@ class IcePeerConnection(RTCPeerConnection):
     def _managed_transports(self) -> list[ManagedIceTransport]:
         return [t for t in self.ice_transports() if isinstance(t, ManagedIceTransport)]
 
+    def transport_id(self, transport: RTCIceTransport) -> str:
+        """The stable id of an ICE transport (``T01``...), as in ``icetransportstatechange``."""
+        return self._derived.name(transport)
+
+    def selected_pair_changes(self, transport: RTCIceTransport) -> int | None:
+        """How often ``transport``'s selected candidate pair changed (None: not tracked)."""
+        if not isinstance(transport, ManagedIceTransport):
+            return None
+        return self._derived.pair_changes.get(transport, 0)
+
+    def createDataChannel(self, label: str, *args: Any, **kwargs: Any) -> RTCDataChannel:
+        """Create a data channel (stock), counting its messages for statistics."""
+        channel = super().createDataChannel(label, *args, **kwargs)
+        self._track_channel(channel)
+        return channel
+
+    def _track_channel(self, channel: RTCDataChannel) -> None:
+        meter_channel(channel)
+        if channel not in self.data_channels:
+            self.data_channels.append(channel)
+
     # ------------------------------------------------------------------ configuration
     def _configure_transports(self) -> None:
         # Stock transports (degraded, or a stock peer) have nothing to configure.
@@ -147,6 +171,8 @@ class IcePeerConnection(RTCPeerConnection):
         if self.managed and event in _DERIVED_EVENTS:
             self._refresh()
             return True
+        if event == "datachannel" and args and isinstance(args[0], RTCDataChannel):
+            self._track_channel(args[0])  # before the application's listeners see it
         return super().emit(event, *args, **kwargs)
 
     def _refresh(self) -> None:

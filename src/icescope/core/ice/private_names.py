@@ -30,7 +30,8 @@ class PrivateName:
     shape: str
     """What is relied on: ``attribute`` / ``attribute: <type>`` (on a fresh instance),
     ``method(<params>)`` / ``function(<params>)`` (exact parameter names), ``property``,
-    ``class``, ``module`` or ``constant: <type>``."""
+    ``class``, ``module``, ``constant: <type>`` or ``annotated: <type>`` (declared on the class,
+    set by the library while it uses the object)."""
     used_in: tuple[str, ...]
     """IceScope modules that use it (dotted, below ``icescope.``)."""
     why: str
@@ -74,6 +75,8 @@ PRIVATE_NAMES: Final[tuple[PrivateName, ...]] = (
        "the stock gathering state, reported while no restart gathers"),
     _r(_TRANSPORT, "_connection", "attribute", "core.ice.internals core.ice.transport",
        "the connection the transport drives; follows the promoted generation"),
+    _r(_TRANSPORT, "_role_set", "attribute: bool", "core.ice.internals",
+       "whether the ICE role was decided yet (iceRole in the transport statistics)"),
     _r(_TRANSPORT, "_recv", "attribute", "core.ice.transport",
        "what RTCDtlsTransport reads from: the generation mux"),
     _r(_TRANSPORT, "_send", "attribute", "core.ice.transport",
@@ -104,6 +107,20 @@ PRIVATE_NAMES: Final[tuple[PrivateName, ...]] = (
        "parse a trickled candidate line"),
     _r("aiortc.exceptions", "OperationError", "class", "core.ice.routing",
        "base of UnknownGenerationError (webrtc-pc: OperationError)"),
+    _r("aiortc.rtcsctptransport", "SCTP_DATA_LAST_FRAG", "constant: int", "core.ice.channels",
+       "marks a message's last DATA chunk: one per message in the SCTP queues"),
+    _r("aiortc.rtcsctptransport", "WEBRTC_DCEP", "constant: int", "core.ice.channels",
+       "the DCEP payload protocol, not a user message"),
+    _r("aiortc.rtcsctptransport.RTCSctpTransport", "_data_channel_queue", "attribute",
+       "core.ice.channels", "messages waiting for SCTP (queued_messages)"),
+    _r("aiortc.rtcsctptransport.RTCSctpTransport", "_outbound_queue", "attribute",
+       "core.ice.channels", "DATA chunks not yet sent (queued_messages)"),
+    _r("aiortc.rtcsctptransport.RTCSctpTransport", "_sent_queue", "attribute",
+       "core.ice.channels", "DATA chunks sent but not acknowledged (queued_messages)"),
+    _r("aiortc.rtcsctptransport.DataChunk", "_acked", "annotated: bool", "core.ice.channels",
+       "a chunk the peer acknowledged (delivered)"),
+    _r("aiortc.rtcsctptransport.DataChunk", "_abandoned", "annotated: bool",
+       "core.ice.channels", "a chunk SCTP gave up on"),
     _r("aiortc.rtcsctptransport.RTCSctpTransport", "_t3_expired", "method(self)",
        "core.ice.transport", "relied on not to abort SCTP during a long outage"),
     # ------------------------------------------------------------ aioice: Connection state
@@ -111,6 +128,8 @@ PRIVATE_NAMES: Final[tuple[PrivateName, ...]] = (
        "component -> nominated pair: the selected pair, and when a generation is usable"),
     _r(_CONN, "_components", "attribute: set", "core.ice.consent",
        "every component nominated means connected"),
+    _r(_CONN, "_check_list", "attribute: list", "core.ice.internals",
+       "every candidate pair of a generation, for candidate-pair statistics (kept after close)"),
     _r(_CONN, "_check_list_done", "attribute: bool", "core.ice.internals",
        "completed needs the check list done"),
     _r(_CONN, "_local_candidates_end", "attribute: bool", "core.ice.internals",
@@ -161,7 +180,7 @@ PRIVATE_NAMES: Final[tuple[PrivateName, ...]] = (
        "core.ice.connection core.ice.consent",
        "host address selection; sockets made impairable"),
     # ------------------------------------------------------------ aioice: sockets and pairs
-    _r("aioice.ice", "StunProtocol", "class", "core.ice.impair core.ice.consent",
+    _r("aioice.ice", "StunProtocol", "class", "core.ice.impair core.ice.consent core.ice.meters",
        "the socket protocol whose class is switched to ImpairableStunProtocol"),
     _r(_PROTO, "datagram_received", "method(self, data, addr)", "core.ice.impair",
        "incoming datagrams pass the fault injector"),
@@ -176,7 +195,8 @@ PRIVATE_NAMES: Final[tuple[PrivateName, ...]] = (
     _r(_PROTO, "transport", "attribute", "core.ice.impair",
        "the datagram transport delayed datagrams are sent on"),
     _r("aioice.ice", "CandidatePair", "class",
-       "core.ice.consent core.ice.introspect core.ice.internals",
+       "core.ice.consent core.ice.introspect core.ice.internals core.ice.meters core.ice.stats"
+       " core.ice.stats_entries",
        "a nominated pair: its protocol and addresses"),
     _r(_PAIR, "protocol", "attribute", "core.ice.consent",
        "the socket a consent probe is sent on"),
@@ -187,12 +207,15 @@ PRIVATE_NAMES: Final[tuple[PrivateName, ...]] = (
     _r(_PAIR, "remote_candidate", "attribute", "core.ice.introspect",
        "the selected pair's remote candidate"),
     # ------------------------------------------------------------ aioice: STUN and TURN
-    _r("aioice", "stun", "module", "core.ice.consent core.ice.servers core.ice.impair",
+    _r("aioice", "stun", "module",
+       "core.ice.consent core.ice.servers core.ice.impair core.ice.meters",
        "STUN messages and transaction errors"),
-    _r("aioice.stun", "Message", "class", "core.ice.servers core.ice.consent core.ice.impair",
+    _r("aioice.stun", "Message", "class",
+       "core.ice.servers core.ice.consent core.ice.impair core.ice.meters",
        "a STUN message: a Binding request, a request received, one sent"),
-    _r("aioice.stun", "Method", "class", "core.ice.servers", "BINDING"),
-    _r("aioice.stun", "Class", "class", "core.ice.servers", "REQUEST"),
+    _r("aioice.stun", "Method", "class", "core.ice.servers core.ice.consent core.ice.meters",
+       "BINDING"),
+    _r("aioice.stun", "Class", "class", "core.ice.servers core.ice.meters", "REQUEST"),
     _r("aioice.stun", "parse_message", "function(data)", "core.ice.servers",
        "parse a STUN server's answer"),
     _r("aioice.stun", "TransactionError", "class", "core.ice.consent",

@@ -136,7 +136,8 @@ async def _self_test(window: MainWindow) -> int:
             )
         await window.close_session()
         window.log_model.flush()
-        shown = window.panels[next(iter(window.panels))].indicator.state.value
+        state = window.panels[next(iter(window.panels))].indicator.state
+        shown = "unknown" if state is None else state.value
         if connected and shown != "closed":
             failures.append(f"the indicator shows {shown!r} after close, expected 'closed'")
         window.close()

@@ -72,6 +72,8 @@ class PeerModel:
     selected: SelectedPairChanged | None = None
     selected_changes: int = 0
     role: RoleChanged | None = None
+    offerer: bool | None = None
+    """Whether this peer sent the first offer (from its first signaling change; None before)."""
     restarts_completed: int = 0
     restarts_abandoned: int = 0
     restart_pending: IceRestart | None = None
@@ -166,6 +168,9 @@ class PeerModel:
             return
         if event.machine not in _PC_MACHINES:
             return
+        if event.machine is Machine.SIGNALING and self.offerer is None:
+            if event.state in ("have-local-offer", "have-remote-offer"):
+                self.offerer = event.state == "have-local-offer"
         if event.machine is Machine.ICE:
             previous = self.states[Machine.ICE]
             left = event.in_previous

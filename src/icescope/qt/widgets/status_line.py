@@ -1,33 +1,71 @@
-"""QtStatusLine: ICE roles, selected pair, heartbeat counts and journal path, as plain values."""
+"""QtStatusLine: ICE roles, selected pair, heartbeat counts and journal, read from the model.
+
+Every value comes from an event the model folded (``icerole``, ``selectedcandidatepairchange``,
+``heartbeat``); what no event has said yet is shown as not known, never as a zero.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+if TYPE_CHECKING:
+    from ...core.model import PeerModel, SessionModel
 
-@dataclass(frozen=True, slots=True)
-class PeerStatus:
-    """What the status line says about one peer."""
-
-    name: str
-    roles: tuple[str, ...] = ()
-    """ICE roles of the peer's transports (``controlling``/``controlled``)."""
-    selected: tuple[str, str] | None = None
-    """``(local, remote)`` candidate descriptions of the selected pair."""
-    sent: int = 0
-    received: int = 0
+JOURNAL_NOTICE_CODES = frozenset({"journal", "log:icescope.core.journal"})
+"""Notices that say the journal could not be opened or written."""
 
 
-@dataclass(frozen=True, slots=True)
-class StatusSnapshot:
-    """Everything the status line shows."""
+def _shown_peers(model: SessionModel) -> list[PeerModel]:
+    # the remote only once anything about it is known
+    return [
+        p
+        for p in model.peers.values()
+        if p.peer.value == "local" or p.observed or p.role or p.heartbeat
+    ]
 
-    peers: tuple[PeerStatus, ...] = field(default_factory=tuple)
-    journal: str | None = None
-    journal_error: str | None = None
+
+def roles_text(model: SessionModel | None) -> str:
+    """``roles: local controlling, remote controlled`` (``unknown`` until an event says)."""
+    if model is None or not model.started:
+        return "no session"
+    parts = [f"{p.peer.value} {p.role.role if p.role else 'unknown'}" for p in _shown_peers(model)]
+    return "roles: " + ", ".join(parts)
+
+
+def pair_text(model: SessionModel | None) -> str:
+    """The local peer's selected candidate pair."""
+    if model is None or not model.started:
+        return ""
+    pair = model.local.selected
+    return f"pair: {pair.local} ⇄ {pair.remote}" if pair else "pair: none selected yet"
+
+
+def heartbeats_text(model: SessionModel | None) -> str:
+    """``heartbeats: local 7↑ 6↓ …`` from the latest counts (``not counted yet`` before)."""
+    if model is None or not model.started:
+        return ""
+    parts = []
+    for p in _shown_peers(model):
+        hb = p.heartbeat
+        if hb is None:
+            parts.append(f"{p.peer.value} not counted yet")
+            continue
+        received = "?" if hb.received is None else str(hb.received)
+        final = " (final)" if hb.final else ""
+        parts.append(f"{p.peer.value} {hb.sent}↑ {received}↓{final}")
+    return "heartbeats: " + ", ".join(parts)
+
+
+def journal_text(model: SessionModel | None, journal: str | None) -> str:
+    """Where the journal goes, or its error (from the session's notices)."""
+    if model is not None:
+        errors = [n for n in model.notices if n.code in JOURNAL_NOTICE_CODES]
+        if errors:
+            return f"journal error: {errors[0].message}"
+    return f"journal: {journal}" if journal else "journal: off"
 
 
 class QtStatusLine(QWidget):
@@ -55,26 +93,19 @@ class QtStatusLine(QWidget):
                 line.setFrameShadow(QFrame.Shadow.Sunken)
                 layout.addWidget(line)
             layout.addWidget(label, 1 if label is self.journal else 0)
-        self.roles.setToolTip("ICE agent roles (RFC 8445 §6.1.1)")
-        self.heartbeats.setToolTip(
-            "Heartbeat messages on the data channel, per peer: sent ↑ / received ↓"
-        )
-        self.set_status(StatusSnapshot())
-
-    def set_status(self, status: StatusSnapshot) -> None:
-        """Show ``status``."""
-        roles = [f"{p.name} {'/'.join(p.roles) or '?'}" for p in status.peers]
-        self.roles.setText("roles: " + ", ".join(roles) if roles else "no session")
-        pair = next((p.selected for p in status.peers if p.selected), None)
-        self.pair.setText(f"pair: {pair[0]} ⇄ {pair[1]}" if pair else "pair: none selected yet")
+        self.roles.setToolTip("ICE agent roles (RFC 8445 §6.1.1), as the engine reported them")
         self.pair.setToolTip("Selected candidate pair of the local peer (local ⇄ remote)")
-        beats = [f"{p.name} {p.sent}↑ {p.received}↓" for p in status.peers]
-        self.heartbeats.setText("heartbeats: " + ", ".join(beats) if beats else "")
-        if status.journal_error:
-            text = f"journal error: {status.journal_error}"
-        elif status.journal:
-            text = f"journal: {status.journal}"
-        else:
-            text = "journal: off"
+        self.heartbeats.setToolTip(
+            "Heartbeat messages on the data channel, per peer: sent ↑ / received ↓ "
+            "(the latest counts the peers published)"
+        )
+        self.show_model(None, None)
+
+    def show_model(self, model: SessionModel | None, journal: str | None) -> None:
+        """Render ``model`` (None: no session) and the session's journal path."""
+        self.roles.setText(roles_text(model))
+        self.pair.setText(pair_text(model))
+        self.heartbeats.setText(heartbeats_text(model))
+        text = journal_text(model, journal)
         self.journal.setText(text)
         self.journal.setToolTip(text)

@@ -132,7 +132,7 @@ async def _self_test(window: MainWindow) -> int:
         if not connected:
             failures.append(
                 f"ICE did not connect within {SELF_TEST_TIMEOUT:g} s "
-                f"(iceConnectionState={session.ice_state.value})"
+                f"(iceConnectionState={session.model.local.ice.value})"
             )
         await window.close_session()
         window.log_model.flush()

@@ -123,10 +123,10 @@ class MainWindow(SessionLife, QMainWindow):
         self._controls_timer = QTimer(self)
         self._controls_timer.setSingleShot(True)
         self._controls_timer.setInterval(CONTROLS_MS)
-        self._controls_timer.timeout.connect(self.render)
+        self._controls_timer.timeout.connect(self.refresh)
         self.setWindowTitle("IceScope")
         self.resize(1280, 800)
-        self.render()
+        self.refresh()
 
     # ------------------------------------------------------------------ composition
     def show_about(self) -> QtAboutDialog:
@@ -180,7 +180,7 @@ class MainWindow(SessionLife, QMainWindow):
         for panel in self.panels.values():
             panel.set_clock(now)
         self.bridge.attach(hub)
-        self.render()
+        self.refresh()
 
     def _prepare(self, session: SessionLike) -> None:
         """Show a session that is about to start (SessionLife calls this)."""
@@ -254,7 +254,7 @@ class MainWindow(SessionLife, QMainWindow):
         journal = self.session.journal_path if self.session is not None else None
         self.status_line.show_model(self.model, str(journal) if journal else None)
 
-    def render(self) -> None:
+    def refresh(self) -> None:
         """Render the model into every widget (panels, controls, labels, status line)."""
         model = self.model
         capabilities = self.session.capabilities if self.session is not None else None

@@ -1,6 +1,6 @@
 """SessionLife: the main window's session life cycle (start, close, replace, close the window).
 
-A mixin of :class:`~icescope.qt.main_window.MainWindow` (which supplies ``_prepare``, ``render``,
+A mixin of :class:`~icescope.qt.main_window.MainWindow` (which supplies ``_prepare``, ``refresh``,
 ``report``, ``log_model`` and ``_stop_rendering``): one session at a time, closed cleanly before
 the next one starts or the window goes away.
 """
@@ -56,7 +56,7 @@ class SessionLife:
     def _prepare(self, session: SessionLike) -> None:
         raise NotImplementedError
 
-    def render(self) -> None:
+    def refresh(self) -> None:
         """Render the model into the widgets."""
         raise NotImplementedError
 
@@ -91,7 +91,7 @@ class SessionLife:
             self.report("error", "start-failed", f"Could not start the session: {exc}")
         finally:
             self.doing = ""
-            self.render()
+            self.refresh()
         return session
 
     async def close_session(self) -> dict[str, Any] | None:
@@ -100,13 +100,13 @@ class SessionLife:
         if session is None or session.ended:
             return None
         self.doing = "closing…"
-        self.render()
+        self.refresh()
         try:
             return await session.close()
         finally:
             self.doing = ""
             self.log_model.flush()
-            self.render()
+            self.refresh()
 
     async def new_session(self, settings: Settings | None = None) -> SessionLike:
         """Close the current session cleanly, then start a new one.
@@ -128,7 +128,7 @@ class SessionLife:
             await self.session.restart_ice()
         except (IceScopeError, NotImplementedError) as exc:
             self.report("error", "restart-failed", f"ICE restart failed: {exc}")
-        self.render()
+        self.refresh()
 
     @async_slot()
     async def _on_close(self) -> None:

@@ -46,6 +46,10 @@ class SessionLike(Protocol):
     async def start(self) -> None:
         """Open the journal, create the peers and start negotiating."""
 
+    async def wait_connected(self, timeout: float) -> bool:
+        """Wait (bounded) until the local peer's ICE is up; False on timeout."""
+        ...
+
     async def close(self) -> dict[str, Any]:
         """Close everything; return the summary."""
         ...

@@ -168,9 +168,8 @@ class PeerModel:
             return
         if event.machine not in _PC_MACHINES:
             return
-        if event.machine is Machine.SIGNALING and self.offerer is None:
-            if event.state in ("have-local-offer", "have-remote-offer"):
-                self.offerer = event.state == "have-local-offer"
+        if self.offerer is None and event.state in ("have-local-offer", "have-remote-offer"):
+            self.offerer = event.state == "have-local-offer"
         if event.machine is Machine.ICE:
             previous = self.states[Machine.ICE]
             left = event.in_previous

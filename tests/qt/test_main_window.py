@@ -16,6 +16,7 @@ from icescope.core.events import (
     Peer,
     RemoteChannel,
     RoleChanged,
+    SelectedPairChanged,
 )
 from icescope.core.states import IceConnectionState, Machine, Provenance
 from icescope.qt import main_window as main_window_module
@@ -120,7 +121,31 @@ def test_about_opens_non_modal(window, qtbot) -> None:
     dialog.close()
 
 
-def test_window_fits_a_1280x800_laptop(window) -> None:
-    assert window.width() <= 1280 and window.height() <= 800
+def test_window_fits_a_1280x800_laptop(window, fed) -> None:
+    """Long status texts (an IPv6 pair, a deep journal path) must not widen the window."""
+    window.follow(fed.hub, fed.model, fed.now)
+    fed.start()
+    v6 = "host udp [2001:db8:1234:5678:9abc:def0:1234:5678]:50000"
+    fed.publish(
+        SelectedPairChanged(**fed.stamp(), peer=Peer.LOCAL, local=v6, remote=v6),
+        HeartbeatCount(**fed.stamp(), peer=Peer.LOCAL, sent=123456, received=123456),
+        HeartbeatCount(**fed.stamp(), peer=Peer.REMOTE, sent=123456, received=123456),
+    )
+    widest = (
+        (Machine.ICE, "disconnected"),
+        (Machine.CONNECTION, "disconnected"),
+        (Machine.GATHERING, "gathering"),
+        (Machine.SIGNALING, "have-remote-offer"),
+        (Machine.TRANSPORT, "disconnected"),
+    )
+    for peer in Peer:
+        fed.publish(RemoteChannel(**fed.stamp(), peer=Peer.REMOTE, channel="websocket", alive=True))
+        for machine, state in widest:
+            fed.publish(state_event(machine, "new", state, peer=peer, ts=fed.now()))
+    window.status_line.show_model(fed.model, "/home/tester/.local/share/icescope/" + "j" * 80)
+    assert window.panels[Peer.REMOTE].minis[Machine.SIGNALING].state == "have-remote-offer"
     hint = window.minimumSizeHint()
     assert hint.width() <= 1280 and hint.height() <= 800, hint
+    assert window.width() <= 1280 and window.height() <= 800
+    assert v6 in window.status_line.pair.toolTip()  # the full text stays reachable
+    window.bridge.detach()

@@ -46,9 +46,9 @@ def test_status_line_renders_the_model_from_events(qtbot, fed) -> None:
     assert line.roles.text() == "no session"
     fed.start()
     line.show_model(fed.model, "/tmp/j.jsonl")
-    assert line.roles.text() == "roles: local unknown"
+    assert line.roles.text() == "roles: not reported yet"
     assert line.pair.text() == "pair: none selected yet"
-    assert line.heartbeats.text() == "heartbeats: local not counted yet"
+    assert line.heartbeats.text() == "heartbeats: not counted yet"
     assert line.journal.text() == "journal: /tmp/j.jsonl"
     fed.publish(
         state_event(Machine.ICE, "new", "checking", peer=Peer.REMOTE, ts=fed.now()),

@@ -29,7 +29,7 @@ from ..core.events import (
 )
 from ..core.states import Machine
 from .bridge import EventBridge
-from .commands import commands_of
+from .commands import closed_reason, commands_of
 from .models.event_log_model import EventLogModel
 from .session_life import SessionLife
 from .widgets.controls import QtControls
@@ -82,6 +82,7 @@ class MainWindow(SessionLife, QMainWindow):
         self.model: SessionModel | None = None
         """The model the widgets render (the session's; None before any)."""
         self._now: Callable[[], float] = lambda: 0.0
+        self._who = ""
         self.bridge = EventBridge(self)
         self.bridge.event.connect(self._on_event)
         self.log_model = EventLogModel(parent=self)
@@ -166,15 +167,18 @@ class MainWindow(SessionLife, QMainWindow):
             self.session_dialog.finished.connect(lambda _r: setattr(self, "session_dialog", None))
         return self.session_dialog
 
-    def follow(self, hub: EventHub, model: SessionModel, now: Callable[[], float]) -> None:
+    def follow(
+        self, hub: EventHub, model: SessionModel, now: Callable[[], float], who: str = ""
+    ) -> None:
         """Render ``model`` (already subscribed to ``hub``) as ``hub``'s events arrive.
 
         Args:
             hub: the event source.
             model: the fold of ``hub``'s events (subscribed before this window).
             now: the session's current time (as event ``ts``), for elapsed-time texts.
+            who: who the remote is, in words.
         """
-        self.model, self._now = model, now
+        self.model, self._now, self._who = model, now, who
         self.log_model.clear()
         self.banner.clear()
         for panel in self.panels.values():
@@ -247,8 +251,7 @@ class MainWindow(SessionLife, QMainWindow):
 
     def _show_peer(self, peer: Peer) -> None:
         if self.model is not None:
-            who = self.session.remote_description if self.session is not None else ""
-            self.panels[peer].show_peer(self.model.peers[peer], self.settings.mode, who)
+            self.panels[peer].show_peer(self.model.peers[peer], self.settings.mode, self._who)
 
     def _show_status(self) -> None:
         journal = self.session.journal_path if self.session is not None else None
@@ -269,6 +272,8 @@ class MainWindow(SessionLife, QMainWindow):
         self.impair_panel.set_remote_available(commands.impair_remote)
         self.impair_panel.show_model(model)
         self._show_status()
+        if self.session is not None and self.session.remote_description:
+            self._who = self.session.remote_description  # known once the session started
         if model is None:
             self.session_label.setText("No session")
             self.setWindowTitle("IceScope")
@@ -279,8 +284,10 @@ class MainWindow(SessionLife, QMainWindow):
             state = self.doing
         elif not model.started:
             state = "not started"
+        elif closed_reason(model) is not None:
+            state = "closed"
         else:
-            state = "open" if commands.close is None else "closed"
+            state = "open" if self.session is not None else "view only (no live session)"
         self.session_label.setText(
             f"Session {self.sessions_started} · mode {self.settings.mode} · {state}"
         )

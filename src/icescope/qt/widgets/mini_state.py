@@ -25,14 +25,18 @@ class QtMiniState(QWidget):
     """One machine's value on one line: shape, caption, value.
 
     Args:
-        caption: the machine's W3C attribute name.
+        caption: the machine's W3C attribute name (tooltip and accessible name).
         initial: the value shown until the first change.
         parent: the owning widget.
+        label: the shorter caption drawn (default: ``caption``).
     """
 
-    def __init__(self, caption: str, initial: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, caption: str, initial: str, parent: QWidget | None = None, label: str | None = None
+    ) -> None:
         super().__init__(parent)
         self._caption = caption
+        self._label = caption if label is None else label
         self._state = initial
         self._live = True
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -74,7 +78,7 @@ class QtMiniState(QWidget):
         """One text line with a shape in front, wide enough for caption and value."""
         bold = QFont(self.font())
         bold.setBold(True)
-        caption = self.fontMetrics().horizontalAdvance(f"{self._caption}: ") if self._caption else 0
+        caption = self.fontMetrics().horizontalAdvance(f"{self._label}: ") if self._label else 0
         return QSize(24 + caption + QFontMetrics(bold).horizontalAdvance(self._state) + 8, 24)
 
     def minimumSizeHint(self) -> QSize:
@@ -99,7 +103,7 @@ class QtMiniState(QWidget):
         muted.setAlpha(170)
         p.setPen(muted)
         metrics = self.fontMetrics()
-        caption = f"{self._caption}:" if self._caption else ""
+        caption = f"{self._label}:" if self._label else ""
         if caption:
             p.drawText(QRectF(24, 0, self.width() - 24, h), Qt.AlignmentFlag.AlignVCenter, caption)
         bold = QFont(self.font())

@@ -23,8 +23,16 @@ _MINI = (
     (Machine.CONNECTION, "connectionState", "new"),
     (Machine.GATHERING, "iceGatheringState", "new"),
     (Machine.SIGNALING, "signalingState", "stable"),
-    (Machine.TRANSPORT, "iceTransport", NOT_REPORTED),
+    (Machine.TRANSPORT, "RTCIceTransport.state", NOT_REPORTED),
 )
+_LABELS = {
+    Machine.CONNECTION: "connection",
+    Machine.GATHERING: "gathering",
+    Machine.SIGNALING: "signaling",
+    Machine.TRANSPORT: "ICE transport",
+}
+"""Short captions, so two peers and the impair panel fit a 1280-pixel screen side by side
+(the tooltip names the W3C attribute)."""
 
 
 class QtPeerPanel(QGroupBox):
@@ -50,7 +58,7 @@ class QtPeerPanel(QGroupBox):
         grid.addWidget(self.description, 0, 0, 1, 2)
         grid.addWidget(self.indicator, 1, 0, 1, 2)
         for i, (machine, caption, initial) in enumerate(_MINI):
-            mini = QtMiniState(caption, initial, self)
+            mini = QtMiniState(caption, initial, self, label=_LABELS[machine])
             self.minis[machine] = mini
             grid.addWidget(mini, 2 + i // 2, i % 2)
 

@@ -31,7 +31,10 @@ def roles_text(model: SessionModel | None) -> str:
     """``roles: local controlling, remote controlled`` (``unknown`` until an event says)."""
     if model is None or not model.started:
         return "no session"
-    parts = [f"{p.peer.value} {p.role.role if p.role else 'unknown'}" for p in _shown_peers(model)]
+    peers = _shown_peers(model)
+    if not any(p.role for p in peers):
+        return "roles: not reported yet"
+    parts = [f"{p.peer.value} {p.role.role if p.role else 'unknown'}" for p in peers]
     return "roles: " + ", ".join(parts)
 
 
@@ -47,8 +50,11 @@ def heartbeats_text(model: SessionModel | None) -> str:
     """``heartbeats: local 7↑ 6↓ …`` from the latest counts (``not counted yet`` before)."""
     if model is None or not model.started:
         return ""
+    peers = _shown_peers(model)
+    if not any(p.heartbeat for p in peers):
+        return "heartbeats: not counted yet"
     parts = []
-    for p in _shown_peers(model):
+    for p in peers:
         hb = p.heartbeat
         if hb is None:
             parts.append(f"{p.peer.value} not counted yet")
@@ -82,8 +88,11 @@ class QtStatusLine(QWidget):
         self.heartbeats = QLabel(self)
         self.journal = QLabel(self)
         self.journal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A long path must not force the window wider; the tooltip has the full text.
-        self.journal.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Long texts (a path, an IPv6 pair) must not force the window wider than a laptop
+        # screen: every label may shrink, and its tooltip has the full text.
+        for label in (self.roles, self.pair, self.heartbeats, self.journal):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(60)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         for i, label in enumerate((self.roles, self.pair, self.heartbeats, self.journal)):
@@ -92,20 +101,23 @@ class QtStatusLine(QWidget):
                 line.setFrameShape(QFrame.Shape.VLine)
                 line.setFrameShadow(QFrame.Shadow.Sunken)
                 layout.addWidget(line)
-            layout.addWidget(label, 1 if label is self.journal else 0)
-        self.roles.setToolTip("ICE agent roles (RFC 8445 §6.1.1), as the engine reported them")
-        self.pair.setToolTip("Selected candidate pair of the local peer (local ⇄ remote)")
-        self.heartbeats.setToolTip(
-            "Heartbeat messages on the data channel, per peer: sent ↑ / received ↓ "
-            "(the latest counts the peers published)"
-        )
+            layout.addWidget(label, 2 if label is self.pair else 1)
+        self._explain = {
+            self.roles: "ICE agent roles (RFC 8445 §6.1.1), as the engine reported them",
+            self.pair: "Selected candidate pair of the local peer (local ⇄ remote)",
+            self.heartbeats: "Heartbeat messages on the data channel, per peer: sent ↑ / "
+            "received ↓ (the latest counts the peers published)",
+        }
         self.show_model(None, None)
 
     def show_model(self, model: SessionModel | None, journal: str | None) -> None:
         """Render ``model`` (None: no session) and the session's journal path."""
-        self.roles.setText(roles_text(model))
-        self.pair.setText(pair_text(model))
-        self.heartbeats.setText(heartbeats_text(model))
-        text = journal_text(model, journal)
-        self.journal.setText(text)
-        self.journal.setToolTip(text)
+        for label, text in (
+            (self.roles, roles_text(model)),
+            (self.pair, pair_text(model)),
+            (self.heartbeats, heartbeats_text(model)),
+            (self.journal, journal_text(model, journal)),
+        ):
+            label.setText(text)
+            explain = self._explain.get(label)
+            label.setToolTip(f"{text}\n{explain}" if explain and text else text)

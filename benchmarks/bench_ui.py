@@ -32,9 +32,11 @@ if not os.environ.get("DISPLAY"):
 import qasync  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from icescope.core.clock import SessionClock  # noqa: E402
 from icescope.core.config import Settings  # noqa: E402
 from icescope.core.events import CandidateGathered, DataChannelChanged, Peer, StateChanged  # noqa: E402
 from icescope.core.hub import EventHub  # noqa: E402
+from icescope.core.model import SessionModel  # noqa: E402
 from icescope.core.states import Machine, Provenance  # noqa: E402
 from icescope.qt.main_window import MainWindow  # noqa: E402
 
@@ -110,7 +112,9 @@ def repaint_latency(
     where repaints are deliberately coalesced (at most one every 8 ms).
     """
     hub = EventHub()
-    window.bridge.attach(hub)
+    model = SessionModel()
+    hub.subscribe(model.apply)  # the model folds first, as in a Session
+    window.follow(hub, model, SessionClock().ts)
     indicator = window.panels[Peer.LOCAL].indicator
     latencies: list[float] = []
     for i in range(samples):
@@ -138,7 +142,9 @@ def repaint_latency(
 async def ingestion(window: MainWindow, events: int, chunk: int) -> dict[str, float]:
     """Publish ``events`` in bursts of ``chunk`` per loop turn; probe loop lag every 10 ms."""
     hub = EventHub()
-    window.bridge.attach(hub)
+    model = SessionModel()
+    hub.subscribe(model.apply)  # the model folds first, as in a Session
+    window.follow(hub, model, SessionClock().ts)
     window.log_model.clear()
     lags: list[float] = []
     done = asyncio.Event()

@@ -21,6 +21,7 @@ from icescope.core.events import Peer, StateChanged
 from icescope.core.journal import read_journal
 from icescope.core.states import IceConnectionState, Machine, Provenance
 from icescope.qt.main_window import MainWindow
+from icescope.qt.widgets.status_line import roles_text
 from tests.subproc import child_env
 
 if TYPE_CHECKING:
@@ -94,7 +95,11 @@ def test_window_connects_then_close_button_closes(qtbot, qloop, settings) -> Non
         await until(lambda: local.state in UP)
         await until(lambda: window.panels[Peer.REMOTE].indicator.state in UP)
         await until(lambda: window.status_line.pair.text().startswith("pair: host udp 127.0.0.1"))
-        assert "local controlling" in window.status_line.roles.text()
+        # the status line renders the model (roles once the engine publishes `icerole`)
+        assert window.status_line.roles.text() == roles_text(session.model)
+        remote = window.panels[Peer.REMOTE]
+        assert remote.view.known and remote.view.stale is None  # the in-process peer, live
+        assert remote.view.reporter == "reported by the library (in-process peer)"
         assert window.controls.close_action.isEnabled()
         assert not window.controls.restart_action.isEnabled() or session.can_restart
         qtbot.mouseClick(window.controls.buttons["close"], Qt.MouseButton.LeftButton)

@@ -76,3 +76,48 @@ def state_event(
         generation="abcd",
         detail=detail,
     )
+
+
+class Fed:
+    """A real SessionModel fed by a real hub, in a session already ``AGE`` seconds old (no peers).
+
+    Session time is a real monotonic clock plus ``AGE``, so events can be stamped in the past.
+    """
+
+    AGE = 100.0
+
+    def __init__(self) -> None:
+        from icescope.core.clock import SessionClock
+        from icescope.core.hub import EventHub
+        from icescope.core.model import SessionModel
+
+        self.clock = SessionClock()
+        self.hub = EventHub()
+        self.model = SessionModel()
+        self.hub.subscribe(self.model.apply)
+
+    def now(self) -> float:
+        """Session time."""
+        return self.AGE + self.clock.ts()
+
+    def stamp(self, ago: float = 0.0) -> dict[str, object]:
+        """Common event fields, ``ago`` seconds in the session's past."""
+        ts = self.now() - ago
+        return {"ts": ts, "wall": self.clock.started_wall - self.AGE + ts}
+
+    def publish(self, *events: object) -> None:
+        """Publish each event (the model folds it first, then any window)."""
+        for event in events:
+            self.hub.publish(event)  # type: ignore[arg-type]
+
+    def start(self, mode: str = "loopback") -> None:
+        """The session's start marker."""
+        from icescope.core.events import SessionMarker
+
+        self.publish(SessionMarker(**self.stamp(), peer=Peer.LOCAL, phase="start", detail=mode))
+
+
+@pytest.fixture
+def fed() -> Fed:
+    """A fresh :class:`Fed`."""
+    return Fed()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from PySide6.QtCore import Qt
 
 from icescope.core.events import Impairment, Peer
-from icescope.qt.widgets.impair_panel import IMPAIR_UNAVAILABLE, ImpairRequest, QtImpairPanel
+from icescope.qt.commands import NO_SESSION
+from icescope.qt.widgets.impair_panel import ImpairRequest, QtImpairPanel
 
 
 @pytest.fixture
@@ -22,7 +21,7 @@ def panel(qtbot):
 def test_disabled_until_available_with_reason(panel, qtbot) -> None:
     assert not panel.available
     assert not panel.blackout_now.isEnabled()
-    assert panel.toolTip() == IMPAIR_UNAVAILABLE
+    assert panel.toolTip() == NO_SESSION
     with qtbot.assertNotEmitted(panel.impair_requested, wait=50):
         qtbot.mouseClick(panel.blackout_now, Qt.MouseButton.LeftButton)
     panel.set_available(True)
@@ -55,20 +54,22 @@ def test_buttons_emit_requests(panel, qtbot, button, setup, expected) -> None:
     assert blocker.args == [expected]
 
 
-def _imp(kind: str, *, active: bool = True, value: float = 0.0, peer: Peer = Peer.LOCAL):
+def _imp(fed, kind: str, *, active: bool = True, value: float = 0.0, peer: Peer = Peer.LOCAL):
     return Impairment(
-        ts=1, wall=time.time(), peer=peer, kind=kind, direction="both", value=value, active=active
+        **fed.stamp(), peer=peer, kind=kind, direction="both", value=value, active=active
     )
 
 
-def test_active_summary_follows_events(panel) -> None:
+def test_active_summary_follows_the_model(panel, fed) -> None:
     panel.set_available(True)
-    panel.show_impairment(_imp("loss", value=20))
-    panel.show_impairment(_imp("blackout", value=5, peer=Peer.REMOTE))
+    fed.publish(_imp(fed, "loss", value=20), _imp(fed, "blackout", value=5, peer=Peer.REMOTE))
+    panel.show_model(fed.model)
     text = panel.active_label.text()
     assert "local: loss 20% (both) on" in text
     assert "remote: blackout 5 s" in text
-    panel.show_impairment(_imp("blackout", active=False, value=5, peer=Peer.REMOTE))
+    fed.publish(_imp(fed, "blackout", active=False, value=5, peer=Peer.REMOTE))
+    panel.show_model(fed.model)
     assert "remote" not in panel.active_label.text()
-    panel.show_impairment(_imp("clear"))
+    fed.publish(_imp(fed, "clear"))
+    panel.show_model(fed.model)
     assert panel.active_label.text() == "No impairment active"

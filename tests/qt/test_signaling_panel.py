@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from icescope.core.config import Settings
+from icescope.core.errors import IceScopeError
 from icescope.core.events import Listening, LocalDescription, Peer
-from icescope.core.signaling.paste import check_pasted
-from icescope.qt.dialogs.signaling_panel import QtSignalingPanel
+from icescope.core.signaling.paste import PastedSdpError, check_pasted
+from icescope.qt.widgets.signaling_panel import QtSignalingPanel
 
 OFFER = (
     "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
@@ -34,16 +35,16 @@ def _stamp() -> dict[str, object]:
 
 
 def test_hidden_for_loopback_shown_for_remotes(panel) -> None:
-    panel.configure(Settings(), None)
+    panel.configure(Settings())
     assert panel.isHidden()
-    panel.configure(Settings(mode="tcp-connect", remote_address="127.0.0.1:7400"), None)
+    panel.configure(Settings(mode="tcp-connect", remote_address="127.0.0.1:7400"))
     assert not panel.isHidden()
     assert "we connect and offer" in panel.title.text()
     assert panel.paste_area.isHidden()
 
 
 def test_browser_url_is_a_link_with_copy(panel, qtbot) -> None:
-    panel.configure(Settings(mode="browser", browser_offers=True), None)
+    panel.configure(Settings(mode="browser", browser_offers=True))
     assert "the browser offers" in panel.title.text()
     url = "http://127.0.0.1:41234/?token=abc&x=1"
     panel.show_event(Listening(**_stamp(), url=url, detail="open this page"))
@@ -55,7 +56,7 @@ def test_browser_url_is_a_link_with_copy(panel, qtbot) -> None:
 
 
 def test_tcp_listen_shows_the_address_to_give(panel) -> None:
-    panel.configure(Settings(mode="tcp-listen", remote_address="127.0.0.1:0"), None)
+    panel.configure(Settings(mode="tcp-listen", remote_address="127.0.0.1:0"))
     panel.show_event(Listening(**_stamp(), url="tcp://127.0.0.1:40111", detail="waiting"))
     assert "127.0.0.1:40111" in panel.link.text()
     assert "connect to it" in panel.link.text()
@@ -64,14 +65,21 @@ def test_tcp_listen_shows_the_address_to_give(panel) -> None:
 
 
 def test_paste_flow_shows_local_and_marks_the_bad_line(panel, qtbot) -> None:
+    """The panel asks (paste_requested); the verdict of the core's real check is shown."""
     accepted: list[str] = []
 
-    def paste(text: str) -> str:
-        kind, _sdp = check_pasted(text, "answer")  # the core's real validation
+    def paste(text: str) -> None:
+        try:
+            kind, _sdp = check_pasted(text, "answer")  # the core's real validation
+        except IceScopeError as exc:
+            line = exc.line if isinstance(exc, PastedSdpError) else None
+            panel.show_paste_refused(str(exc), line)
+            return
         accepted.append(kind)
-        return kind
+        panel.show_paste_accepted(kind)
 
-    panel.configure(Settings(mode="paste"), paste)
+    panel.paste_requested.connect(paste)
+    panel.configure(Settings(mode="paste"))
     assert not panel.paste_area.isHidden()
     assert panel.local_box.toPlainText() == ""
     panel.show_event(LocalDescription(**_stamp(), kind="offer", sdp=OFFER, candidates=1))
@@ -101,7 +109,7 @@ def test_paste_flow_shows_local_and_marks_the_bad_line(panel, qtbot) -> None:
 
 
 def test_paste_answerer_labels(panel) -> None:
-    panel.configure(Settings(mode="paste", paste_offers=False), lambda t: "offer")
+    panel.configure(Settings(mode="paste", paste_offers=False))
     assert panel.apply.text() == "Apply offer"
     assert panel.remote_label.text().startswith("①")
     assert "appears here once you paste" in panel.local_box.placeholderText()

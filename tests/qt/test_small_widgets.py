@@ -8,13 +8,13 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, qVersion
 from PySide6.QtGui import QGuiApplication
 
-from icescope.core.events import Notice, Peer
+from icescope.core.events import HeartbeatCount, Notice, Peer, RoleChanged, SelectedPairChanged
 from icescope.core.hub import EventHub
 from icescope.core.states import Machine
 from icescope.qt.about_dialog import QtAboutDialog
 from icescope.qt.bridge import EventBridge
 from icescope.qt.widgets.notice_banner import QtNoticeBanner
-from icescope.qt.widgets.status_line import PeerStatus, QtStatusLine, StatusSnapshot
+from icescope.qt.widgets.status_line import QtStatusLine
 from tests.subproc import run_python
 
 from .conftest import state_event
@@ -39,31 +39,49 @@ def test_banner_keeps_errors_visible(qtbot) -> None:
     assert banner.count == 0
 
 
-def test_status_line_texts(qtbot) -> None:
+def test_status_line_renders_the_model_from_events(qtbot, fed) -> None:
+    """Roles, pair and heartbeat counts come from events; unknown until an event says."""
     line = QtStatusLine()
     qtbot.addWidget(line)
     assert line.roles.text() == "no session"
-    line.set_status(
-        StatusSnapshot(
-            peers=(
-                PeerStatus(
-                    "local",
-                    ("controlling",),
-                    ("host udp 127.0.0.1:1", "host udp 127.0.0.1:2"),
-                    7,
-                    6,
-                ),
-                PeerStatus("remote", ("controlled",), None, 6, 7),
-            ),
-            journal="/tmp/j.jsonl",
-        )
+    fed.start()
+    line.show_model(fed.model, "/tmp/j.jsonl")
+    assert line.roles.text() == "roles: not reported yet"
+    assert line.pair.text() == "pair: none selected yet"
+    assert line.heartbeats.text() == "heartbeats: not counted yet"
+    assert line.journal.text() == "journal: /tmp/j.jsonl"
+    fed.publish(
+        state_event(Machine.ICE, "new", "checking", peer=Peer.REMOTE, ts=fed.now()),
+        RoleChanged(**fed.stamp(), peer=Peer.LOCAL, role="controlling"),
+        RoleChanged(**fed.stamp(), peer=Peer.REMOTE, role="controlled"),
+        SelectedPairChanged(
+            **fed.stamp(),
+            peer=Peer.LOCAL,
+            local="host udp 127.0.0.1:1",
+            remote="host udp 127.0.0.1:2",
+        ),
+        HeartbeatCount(**fed.stamp(), peer=Peer.LOCAL, sent=7, received=6),
+        HeartbeatCount(**fed.stamp(), peer=Peer.REMOTE, sent=6, received=None, final=True),
     )
+    line.show_model(fed.model, "/tmp/j.jsonl")
     assert line.roles.text() == "roles: local controlling, remote controlled"
     assert line.pair.text() == "pair: host udp 127.0.0.1:1 ⇄ host udp 127.0.0.1:2"
-    assert line.heartbeats.text() == "heartbeats: local 7↑ 6↓, remote 6↑ 7↓"
-    assert line.journal.text() == "journal: /tmp/j.jsonl"
-    line.set_status(StatusSnapshot(journal="/x", journal_error="disk full"))
-    assert line.journal.text() == "journal error: disk full"
+    assert line.heartbeats.text() == "heartbeats: local 7↑ 6↓, remote 6↑ ?↓ (final)"
+    fed.publish(
+        Notice(
+            **fed.stamp(),
+            peer=Peer.LOCAL,
+            level="warning",
+            code="log:icescope.core.journal",
+            message="cannot write journal /tmp/j.jsonl: disk full",
+        )
+    )
+    line.show_model(fed.model, "/tmp/j.jsonl")
+    assert line.journal.text() == "journal error: cannot write journal /tmp/j.jsonl: disk full"
+    line.show_model(fed.model, None)
+    assert "journal error" in line.journal.text()
+    line.show_model(None, None)
+    assert line.roles.text() == "no session" and line.journal.text() == "journal: off"
 
 
 def test_about_dialog_lists_versions(qtbot) -> None:
@@ -148,7 +166,7 @@ def test_window_is_built_and_shown_before_asyncio_loads() -> None:
         "w.show()\n"
         "assert show_until_exposed(app, w), 'never exposed'\n"
         "late = ('asyncio', 'qasync', 'aiortc', 'aioice', 'platform',"
-        " 'icescope.qt.dialogs.signaling_panel', 'icescope.qt.about_dialog')\n"
+        " 'icescope.qt.widgets.signaling_panel', 'icescope.qt.about_dialog')\n"
         "early = sorted(m for m in late if m in sys.modules)\n"
         "print('loaded:', early)\n"
         "sys.exit(1 if early else 0)\n"

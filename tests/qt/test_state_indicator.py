@@ -1,17 +1,22 @@
-"""QtStateIndicator / QtMiniState / QtPeerPanel driven by plain values and real events."""
+"""QtStateIndicator and QtMiniState driven by model values."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QColor
 
-from icescope.core.events import Peer
-from icescope.core.states import ICE_MEANINGS, IceConnectionState, Machine, Provenance
+from icescope.core.model import StateValue
+from icescope.core.states import (
+    CLOSE_CAUSES,
+    CLOSE_PROVENANCES,
+    ICE_MEANINGS,
+    IceConnectionState,
+    Provenance,
+)
+from icescope.qt.peer_view import PROVENANCE_TEXT
 from icescope.qt.state_style import SHAPES, look_of
-from icescope.qt.widgets.peer_panel import NOT_REPORTED, QtPeerPanel
-from icescope.qt.widgets.state_indicator import QtMiniState, QtStateIndicator, format_duration
-
-from .conftest import state_event
+from icescope.qt.widgets.mini_state import QtMiniState
+from icescope.qt.widgets.state_indicator import QtStateIndicator, format_duration
 
 EXPECTED_SHAPES = {
     "new": "hollow-circle",
@@ -42,13 +47,17 @@ def _colour_pixels(widget: QtStateIndicator, colour: str) -> int:
     return count
 
 
+def _value(state: str, provenance: Provenance = Provenance.REPORTED, since: float = 1.0):
+    return StateValue(state, since, provenance)
+
+
 @pytest.mark.parametrize("state", list(IceConnectionState))
 def test_indicator_shows_each_state(qtbot, state: IceConnectionState) -> None:
     w = QtStateIndicator()
     qtbot.addWidget(w)
     w.resize(360, 104)
     w.show()
-    w.set_state(state, Provenance.DERIVED)
+    w.show_value(_value(state.value, Provenance.DERIVED))
     assert w.state is state
     assert w.shape_id == EXPECTED_SHAPES[state.value]
     assert ICE_MEANINGS[state] in w.toolTip()
@@ -70,33 +79,62 @@ def test_indicator_rejects_non_w3c_state(qtbot) -> None:
     w = QtStateIndicator()
     qtbot.addWidget(w)
     with pytest.raises(ValueError):
-        w.set_state("up")
+        w.show_value(_value("up"))
     assert w.state is IceConnectionState.NEW
 
 
-def test_time_in_state_ticks_while_shown_and_stops_when_hidden(qtbot) -> None:
+def test_time_in_state_is_session_time_minus_entry(qtbot) -> None:
+    """The age comes from the value's entry ts and the session's now, not from arrival."""
+    now = [50.0]
+    w = QtStateIndicator()
+    qtbot.addWidget(w)
+    w.set_clock(lambda: now[0])
+    w.show_value(_value("checking", since=45.0))
+    assert w.time_in_state() == 5.0
+    assert w.time_text() == "for 5.0 s"
+    now[0] = 61.5
+    assert w.time_text() == "for 16.5 s"
+    w.show_value(StateValue("new", None))  # the initial value nobody reported
+    assert w.time_in_state() is None
+    assert w.time_text() == ""
+    assert w.provenance_text() == "initial value (nothing reported yet)"
+
+
+def test_elapsed_text_repaints_while_shown_and_stops_when_hidden(qtbot) -> None:
     w = QtStateIndicator()
     qtbot.addWidget(w)
     assert not w.ticking
     w.show()
     assert w.ticking
-    w.set_state("checking", entered_at=None)
-    first = w.time_in_state()
-    qtbot.wait(250)
-    assert w.time_in_state() > first + 0.2
+    w.show_value(_value("connected"))
     painted = w.last_paint
-    qtbot.waitUntil(lambda: w.last_paint > painted, timeout=1000)  # the tick repaints
+    qtbot.waitUntil(lambda: w.last_paint > painted, timeout=2000)  # the 1 Hz tick repaints
     w.hide()
     assert not w.ticking
 
 
-def test_local_close_provenance_is_worded(qtbot) -> None:
+@pytest.mark.parametrize(
+    ("provenance", "words"),
+    [
+        (Provenance.LOCAL_CLOSE, "closed here: close()"),
+        (Provenance.AUTO_CLOSE, "closed by the library on its own"),
+        (Provenance.REMOTE_CLOSE, "the remote said goodbye"),
+        (Provenance.PAGE_CLOSED, "the browser page closed it"),
+        (Provenance.SIGNALING_LOST, "signaling to the remote was lost"),
+        (Provenance.PROCESS_EXIT, "IceScope is exiting"),
+    ],
+)
+def test_close_causes_are_worded_distinctly(qtbot, provenance, words) -> None:
     w = QtStateIndicator()
     qtbot.addWidget(w)
-    w.set_state("closed", Provenance.LOCAL_CLOSE)
-    assert "local close()" in w.provenance_text()
-    w.set_state("closed", Provenance.AUTO_CLOSE)
-    assert "library itself" in w.provenance_text()
+    w.show_value(_value("closed", provenance))
+    assert words in w.provenance_text()
+    assert CLOSE_CAUSES[provenance] in w.toolTip()
+
+
+def test_every_close_cause_has_its_own_words() -> None:
+    texts = {PROVENANCE_TEXT[p] for p in CLOSE_PROVENANCES}
+    assert len(texts) == len(CLOSE_PROVENANCES)
 
 
 @pytest.mark.parametrize(
@@ -117,22 +155,8 @@ def test_mini_state(qtbot) -> None:
     assert w.minimumSizeHint().width() >= w.fontMetrics().horizontalAdvance(
         "connectionState: failed"
     )
-
-
-def test_peer_panel_routes_each_machine(qtbot) -> None:
-    panel = QtPeerPanel("Local peer")
-    qtbot.addWidget(panel)
-    assert panel.minis[Machine.TRANSPORT].state == NOT_REPORTED
-    panel.show_state(state_event(Machine.ICE, "new", "checking"))
-    panel.show_state(state_event(Machine.CONNECTION, "new", "connecting"))
-    panel.show_state(state_event(Machine.GATHERING, "new", "complete"))
-    panel.show_state(state_event(Machine.SIGNALING, "stable", "have-local-offer"))
-    panel.show_state(state_event(Machine.TRANSPORT, "new", "checking", peer=Peer.LOCAL))
-    assert panel.indicator.state is IceConnectionState.CHECKING
-    assert panel.minis[Machine.CONNECTION].state == "connecting"
-    assert panel.minis[Machine.GATHERING].state == "complete"
-    assert panel.minis[Machine.SIGNALING].state == "have-local-offer"
-    assert panel.minis[Machine.TRANSPORT].state == "checking"
-    panel.reset()
-    assert panel.indicator.state is IceConnectionState.NEW
-    assert panel.minis[Machine.SIGNALING].state == "stable"
+    w.set_state("connected", live=False)
+    assert not w.live
+    assert "stale" in w.toolTip()
+    w.set_state("unknown", live=False)
+    assert w.shape_id == "question"

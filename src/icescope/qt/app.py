@@ -140,11 +140,12 @@ async def _self_test(window: MainWindow) -> int:
         if not connected:
             failures.append(
                 f"ICE did not connect within {SELF_TEST_TIMEOUT:g} s "
-                f"(iceConnectionState={session.ice_state.value})"
+                f"(iceConnectionState={session.model.local.ice.value})"
             )
         await window.close_session()
         window.log_model.flush()
-        shown = window.panels[next(iter(window.panels))].indicator.state.value
+        state = window.panels[next(iter(window.panels))].indicator.state
+        shown = "unknown" if state is None else state.value
         if connected and shown != "closed":
             failures.append(f"the indicator shows {shown!r} after close, expected 'closed'")
         window.close()

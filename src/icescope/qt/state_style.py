@@ -32,8 +32,9 @@ SHAPES: Final = (
     "triangle",
     "cross",
     "square",
+    "question",
 )
-"""Every shape the painter knows."""
+"""Every shape the painter knows (``question``: a value that is not known)."""
 
 _GREY: Final = "#7b818c"
 _BLUE: Final = "#1f6fd0"
@@ -63,6 +64,10 @@ LOOKS: Final[dict[str, StateLook]] = {
 """Look of every W3C state value of the five machines."""
 
 UNKNOWN: Final = StateLook("hollow-circle", _GREY)
+NOT_KNOWN: Final = StateLook("question", _GREY)
+"""The look of a state nobody reports (shown as ``unknown`` with why)."""
+STALE_COLOR: Final = "#8d9099"
+"""Every shape and word of a stale value is drawn in this grey, never in its live colour."""
 
 
 def look_of(state: str) -> StateLook:
@@ -142,6 +147,15 @@ def _draw(painter: QPainter, rect: QRectF, shape: str, color: QColor, phase: flo
         d = half * 0.4
         painter.drawLine(QPointF(c.x() - d, c.y() - d), QPointF(c.x() + d, c.y() + d))
         painter.drawLine(QPointF(c.x() - d, c.y() + d), QPointF(c.x() + d, c.y() - d))
+    elif shape == "question":
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawEllipse(r)
+        font = painter.font()
+        font.setBold(True)
+        font.setPixelSize(max(8, int(half * 1.2)))
+        painter.setFont(font)
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, "?")
     elif shape == "square":
         s = QRectF(0, 0, r.width() * 0.8, r.height() * 0.8)
         s.moveCenter(c)

@@ -1,4 +1,4 @@
-"""The main window's layout and menus (kept out of main_window.py, which wires behaviour)."""
+"""The main window's layout and menus, built from the widgets they hold (not from the window)."""
 
 from __future__ import annotations
 
@@ -8,63 +8,77 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
-from ..core.events import Peer
-
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from collections.abc import Callable, Sequence
+
+    from PySide6.QtWidgets import QMainWindow
+
+    from .widgets.controls import QtControls
+    from .widgets.event_log_view import QtEventLog
 
 
-def build_layout(window: MainWindow) -> QSplitter:
-    """Controls on top, then the banner, the peers + impair panel + legend, and the log.
+def build_layout(
+    window: QMainWindow,
+    *,
+    top: Sequence[QWidget],
+    banner: QWidget,
+    peers: Sequence[QWidget],
+    side: QWidget,
+    legend: QWidget,
+    log: QWidget,
+) -> QSplitter:
+    """``top`` row (stretch before its last widget), the banner, peers + side panel, legend, log.
 
-    Returns the splitter holding the upper part and the log.
+    Returns the splitter holding the upper part and the log (a remote panel goes between).
     """
-    top = QHBoxLayout()
-    top.addWidget(window.controls)
-    top.addStretch(1)
-    top.addWidget(window.session_label)
-    peers = QHBoxLayout()
-    peers.addWidget(window.panels[Peer.LOCAL], 1)
-    peers.addWidget(window.panels[Peer.REMOTE], 1)
-    peers.addWidget(window.impair_panel, 0)
+    row = QHBoxLayout()
+    for i, widget in enumerate(top):
+        if i == len(top) - 1:
+            row.addStretch(1)
+        row.addWidget(widget)
+    peer_row = QHBoxLayout()
+    for widget in peers:
+        peer_row.addWidget(widget, 1)
+    peer_row.addWidget(side, 0)
     upper = QWidget(window)
     upper_layout = QVBoxLayout(upper)
     upper_layout.setContentsMargins(0, 0, 0, 0)
-    upper_layout.addLayout(peers)
-    upper_layout.addWidget(window.legend)
+    upper_layout.addLayout(peer_row)
+    upper_layout.addWidget(legend)
     splitter = QSplitter(Qt.Orientation.Vertical, window)
     splitter.addWidget(upper)
-    # The remote panel (URL, address, or the copy-and-paste boxes) goes between these two
-    # when a session needs it (MainWindow.remote_panel).
-    splitter.addWidget(window.log_view)
+    splitter.addWidget(log)
     splitter.setStretchFactor(1, 1)
     splitter.setChildrenCollapsible(False)
     central = QWidget(window)
     layout = QVBoxLayout(central)
     layout.setContentsMargins(10, 8, 10, 4)
-    layout.addLayout(top)
-    layout.addWidget(window.banner)
+    layout.addLayout(row)
+    layout.addWidget(banner)
     layout.addWidget(splitter, 1)
     window.setCentralWidget(central)
     return splitter
 
 
-def build_menus(window: MainWindow) -> None:
+def build_menus(
+    window: QMainWindow, controls: QtControls, log: QtEventLog, show_about: Callable[[], object]
+) -> None:
     """Session menu (commands, export, quit) and Help menu (About)."""
     session_menu = window.menuBar().addMenu("&Session")
-    for action in (window.controls.restart_action, window.controls.close_action):
+    for action in (
+        controls.restart_action,
+        controls.close_action,
+        controls.new_action,
+        controls.repeat_action,
+    ):
         session_menu.addAction(action)
-    session_menu.addAction(window.controls.new_action)
-    session_menu.addAction(window.controls.repeat_action)
     session_menu.addSeparator()
-    session_menu.addAction(
-        "Export events as JSON Lines…", lambda: window.log_view.export_dialog("jsonl")
-    )
-    session_menu.addAction("Export events as CSV…", lambda: window.log_view.export_dialog("csv"))
+    session_menu.addAction("Export events as JSON Lines…", lambda: log.export_dialog("jsonl"))
+    session_menu.addAction("Export events as CSV…", lambda: log.export_dialog("csv"))
     session_menu.addSeparator()
     quit_action = QAction("&Quit", window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
     session_menu.addAction(quit_action)
     help_menu = window.menuBar().addMenu("&Help")
-    help_menu.addAction("&About IceScope", window.show_about)
+    help_menu.addAction("&About IceScope", show_about)

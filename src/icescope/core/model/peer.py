@@ -72,6 +72,8 @@ class PeerModel:
     selected: SelectedPairChanged | None = None
     selected_changes: int = 0
     role: RoleChanged | None = None
+    offerer: bool | None = None
+    """Whether this peer sent the first offer (from its first signaling change; None before)."""
     restarts_completed: int = 0
     restarts_abandoned: int = 0
     restart_pending: IceRestart | None = None
@@ -167,6 +169,8 @@ class PeerModel:
             return
         if event.machine not in _PC_MACHINES:
             return
+        if self.offerer is None and event.state in ("have-local-offer", "have-remote-offer"):
+            self.offerer = event.state == "have-local-offer"
         if event.machine is Machine.ICE:
             previous = self.states[Machine.ICE]
             left = event.in_previous

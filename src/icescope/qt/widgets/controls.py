@@ -10,11 +10,7 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-RESTART_UNAVAILABLE = (
-    "ICE restart is not available: this ICE engine cannot restart ICE yet. "
-    "IceScope never fakes a restart."
-)
-"""Tooltip of the disabled Restart button when the engine lacks restart support."""
+from ..commands import BUSY, NO_SESSION
 
 
 class QtControls(QWidget):
@@ -61,7 +57,7 @@ class QtControls(QWidget):
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.hint)
         layout.addStretch(1)
-        self.set_session_state(active=False, closed=False, can_restart=False, busy=False)
+        self.set_commands(restart=NO_SESSION, close=NO_SESSION, busy=False)
 
     def _action(self, text: str, shortcut: str, signal: SignalInstance) -> QAction:
         action = QAction(text, self)
@@ -72,51 +68,48 @@ class QtControls(QWidget):
         self.addAction(action)
         return action
 
-    def set_session_state(
-        self,
-        *,
-        active: bool,
-        closed: bool,
-        can_restart: bool,
-        busy: bool,
-        restart_reason: str = RESTART_UNAVAILABLE,
+    def set_commands(
+        self, *, restart: str | None, close: str | None, busy: bool, capability_off: bool = False
     ) -> None:
-        """Enable each command only when it means something.
+        """Enable each command only when it means something; a disabled one says why.
 
         Args:
-            active: a session exists and was started.
-            closed: the session is closed (by us or by the remote).
-            can_restart: the engine can restart ICE now (``Session.can_restart``).
-            busy: a command is in progress (closing, starting); everything waits for it.
-            restart_reason: tooltip explaining why restart is unavailable.
+            restart: None when Restart ICE is possible, else why not.
+            close: None when Close is possible, else why not.
+            busy: a command is in progress (closing, starting); New and Repeat wait for it.
+            capability_off: restart is off because the engine cannot do it: say so beside it.
         """
-        live = active and not closed and not busy
-        self.restart_action.setEnabled(live and can_restart)
-        if live and can_restart:
-            tip = "Restart ICE: new ufrag/pwd in a new offer (webrtc-pc restartIce()). Ctrl+R"
-        elif not live:
-            tip = "Restart ICE: needs an open session"
-        else:
-            tip = restart_reason
-        self.restart_action.setToolTip(tip)
-        # Say why Restart is grey right next to it, not only in a tooltip.
-        self.hint.setText(
-            "Restart ICE unavailable: engine cannot restart" if live and not can_restart else ""
+        self.restart_action.setEnabled(restart is None)
+        self.restart_action.setToolTip(
+            "Restart ICE: new ufrag/pwd in a new offer (webrtc-pc restartIce()). Ctrl+R"
+            if restart is None
+            else f"Restart ICE unavailable: {restart}"
         )
-        self.hint.setToolTip(restart_reason if live and not can_restart else "")
-        self.close_action.setEnabled(live)
+        # Say why Restart is grey right next to it when it is the engine's doing, not only
+        # in a tooltip.
+        show_hint = capability_off and restart is not None
+        hint = "Restart ICE unavailable: the ICE engine cannot restart"
+        self.hint.setText(hint if show_hint else "")
+        self.hint.setToolTip(restart or "" if show_hint else "")
+        self.close_action.setEnabled(close is None)
         self.close_action.setToolTip(
-            "Close both peers (drains heartbeats first). Ctrl+W" if live else "Nothing to close"
+            "Close both peers (drains heartbeats first). Ctrl+W"
+            if close is None
+            else f"Nothing to close: {close}"
         )
         self.new_action.setEnabled(not busy)
         self.new_action.setToolTip(
             "Choose the remote peer, STUN/TURN servers, timings and host candidates, then "
             "start a new session (closes this one). Ctrl+N"
+            if not busy
+            else BUSY
         )
         self.repeat_action.setEnabled(not busy)
         self.repeat_action.setToolTip(
             "Close this session (if open) and start a fresh one with the same settings. "
             "Ctrl+Shift+N"
+            if not busy
+            else BUSY
         )
         for button in self.buttons.values():
             # QToolButton shows the action's tooltip; disabled buttons keep showing it too.

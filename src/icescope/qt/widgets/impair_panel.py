@@ -1,7 +1,8 @@
 """QtImpairPanel: ask for network impairments (blackout, loss, delay) on one peer's ICE sockets.
 
 The panel emits :class:`ImpairRequest` values; the window passes them to ``Session.impair``.
-It shows what is active from the session's ``Impairment`` events, never from its own clicks.
+It shows what is active from the session model (folded ``Impairment`` events), never from its
+own clicks, and is enabled from the engine's capabilities.
 """
 
 from __future__ import annotations
@@ -21,12 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..commands import NO_SESSION
+
 if TYPE_CHECKING:
-    from ...core.events import Impairment
-
-
-IMPAIR_UNAVAILABLE = "Network impairment is not available in this ICE engine build."
-"""Tooltip when the session offers no ``impair()``."""
+    from ...core.model import SessionModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +126,12 @@ class QtImpairPanel(QGroupBox):
             self.delay_ms,
             self.clear_button,
         )
-        self._active: dict[tuple[str, str], str] = {}
+        self._active_text = ""
         self._available = True
         self._availability: tuple[bool, str] | None = None
-        self.set_available(False, IMPAIR_UNAVAILABLE)
+        self._remote_why: str | None = ""
+        self.set_available(False, NO_SESSION)
+        self.set_remote_available(None)
 
     @property
     def available(self) -> bool:
@@ -146,10 +147,20 @@ class QtImpairPanel(QGroupBox):
         for control in self._controls:
             control.setEnabled(available)
         self.setToolTip("" if available else reason)
-        if not available and reason:
-            self.active_label.setText(reason)
-        elif available and not self._active:
-            self.active_label.setText("No impairment active")
+        self._show_active()
+
+    def set_remote_available(self, why_not: str | None) -> None:
+        """Offer the remote peer as a target, or grey it out with ``why_not`` as its tooltip."""
+        if why_not == self._remote_why:
+            return
+        self._remote_why = why_not
+        item = self.peer_combo.model().item(1)  # type: ignore[attr-defined]
+        item.setEnabled(why_not is None)
+        item.setToolTip(why_not or "")
+        if why_not is not None and self.peer_combo.currentIndex() == 1:
+            self.peer_combo.setCurrentIndex(0)
+        tip = "Whose ICE sockets to impair"
+        self.peer_combo.setToolTip(tip if why_not is None else f"{tip} (remote: {why_not})")
 
     def _request(self, kind: str, value: float) -> None:
         self.impair_requested.emit(
@@ -161,23 +172,21 @@ class QtImpairPanel(QGroupBox):
             )
         )
 
-    def show_impairment(self, event: Impairment) -> None:
-        """Update the "active" summary from an ``Impairment`` event of the session."""
-        peer = event.peer.value
-        if event.kind == "clear":
-            for key in [k for k in self._active if k[0] == peer]:
-                del self._active[key]
-        elif event.active:
-            self._active[(peer, event.kind)] = event.summary()
-        else:
-            self._active.pop((peer, event.kind), None)
-        self.active_label.setText(
-            "Active: " + "; ".join(f"{p}: {s}" for (p, _k), s in sorted(self._active.items()))
-            if self._active
-            else "No impairment active"
-        )
+    def show_model(self, model: SessionModel | None) -> None:
+        """Show the impairments the model says are active on either peer."""
+        active = []
+        if model is not None:
+            for peer in model.peers.values():
+                for (_kind, _direction), event in sorted(peer.impairments.items()):
+                    active.append(f"{peer.peer.value}: {event.summary()}")
+        self._active_text = "Active: " + "; ".join(active) if active else ""
+        self._show_active()
 
-    def reset(self) -> None:
-        """Forget shown impairments (a new session starts)."""
-        self._active.clear()
-        self.active_label.setText("No impairment active")
+    def _show_active(self) -> None:
+        available, reason = self._availability or (True, "")
+        if self._active_text:
+            self.active_label.setText(self._active_text)
+        elif not available and reason:
+            self.active_label.setText(reason)
+        else:
+            self.active_label.setText("No impairment active")

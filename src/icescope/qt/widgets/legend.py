@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ...core.states import ICE_MEANINGS, IceConnectionState
-from .state_indicator import QtMiniState
+from .mini_state import QtMiniState
 
 
 class QtLegend(QWidget):

@@ -1,4 +1,4 @@
-"""QtPeerPanel: every state machine of one peer, ICE large and the others small."""
+"""QtPeerPanel: every state machine of one peer, ICE large and the others small, from its model."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
-from ...core.states import IceConnectionState, Machine, Provenance
-from .state_indicator import QtMiniState, QtStateIndicator
+from ...core.states import Machine
+from ..peer_view import PeerView, describe, view_of
+from .mini_state import UNKNOWN, QtMiniState
+from .state_indicator import QtStateIndicator
 
 if TYPE_CHECKING:
-    from ...core.events import StateChanged
+    from collections.abc import Callable
+
+    from ...core.model import PeerModel
 
 NOT_REPORTED = "not reported"
 """Shown for a machine whose engine publishes no events (stock aiortc has no transport events)."""
@@ -19,12 +23,20 @@ _MINI = (
     (Machine.CONNECTION, "connectionState", "new"),
     (Machine.GATHERING, "iceGatheringState", "new"),
     (Machine.SIGNALING, "signalingState", "stable"),
-    (Machine.TRANSPORT, "iceTransport", NOT_REPORTED),
+    (Machine.TRANSPORT, "RTCIceTransport.state", NOT_REPORTED),
 )
+_LABELS = {
+    Machine.CONNECTION: "connection",
+    Machine.GATHERING: "gathering",
+    Machine.SIGNALING: "signaling",
+    Machine.TRANSPORT: "ICE transport",
+}
+"""Short captions, so two peers and the impair panel fit a 1280-pixel screen side by side
+(the tooltip names the W3C attribute)."""
 
 
 class QtPeerPanel(QGroupBox):
-    """One peer's states.
+    """One peer's states, rendered from its :class:`~icescope.core.model.PeerModel`.
 
     Args:
         title: e.g. ``Local peer``.
@@ -39,28 +51,43 @@ class QtPeerPanel(QGroupBox):
         self.description = QLabel(description, self)
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: palette(placeholder-text);")
+        self.view = PeerView(True)
+        """What is known of this peer (live, stale, unknown) as last shown."""
         grid = QGridLayout(self)
         grid.setVerticalSpacing(2)
         grid.addWidget(self.description, 0, 0, 1, 2)
         grid.addWidget(self.indicator, 1, 0, 1, 2)
         for i, (machine, caption, initial) in enumerate(_MINI):
-            mini = QtMiniState(caption, initial, self)
+            mini = QtMiniState(caption, initial, self, label=_LABELS[machine])
             self.minis[machine] = mini
             grid.addWidget(mini, 2 + i // 2, i % 2)
+
+    def set_clock(self, now: Callable[[], float]) -> None:
+        """Session time for the "for N s" and "last reported N s ago" texts."""
+        self.indicator.set_clock(now)
+
+    def show_peer(self, peer: PeerModel, mode: str, who: str = "") -> None:
+        """Show what the model knows of ``peer`` in a session of ``mode``.
+
+        Args:
+            peer: the peer's model.
+            mode: the session's ``Settings.mode`` (says why a remote may not report).
+            who: the session's description of the remote (ignored for the local peer).
+        """
+        view = self.view = view_of(peer, mode)
+        self.description.setText(describe(peer, who))
+        self.indicator.show_value(peer.ice, view)
+        live = view.known and view.stale is None
+        for machine, _caption, _initial in _MINI:
+            mini = self.minis[machine]
+            if not view.known:
+                mini.set_state(UNKNOWN, live=False)
+            elif machine is Machine.TRANSPORT:
+                transports = list(peer.transports.values())
+                mini.set_state(transports[-1].value if transports else NOT_REPORTED, live=live)
+            else:
+                mini.set_state(peer.state(machine).value, live=live)
 
     def set_description(self, text: str) -> None:
         """Say who this peer is."""
         self.description.setText(text)
-
-    def show_state(self, event: StateChanged) -> None:
-        """Show a state change of this peer (the window routes only this peer's events)."""
-        if event.machine is Machine.ICE:
-            self.indicator.set_state(event.state, event.provenance)
-        elif event.machine in self.minis:
-            self.minis[event.machine].set_state(event.state)
-
-    def reset(self) -> None:
-        """Back to the initial values (a new session starts)."""
-        self.indicator.set_state(IceConnectionState.NEW, Provenance.REPORTED)
-        for machine, _caption, initial in _MINI:
-            self.minis[machine].set_state(initial)

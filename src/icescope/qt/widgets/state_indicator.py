@@ -1,8 +1,11 @@
-"""State indicators: the ICE connection state large, the other machines small.
+"""QtStateIndicator: one peer's ``iceConnectionState``, large, exactly as known.
 
-Both draw a colour AND a distinct shape (:mod:`icescope.qt.state_style`), so the state reads
-at a glance and without colour vision. They render plain values given through ``set_state``;
-they know nothing about sessions or aiortc.
+It draws a colour AND a distinct shape (:mod:`icescope.qt.state_style`) so the state reads at a
+glance and without colour vision. It renders a model value it is given: the state, the session
+time it was entered and who says so; "for N s" is the session's ``now`` minus that entry time,
+so an event that reached the window late still shows its true age. A stale value (the remote's
+report channel is gone) is greyed and hatched with the word *stale* and its age; an unknown
+one is a grey question mark with why. It knows nothing about sessions or aiortc.
 """
 
 from __future__ import annotations
@@ -12,44 +15,31 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.states import ICE_MEANINGS, IceConnectionState, Provenance
-from ..state_style import draw_shape, look_of
+from ..peer_view import PeerView, ago, format_duration, provenance_text, provenance_tooltip
+from ..state_style import NOT_KNOWN, STALE_COLOR, draw_shape, look_of
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QPaintEvent, QShowEvent
 
-TICK_MS = 200
-"""Refresh period of the "time in this state" counter (and the checking ring's rotation)."""
+    from ...core.model import StateValue
 
-PROVENANCE_TEXT = {
-    Provenance.REPORTED: "reported by the library",
-    Provenance.DERIVED: "derived by IceScope (W3C rules)",
-    Provenance.LOCAL_CLOSE: "local close() (no browser event)",
-    Provenance.AUTO_CLOSE: "closed by the library itself",
-}
-"""How each provenance is worded under the state."""
-
-
-def format_duration(seconds: float) -> str:
-    """``4.2 s``, ``3 min 05 s`` or ``1 h 02 min``: short and unambiguous."""
-    seconds = max(0.0, seconds)
-    if seconds < 60:
-        return f"{seconds:.1f} s"
-    if seconds < 3600:
-        minutes, secs = divmod(int(seconds), 60)
-        return f"{minutes} min {secs:02d} s"
-    hours, rest = divmod(int(seconds), 3600)
-    return f"{hours} h {rest // 60:02d} min"
-
-
+TICK_MS = 1000
+"""Repaint period of the elapsed-time text (rendering the same value at a new ``now``)."""
+RING_TICK_MS = 200
+"""Repaint period while the checking ring rotates."""
 MIN_REPAINT_S = 1 / 60
 """Synchronous repaints of state changes are spaced at least one frame apart."""
 FLOOD_CHANGES = 10
 FLOOD_WINDOW_S = 0.1
 """More than 100 state changes a second is a flood, not something a person watches live."""
+
+__all__ = ["QtStateIndicator", "format_duration"]
 
 
 class QtStateIndicator(QWidget):
@@ -58,34 +48,36 @@ class QtStateIndicator(QWidget):
     The tooltip is the W3C meaning of the state (webrtc-pc §4.3.4).
 
     Args:
-        title: small caption above the state word (e.g. ``ICE connection state``).
+        title: small caption above the state word.
         parent: the owning widget.
     """
 
     def __init__(self, title: str = "iceConnectionState", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = title
-        self._state = IceConnectionState.NEW
+        self._state: IceConnectionState | None = IceConnectionState.NEW
         self._provenance = Provenance.REPORTED
-        self._entered = time.monotonic()
+        self._since: float | None = None
+        self._view = PeerView(True)
+        self._value_text = "initial value (nothing reported yet)"
+        self._now: Callable[[], float] = lambda: 0.0
         self._phase = 0.0
         self.last_paint = 0.0
-        self._recent_changes: deque[float] = deque(maxlen=FLOOD_CHANGES)
         """``time.perf_counter()`` at the end of the last paint (for latency benchmarks)."""
+        self._recent_changes: deque[float] = deque(maxlen=FLOOD_CHANGES)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(96)
-        # We paint every pixel (background first), so Qt need not repaint the parents below:
-        # a state change repaints this widget only.
+        # We paint every pixel (background first), so Qt need not repaint the parents below.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._update_texts()
 
-    # ------------------------------------------------------------------ API
+    # ------------------------------------------------------------------ reading
     @property
-    def state(self) -> IceConnectionState:
-        """The state shown."""
+    def state(self) -> IceConnectionState | None:
+        """The state shown (None: unknown)."""
         return self._state
 
     @property
@@ -94,54 +86,90 @@ class QtStateIndicator(QWidget):
         return self._provenance
 
     @property
+    def stale(self) -> bool:
+        """True while the shown value is a stale report."""
+        return self._view.stale is not None
+
+    @property
     def shape_id(self) -> str:
         """The shape drawn for the current state (see ``state_style.SHAPES``)."""
-        return look_of(self._state.value).shape
+        return NOT_KNOWN.shape if self._state is None else look_of(self._state.value).shape
 
     @property
     def ticking(self) -> bool:
-        """True while the time-in-state counter refreshes."""
+        """True while the elapsed-time text is repainted."""
         return self._timer.isActive()
 
-    def time_in_state(self) -> float:
-        """Seconds since the current state was entered."""
-        return time.monotonic() - self._entered
+    def time_in_state(self) -> float | None:
+        """Session seconds since the shown state was entered (None: entry unknown)."""
+        return None if self._since is None else max(0.0, self._now() - self._since)
 
     def time_text(self) -> str:
-        """The "for N s" text as shown."""
-        return f"for {format_duration(self.time_in_state())}"
+        """The elapsed-time text as shown."""
+        if self._state is None:
+            return ""
+        if self._view.stale is not None:
+            last = self._view.last_report
+            age = "never" if last is None else f"{ago(self._now() - last)} ago"
+            return f"stale · last reported {age} · {self._view.stale}"
+        elapsed = self.time_in_state()
+        return "" if elapsed is None else f"for {format_duration(elapsed)}"
 
     def provenance_text(self) -> str:
-        """The provenance as worded under the state."""
-        return PROVENANCE_TEXT.get(self._provenance, self._provenance.value)
+        """Who says so (or why nothing is known), as worded under the state."""
+        return self._value_text
 
-    def set_state(
-        self,
-        state: IceConnectionState | str,
-        provenance: Provenance = Provenance.REPORTED,
-        *,
-        entered_at: float | None = None,
-    ) -> None:
-        """Show ``state``.
+    def status_text(self) -> str:
+        """The whole line under the state word."""
+        if self.stale:
+            return self.time_text()  # who reported it is in the tooltip
+        parts = [self.provenance_text(), self.time_text()]
+        return "  ·  ".join(p for p in parts if p)
 
-        Args:
-            state: a W3C ``iceConnectionState`` value.
-            provenance: reported, derived, local close or auto close.
-            entered_at: ``time.monotonic()`` when the state was entered (default: now).
+    # ------------------------------------------------------------------ API
+    def set_clock(self, now: Callable[[], float]) -> None:
+        """Read the session's time from ``now`` (session seconds, as event ``ts``)."""
+        self._now = now
+        self.update()
+
+    def show_value(self, value: StateValue, view: PeerView | None = None) -> None:
+        """Show the model's ``iceConnectionState`` value, as known per ``view``.
 
         Raises:
-            ValueError: ``state`` is not a W3C ``iceConnectionState`` value.
+            ValueError: ``value.value`` is not a W3C ``iceConnectionState`` value.
         """
-        new = IceConnectionState(state)
-        provenance = Provenance(provenance)
-        changed = (new, provenance) != (self._state, self._provenance)
+        view = view or PeerView(True)
+        if not view.known:
+            self.show_unknown(view.why)
+            return
+        new = IceConnectionState(value.value)
+        text = provenance_text(value, view)
+        key = (new, value.provenance, view.stale, text)
+        changed = key != (self._state, self._provenance, self._view.stale, self._value_text)
         if new != self._state:
             self._phase = 0.0
-        self._state = new
-        self._provenance = provenance
-        self._entered = time.monotonic() if entered_at is None else entered_at
+        self._state, self._provenance, self._since, self._view = (
+            new,
+            value.provenance,
+            value.since,
+            view,
+        )
+        self._value_text = text
+        self._changed(changed, provenance_tooltip(value))
+
+    def show_unknown(self, why: str) -> None:
+        """Show that the state is not known, and why."""
+        changed = self._state is not None or self._value_text != why
+        self._state, self._since = None, None
+        self._provenance = Provenance.REPORTED
+        self._view = PeerView(False, why=why)
+        self._value_text = why
+        self._changed(changed, "")
+
+    def _changed(self, changed: bool, cause: str) -> None:
         if changed:
-            self._update_texts()
+            self._update_texts(cause)
+            self._retime()
         if changed and self.isVisible():
             self._paint_soon()
         else:
@@ -150,11 +178,9 @@ class QtStateIndicator(QWidget):
     def _paint_soon(self) -> None:
         """Paint a state change now, ahead of the rest of the window.
 
-        A state change is what the tester watches for: it is painted at once rather than with
-        the next full-window repaint, which may also carry a batch of log rows (~20 ms). In a
-        flood (an imported log; more than :data:`FLOOD_CHANGES` changes within
-        :data:`FLOOD_WINDOW_S`) changes fall back to the normal, coalesced ``update()``, as do
-        changes closer than :data:`MIN_REPAINT_S` to the previous paint.
+        In a flood (more than :data:`FLOOD_CHANGES` changes within :data:`FLOOD_WINDOW_S`)
+        changes fall back to the coalesced ``update()``, as do changes closer than
+        :data:`MIN_REPAINT_S` to the previous paint.
         """
         now = time.perf_counter()
         self._recent_changes.append(now)
@@ -174,6 +200,7 @@ class QtStateIndicator(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """Tick only while visible: a hidden window costs no timer wake-ups."""
+        self._retime()
         self._timer.start()
         super().showEvent(event)
 
@@ -182,15 +209,34 @@ class QtStateIndicator(QWidget):
         self._timer.stop()
         super().hideEvent(event)  # type: ignore[arg-type]
 
+    def _rotating(self) -> bool:
+        return self._view.stale is None and self.shape_id == "ring"
+
+    def _retime(self) -> None:
+        interval = RING_TICK_MS if self._rotating() else TICK_MS
+        if self._timer.interval() != interval:
+            self._timer.setInterval(interval)
+
     def _tick(self) -> None:
-        if look_of(self._state.value).shape == "ring":
-            self._phase = (self._phase + TICK_MS / 1200) % 1.0
+        if self._rotating():
+            self._phase = (self._phase + RING_TICK_MS / 1200) % 1.0
         self.update()
 
-    def _update_texts(self) -> None:
+    def _update_texts(self, cause: str = "") -> None:
+        if self._state is None:
+            self.setToolTip(f"<b>unknown</b>: {self._value_text}")
+            self.setAccessibleName(f"{self._title}: unknown")
+            self.setAccessibleDescription(self._value_text)
+            return
         meaning = ICE_MEANINGS[self._state]
-        self.setToolTip(f"<b>{self._state.value}</b>: {meaning}<br><i>{self.provenance_text()}</i>")
-        self.setAccessibleName(f"{self._title}: {self._state.value}")
+        word = f"stale {self._state.value}" if self.stale else self._state.value
+        tip = f"<b>{word}</b>: {meaning}<br><i>{self._value_text}</i>"
+        if self.stale:
+            tip += f"<br>Stale ({self._view.stale}): the last reported value, not a live one."
+        if cause:
+            tip += f"<br>{cause}"
+        self.setToolTip(tip)
+        self.setAccessibleName(f"{self._title}: {word}")
         self.setAccessibleDescription(meaning)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -203,8 +249,9 @@ class QtStateIndicator(QWidget):
         self.last_paint = time.perf_counter()
 
     def _paint(self, p: QPainter) -> None:
-        look = look_of(self._state.value)
-        color = QColor(look.color)
+        unknown, stale = self._state is None, self.stale
+        look = NOT_KNOWN if self._state is None else look_of(self._state.value)
+        color = QColor(STALE_COLOR if stale else look.color)
         # Background as a rectangle, not fillRect: fillRect's overloads make PySide6 build
         # QGradient's 170-member preset enum (~1 ms) on the first frame.
         p.setPen(Qt.PenStyle.NoPen)
@@ -214,9 +261,18 @@ class QtStateIndicator(QWidget):
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         tint = QColor(color)
         tint.setAlpha(22)
-        p.setPen(QPen(color.lighter(140), 1.5))
+        border = QPen(color.lighter(140), 1.5)
+        if stale or unknown:
+            border.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(border)
         p.setBrush(tint)
         p.drawRoundedRect(rect, 10, 10)
+        if stale:
+            hatch = QColor(STALE_COLOR)
+            hatch.setAlpha(60)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+            p.drawRoundedRect(rect, 10, 10)
 
         side = min(rect.height() - 24, 72.0)
         shape_rect = QRectF(rect.left() + 14, rect.center().y() - side / 2, side, side)
@@ -230,104 +286,25 @@ class QtStateIndicator(QWidget):
         big = QFont(base)
         big.setPointSizeF(base.pointSizeF() * 2.3)
         big.setBold(True)
-        palette_text = self.palette().text().color()
-        muted = QColor(palette_text)
-        muted.setAlpha(170)
-
-        p.setFont(small)
-        p.setPen(muted)
-        p.drawText(QRectF(x, rect.top() + 8, width, 20), Qt.AlignmentFlag.AlignLeft, self._title)
-        p.setFont(big)
-        p.setPen(color.darker(115))
-        word_rect = QRectF(x, rect.top() + 24, width, rect.height() - 48)
-        p.drawText(
-            word_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._state.value
-        )
-        p.setFont(small)
-        p.setPen(muted)
-        p.drawText(
-            QRectF(x, rect.bottom() - 26, width, 20),
-            Qt.AlignmentFlag.AlignLeft,
-            f"{self.provenance_text()}  ·  {self.time_text()}",
-        )
-
-
-class QtMiniState(QWidget):
-    """A small indicator for ``connectionState``, ``iceGatheringState`` or ``signalingState``.
-
-    Args:
-        caption: the machine's W3C attribute name.
-        initial: the value shown until the first change.
-        parent: the owning widget.
-    """
-
-    def __init__(self, caption: str, initial: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._caption = caption
-        self._state = initial
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(22)
-        self._update_texts()
-
-    @property
-    def state(self) -> str:
-        """The value shown."""
-        return self._state
-
-    @property
-    def shape_id(self) -> str:
-        """The shape drawn for the current value."""
-        return look_of(self._state).shape
-
-    def set_state(self, state: str) -> None:
-        """Show ``state`` (a W3C value of this indicator's machine)."""
-        if state == self._state:
-            return
-        width = self.sizeHint().width()
-        self._state = state
-        self._update_texts()
-        if self.sizeHint().width() > width:
-            self.updateGeometry()  # only a wider value needs a new layout
-        self.update()
-
-    def _update_texts(self) -> None:
-        self.setToolTip(f"{self._caption} = {self._state}")
-        self.setAccessibleName(f"{self._caption}: {self._state}")
-
-    def sizeHint(self) -> QSize:
-        """One text line with a shape in front, wide enough for caption and value."""
-        bold = QFont(self.font())
-        bold.setBold(True)
-        caption = self.fontMetrics().horizontalAdvance(f"{self._caption}: ") if self._caption else 0
-        return QSize(24 + caption + QFontMetrics(bold).horizontalAdvance(self._state) + 8, 24)
-
-    def minimumSizeHint(self) -> QSize:
-        """Never clip the value."""
-        return self.sizeHint()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Shape, caption in muted text, value in the state colour."""
-        p = QPainter(self)
-        try:
-            self._paint(p)
-        finally:
-            p.end()
-
-    def _paint(self, p: QPainter) -> None:
-        look = look_of(self._state)
-        color = QColor(look.color)
-        h = float(self.height())
-        draw_shape(p, QRectF(2, (h - 16) / 2, 16, 16), look.shape, color, 0.0)
         muted = QColor(self.palette().text().color())
         muted.setAlpha(170)
+
+        p.setFont(small)
         p.setPen(muted)
-        metrics = self.fontMetrics()
-        caption = f"{self._caption}:" if self._caption else ""
-        if caption:
-            p.drawText(QRectF(24, 0, self.width() - 24, h), Qt.AlignmentFlag.AlignVCenter, caption)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        p.setFont(bold)
-        p.setPen(color.darker(110))
-        x = 24 + (metrics.horizontalAdvance(caption) + 6 if caption else 0)
-        p.drawText(QRectF(x, 0, self.width() - x, h), Qt.AlignmentFlag.AlignVCenter, self._state)
+        caption = f"{self._title} · STALE (last report)" if stale else self._title
+        p.drawText(QRectF(x, rect.top() + 8, width, 20), Qt.AlignmentFlag.AlignLeft, caption)
+        p.setFont(big)
+        p.setPen(color.darker(115))
+        word = "unknown" if self._state is None else self._state.value
+        if stale:
+            word = f"{word}?"
+        lines = 2 if unknown else 1  # the why of an unknown state gets two lines
+        word_rect = QRectF(x, rect.top() + 24, width, rect.height() - 34 - 18 * lines)
+        p.drawText(word_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, word)
+        p.setFont(small)
+        p.setPen(QColor("#8a5a00") if stale else muted)
+        line = QRectF(x, rect.bottom() - 8 - 18 * lines, width, 18 * lines)
+        text = self.status_text()
+        if not unknown:
+            text = p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+        p.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)

@@ -1,33 +1,77 @@
-"""QtStatusLine: ICE roles, selected pair, heartbeat counts and journal path, as plain values."""
+"""QtStatusLine: ICE roles, selected pair, heartbeat counts and journal, read from the model.
+
+Every value comes from an event the model folded (``icerole``, ``selectedcandidatepairchange``,
+``heartbeat``); what no event has said yet is shown as not known, never as a zero.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+if TYPE_CHECKING:
+    from ...core.model import PeerModel, SessionModel
 
-@dataclass(frozen=True, slots=True)
-class PeerStatus:
-    """What the status line says about one peer."""
-
-    name: str
-    roles: tuple[str, ...] = ()
-    """ICE roles of the peer's transports (``controlling``/``controlled``)."""
-    selected: tuple[str, str] | None = None
-    """``(local, remote)`` candidate descriptions of the selected pair."""
-    sent: int = 0
-    received: int = 0
+JOURNAL_NOTICE_CODES = frozenset({"journal", "log:icescope.core.journal"})
+"""Notices that say the journal could not be opened or written."""
 
 
-@dataclass(frozen=True, slots=True)
-class StatusSnapshot:
-    """Everything the status line shows."""
+def _shown_peers(model: SessionModel) -> list[PeerModel]:
+    # the remote only once anything about it is known
+    return [
+        p
+        for p in model.peers.values()
+        if p.peer.value == "local" or p.observed or p.role or p.heartbeat
+    ]
 
-    peers: tuple[PeerStatus, ...] = field(default_factory=tuple)
-    journal: str | None = None
-    journal_error: str | None = None
+
+def roles_text(model: SessionModel | None) -> str:
+    """``roles: local controlling, remote controlled`` (``unknown`` until an event says)."""
+    if model is None or not model.started:
+        return "no session"
+    peers = _shown_peers(model)
+    if not any(p.role for p in peers):
+        return "roles: not reported yet"
+    parts = [f"{p.peer.value} {p.role.role if p.role else 'unknown'}" for p in peers]
+    return "roles: " + ", ".join(parts)
+
+
+def pair_text(model: SessionModel | None) -> str:
+    """The local peer's selected candidate pair."""
+    if model is None or not model.started:
+        return ""
+    pair = model.local.selected
+    return f"pair: {pair.local} ⇄ {pair.remote}" if pair else "pair: none selected yet"
+
+
+def heartbeats_text(model: SessionModel | None) -> str:
+    """``heartbeats: local 7↑ 6↓ …`` from the latest counts (``not counted yet`` before)."""
+    if model is None or not model.started:
+        return ""
+    peers = _shown_peers(model)
+    if not any(p.heartbeat for p in peers):
+        return "heartbeats: not counted yet"
+    parts = []
+    for p in peers:
+        hb = p.heartbeat
+        if hb is None:
+            parts.append(f"{p.peer.value} not counted yet")
+            continue
+        received = "?" if hb.received is None else str(hb.received)
+        final = " (final)" if hb.final else ""
+        parts.append(f"{p.peer.value} {hb.sent}↑ {received}↓{final}")
+    return "heartbeats: " + ", ".join(parts)
+
+
+def journal_text(model: SessionModel | None, journal: str | None) -> str:
+    """Where the journal goes, or its error (from the session's notices)."""
+    if model is not None:
+        errors = [n for n in model.notices if n.code in JOURNAL_NOTICE_CODES]
+        if errors:
+            return f"journal error: {errors[0].message}"
+    return f"journal: {journal}" if journal else "journal: off"
 
 
 class QtStatusLine(QWidget):
@@ -44,8 +88,11 @@ class QtStatusLine(QWidget):
         self.heartbeats = QLabel(self)
         self.journal = QLabel(self)
         self.journal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A long path must not force the window wider; the tooltip has the full text.
-        self.journal.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Long texts (a path, an IPv6 pair) must not force the window wider than a laptop
+        # screen: every label may shrink, and its tooltip has the full text.
+        for label in (self.roles, self.pair, self.heartbeats, self.journal):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(60)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         for i, label in enumerate((self.roles, self.pair, self.heartbeats, self.journal)):
@@ -54,27 +101,23 @@ class QtStatusLine(QWidget):
                 line.setFrameShape(QFrame.Shape.VLine)
                 line.setFrameShadow(QFrame.Shadow.Sunken)
                 layout.addWidget(line)
-            layout.addWidget(label, 1 if label is self.journal else 0)
-        self.roles.setToolTip("ICE agent roles (RFC 8445 §6.1.1)")
-        self.heartbeats.setToolTip(
-            "Heartbeat messages on the data channel, per peer: sent ↑ / received ↓"
-        )
-        self.set_status(StatusSnapshot())
+            layout.addWidget(label, 2 if label is self.pair else 1)
+        self._explain = {
+            self.roles: "ICE agent roles (RFC 8445 §6.1.1), as the engine reported them",
+            self.pair: "Selected candidate pair of the local peer (local ⇄ remote)",
+            self.heartbeats: "Heartbeat messages on the data channel, per peer: sent ↑ / "
+            "received ↓ (the latest counts the peers published)",
+        }
+        self.show_model(None, None)
 
-    def set_status(self, status: StatusSnapshot) -> None:
-        """Show ``status``."""
-        roles = [f"{p.name} {'/'.join(p.roles) or '?'}" for p in status.peers]
-        self.roles.setText("roles: " + ", ".join(roles) if roles else "no session")
-        pair = next((p.selected for p in status.peers if p.selected), None)
-        self.pair.setText(f"pair: {pair[0]} ⇄ {pair[1]}" if pair else "pair: none selected yet")
-        self.pair.setToolTip("Selected candidate pair of the local peer (local ⇄ remote)")
-        beats = [f"{p.name} {p.sent}↑ {p.received}↓" for p in status.peers]
-        self.heartbeats.setText("heartbeats: " + ", ".join(beats) if beats else "")
-        if status.journal_error:
-            text = f"journal error: {status.journal_error}"
-        elif status.journal:
-            text = f"journal: {status.journal}"
-        else:
-            text = "journal: off"
-        self.journal.setText(text)
-        self.journal.setToolTip(text)
+    def show_model(self, model: SessionModel | None, journal: str | None) -> None:
+        """Render ``model`` (None: no session) and the session's journal path."""
+        for label, text in (
+            (self.roles, roles_text(model)),
+            (self.pair, pair_text(model)),
+            (self.heartbeats, heartbeats_text(model)),
+            (self.journal, journal_text(model, journal)),
+        ):
+            label.setText(text)
+            explain = self._explain.get(label)
+            label.setToolTip(f"{text}\n{explain}" if explain and text else text)

@@ -1,8 +1,10 @@
 """QtSignalingPanel: how to reach the remote peer of the running session.
 
 Browser mode: the page URL (clickable, Copy). TCP: the address to give the other IceScope.
-Paste mode: IceScope's own offer/answer to copy, and a box for the remote's, checked before it
-is applied; a refused paste shows the core's message in red and marks the line at fault.
+Paste mode: IceScope's own offer/answer to copy, and a box for the remote's. *Apply* emits
+:attr:`QtSignalingPanel.paste_requested`; the window hands the text to the session and shows
+the verdict here (:meth:`~QtSignalingPanel.show_paste_accepted` / ``show_paste_refused``): a
+refused paste shows the core's message in red and marks the line at fault.
 Hidden for the embedded loopback peer, which needs nothing from the user.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,12 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import IceScopeError
 from ...core.events import Listening, LocalDescription, Notice
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from ...core.config import Settings
     from ...core.events import SessionEvent
 
@@ -56,11 +55,13 @@ class QtSignalingPanel(QFrame):
         parent: the owning widget.
     """
 
+    paste_requested = Signal(str)
+    """The user asks to apply the pasted remote description (the text as pasted)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signalingPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._paste: Callable[[str], str] | None = None
         self._mode = "loopback"
         self._offers = True
         self._local_kind: str | None = None
@@ -118,10 +119,9 @@ class QtSignalingPanel(QFrame):
         self.hide()
 
     # ------------------------------------------------------------------ set-up per session
-    def configure(self, settings: Settings, paste: Callable[[str], str] | None) -> None:
-        """Show what ``settings.mode`` needs; ``paste`` applies a pasted description."""
+    def configure(self, settings: Settings) -> None:
+        """Show what ``settings.mode`` needs."""
         mode = self._mode = settings.mode
-        self._paste = paste if mode == "paste" else None
         self._offers = settings.paste_offers
         self._local_kind, self._local_sdp = None, ""
         self._set_link("", "")
@@ -194,24 +194,25 @@ class QtSignalingPanel(QFrame):
 
     # ------------------------------------------------------------------ paste
     def apply_pasted(self) -> bool:
-        """Hand the pasted text to the session; show the verdict. True if accepted."""
-        if self._paste is None:
+        """Ask for the pasted text to be applied (:attr:`paste_requested`); False if no paste."""
+        if self._mode != "paste":
             return False
-        text = self.remote_box.toPlainText()
-        try:
-            kind = self._paste(text)
-        except IceScopeError as exc:
-            self._status(f"Not applied: {exc}", _ERROR)
-            line = getattr(exc, "line", None)
-            if isinstance(line, int):
-                self._mark_line(line)
-            return False
+        self.paste_requested.emit(self.remote_box.toPlainText())
+        return True
+
+    def show_paste_accepted(self, kind: str) -> None:
+        """The session took the pasted ``kind`` (``offer`` or ``answer``)."""
         self._status(
             f"✓ Remote {kind} accepted and handed to the peer connection: "
             "watch the ICE states above.",
             _OK,
         )
-        return True
+
+    def show_paste_refused(self, message: str, line: int | None = None) -> None:
+        """The session refused the paste: say why, and mark ``line`` (1-based) if given."""
+        self._status(f"Not applied: {message}", _ERROR)
+        if line is not None:
+            self._mark_line(line)
 
     def error_text(self) -> str:
         """The paste error shown, or empty."""

@@ -1,0 +1,63 @@
+"""Which commands make sense now, each with the reason when not: read from the model.
+
+The window enables its controls from this and shows the reason on the disabled control (the
+capability's own words, "session closed", "the remote runs in another process").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..core.states import CLOSE_CAUSES
+
+if TYPE_CHECKING:
+    from ..core.ice.capabilities import Capabilities
+    from ..core.model import SessionModel
+
+NO_SESSION = "no session: start one with New session… (Ctrl+N)"
+BUSY = "wait: the session is starting or closing"
+NOT_STARTED = "the session has not started yet"
+REMOTE_ELSEWHERE = "the remote runs in another process (impair the local peer instead)"
+
+
+@dataclass(frozen=True, slots=True)
+class Commands:
+    """None per command = available; otherwise why not, in plain words."""
+
+    restart: str | None
+    close: str | None
+    impair: str | None
+    impair_remote: str | None
+    busy: bool = False
+    capability_off: bool = False
+    """True when restart is off because the engine cannot do it (not because of the session)."""
+
+
+def closed_reason(model: SessionModel) -> str | None:
+    """``session closed`` with its cause, or None while the session is open."""
+    if not (model.ended or model.local.closed):
+        return None
+    cause = model.local.closed_by
+    return f"session closed: {CLOSE_CAUSES[cause]}" if cause is not None else "session closed"
+
+
+def commands_of(
+    model: SessionModel | None, capabilities: Capabilities | None, *, busy: bool
+) -> Commands:
+    """What can be done now, from the session's model and its engine's capabilities."""
+    if model is None or capabilities is None:
+        why = BUSY if busy else NO_SESSION
+        return Commands(why, why, why, why, busy=busy)
+    session_why = BUSY if busy else (NOT_STARTED if not model.started else closed_reason(model))
+    if session_why is not None:
+        return Commands(session_why, session_why, session_why, session_why, busy=busy)
+    channel = model.remote.channel
+    in_process = channel is not None and channel.channel == "in-process"
+    return Commands(
+        restart=capabilities.restart,
+        close=None,
+        impair=capabilities.impair,
+        impair_remote=capabilities.impair or (None if in_process else REMOTE_ELSEWHERE),
+        capability_off=capabilities.restart is not None,
+    )

@@ -1,0 +1,183 @@
+"""SessionLife: the main window's session life cycle (start, close, replace, close the window).
+
+A mixin of :class:`~icescope.qt.main_window.MainWindow` (which supplies ``_prepare``, ``refresh``,
+``report``, ``log_model`` and ``_stop_rendering``): one session at a time, closed cleanly before
+the next one starts or the window goes away.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from ..core.errors import IceScopeError
+from ..core.events import Peer
+from .asyncslot import async_slot
+
+if TYPE_CHECKING:
+    import asyncio
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QCloseEvent
+
+    from ..core.config import Settings
+    from .models.event_log_model import EventLogModel
+    from .session_like import SessionLike
+    from .widgets.impair_panel import ImpairRequest
+
+logger = logging.getLogger(__name__)
+
+
+class SessionLife:
+    """Start, close and replace the window's session; close it before the window closes.
+
+    Args:
+        settings: of the first session.
+        factory: builds a session; default :class:`~icescope.core.session.Session`.
+    """
+
+    log_model: EventLogModel
+
+    def __init__(
+        self, settings: Settings, factory: Callable[[Settings], SessionLike] | None
+    ) -> None:
+        self.settings = settings
+        self.session: SessionLike | None = None
+        self.sessions_started = 0
+        """How many sessions this window started (shown as the session number)."""
+        self._factory = factory
+        self.doing = ""
+        """``starting…`` or ``closing…`` while a session starts or closes, else empty."""
+        self._closing_window = False
+        self._window_closed = False
+        self._close_task: asyncio.Future[None] | None = None
+
+    # the window's side of the contract
+    def _prepare(self, session: SessionLike) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Render the model into the widgets."""
+        raise NotImplementedError
+
+    def report(self, level: str, code: str, message: str) -> None:
+        """Show a notice."""
+        raise NotImplementedError
+
+    def _stop_rendering(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def busy(self) -> bool:
+        """True while a session starts or closes."""
+        return bool(self.doing)
+
+    async def start_session(self) -> SessionLike:
+        """Start a fresh session with the window's settings and show it."""
+        self.doing = "starting…"
+        if self._factory is None:
+            # Imported on first use: aiortc takes ~0.4 s to import, and the window should
+            # appear before that (cold start).
+            from ..core.session import Session
+
+            self._factory = Session
+        session = self._factory(self.settings)
+        self.session = session
+        self.sessions_started += 1
+        self._prepare(session)
+        try:
+            await session.start()
+        except (IceScopeError, OSError) as exc:
+            self.report("error", "start-failed", f"Could not start the session: {exc}")
+        finally:
+            self.doing = ""
+            self.refresh()
+        return session
+
+    async def close_session(self) -> dict[str, Any] | None:
+        """Close the current session (drains heartbeats first); return its summary."""
+        session = self.session
+        if session is None or session.ended:
+            return None
+        self.doing = "closing…"
+        self.refresh()
+        try:
+            return await session.close()
+        finally:
+            self.doing = ""
+            self.log_model.flush()
+            self.refresh()
+
+    async def new_session(self, settings: Settings | None = None) -> SessionLike:
+        """Close the current session cleanly, then start a new one.
+
+        Args:
+            settings: the new session's settings (they become the window's); default: the same.
+        """
+        await self.close_session()
+        if settings is not None:
+            self.settings = settings
+        return await self.start_session()
+
+    # ------------------------------------------------------------------ commands (slots)
+    @async_slot()
+    async def _on_restart(self) -> None:
+        if self.session is None:
+            return
+        try:
+            await self.session.restart_ice()
+        except (IceScopeError, NotImplementedError) as exc:
+            self.report("error", "restart-failed", f"ICE restart failed: {exc}")
+        self.refresh()
+
+    @async_slot()
+    async def _on_close(self) -> None:
+        await self.close_session()
+
+    @async_slot(object)
+    async def _on_new(self, settings: Settings) -> None:
+        await self.new_session(settings)
+
+    @async_slot()
+    async def _on_repeat(self) -> None:
+        await self.new_session()
+
+    def _on_impair(self, request: ImpairRequest) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.impair(
+                Peer(request.peer), request.kind, direction=request.direction, value=request.value
+            )
+        except (IceScopeError, ValueError) as exc:
+            self.report("error", "impair-rejected", f"Impairment rejected: {exc}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close the session first (asynchronously), then the window."""
+        # asyncio is loaded by now when a loop runs (the window is shown before it is imported).
+        import asyncio
+
+        session = self.session
+        needs_close = session is not None and not session.ended and not self._window_closed
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            needs_close = False  # no loop (e.g. widget tests): nothing async can run
+        if needs_close:
+            event.ignore()
+            if not self._closing_window:
+                self._closing_window = True
+                self._close_task = asyncio.ensure_future(self._close_then_quit())
+            return
+        self._stop_rendering()
+        self._window_closed = True
+        event.accept()
+        self.shut_down.emit()  # type: ignore[attr-defined]
+
+    async def _close_then_quit(self) -> None:
+        try:
+            await self.close_session()
+        except Exception:
+            logger.exception("closing the session failed")
+        self._window_closed = True
+        self.close()  # type: ignore[attr-defined]

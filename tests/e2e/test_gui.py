@@ -95,13 +95,17 @@ def test_window_connects_then_close_button_closes(qtbot, qloop, settings) -> Non
         await until(lambda: local.state in UP)
         await until(lambda: window.panels[Peer.REMOTE].indicator.state in UP)
         await until(lambda: window.status_line.pair.text().startswith("pair: host udp 127.0.0.1"))
-        # the status line renders the model (roles once the engine publishes `icerole`)
+        # the status line renders the model: roles from the engine's `icerole` events
+        await until(lambda: "local controlling" in window.status_line.roles.text())
+        await until(lambda: "remote controlled" in window.status_line.roles.text())
         assert window.status_line.roles.text() == roles_text(session.model)
+        await until(lambda: "local" in window.status_line.heartbeats.text())
         remote = window.panels[Peer.REMOTE]
         assert remote.view.known and remote.view.stale is None  # the in-process peer, live
         assert remote.view.reporter == "reported by the library (in-process peer)"
         assert window.controls.close_action.isEnabled()
-        assert not window.controls.restart_action.isEnabled() or session.can_restart
+        assert session.can_restart
+        await until(lambda: window.controls.restart_action.isEnabled())
         qtbot.mouseClick(window.controls.buttons["close"], Qt.MouseButton.LeftButton)
         await until(lambda: session.ended and not window.busy)
         assert local.state is IceConnectionState.CLOSED

@@ -17,6 +17,7 @@ from icescope.core.events import (
     RemoteChannel,
     RoleChanged,
     SelectedPairChanged,
+    StatsSample,
 )
 from icescope.core.states import IceConnectionState, Machine, Provenance
 from icescope.qt import main_window as main_window_module
@@ -65,6 +66,8 @@ def test_events_are_routed_by_peer_and_kind(window, qtbot, fed) -> None:
         Impairment(**fed.stamp(), peer=Peer.REMOTE, kind="loss", value=10, active=True),
         RoleChanged(**fed.stamp(), peer=Peer.LOCAL, role="controlling"),
         HeartbeatCount(**fed.stamp(), peer=Peer.LOCAL, sent=7, received=6),
+        StatsSample(**fed.stamp(), peer=Peer.LOCAL, report=()),
+        HeartbeatCount(**fed.stamp(), peer=Peer.REMOTE, sent=3, received=3, final=True),
     )
     local, remote = window.panels[Peer.LOCAL], window.panels[Peer.REMOTE]
     assert local.indicator.state is IceConnectionState.CHECKING
@@ -78,7 +81,11 @@ def test_events_are_routed_by_peer_and_kind(window, qtbot, fed) -> None:
     assert "remote: loss 10%" in window.impair_panel.active_label.text()
     assert window.status_line.roles.text() == "roles: local controlling, remote unknown"
     assert window.status_line.heartbeats.text().startswith("heartbeats: local 7↑ 6↓")
+    # the log lists what happened: periodic samples (stats, running counts) are not rows
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 10, timeout=1000)
+    shown = window.log_model.visible_events()
+    assert not [e for e in shown if e.type == "stats" or (e.type == "heartbeat" and not e.final)]
+    assert [e.final for e in shown if e.type == "heartbeat"] == [True]
     # controls follow (coalesced): a followed hub without a session offers no commands
     qtbot.waitUntil(lambda: window.windowTitle() == "IceScope — checking", timeout=1000)
     assert not window.controls.restart_action.isEnabled()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import ConfigError, IceScopeError
-from .events import HeartbeatCount, Peer, StatsSample
+from .events import Peer, is_periodic
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .model import verdict
 from .session import Session
@@ -122,7 +122,7 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     session = Session(settings)
 
     def emit(event: SessionEvent) -> None:
-        if not plan.stats and _periodic(event):
+        if not plan.stats and is_periodic(event):
             return
         record = event.to_dict()
         if plan.anonymize:
@@ -184,11 +184,6 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     ):
         return EXIT_EXPECTATION
     return EXIT_OK
-
-
-def _periodic(event: SessionEvent) -> bool:
-    """True for the telemetry published on every statistics sample (printed with --stats)."""
-    return isinstance(event, StatsSample) or (isinstance(event, HeartbeatCount) and not event.final)
 
 
 async def _first(coro: Any, stop: asyncio.Event) -> bool:

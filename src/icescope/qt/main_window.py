@@ -26,6 +26,7 @@ from ..core.events import (
     SelectedPairChanged,
     SessionMarker,
     StateChanged,
+    is_periodic,
 )
 from ..core.states import Machine
 from .bridge import EventBridge
@@ -217,7 +218,10 @@ class MainWindow(SessionLife, QMainWindow):
 
     # ------------------------------------------------------------------ events in
     def _on_event(self, event: SessionEvent) -> None:
-        self.log_model.append(event)
+        if not is_periodic(event):
+            # The log lists what happened; periodic samples (statistics, running heartbeat
+            # counts) feed the status line and stay in the journal and exports.
+            self.log_model.append(event)
         match event:
             case StateChanged(peer=peer, machine=machine):
                 self._show_peer(peer)

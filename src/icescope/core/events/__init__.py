@@ -44,6 +44,7 @@ __all__ = [
     "SessionMarker",
     "StateChanged",
     "StatsSample",
+    "is_periodic",
     "selected_pair_stats",
 ]
 
@@ -82,3 +83,12 @@ EVENT_TYPES: tuple[str, ...] = (
     RemoteChannel.TYPE,
 )
 """All values ``Event.type`` can take, for filters."""
+
+
+def is_periodic(event: SessionEvent) -> bool:
+    """True for samples published on an interval (statistics, running heartbeat counts).
+
+    They are facts for the model, the journal and graphs; a list of what happened (the probe's
+    default output, the window's log) leaves them out.
+    """
+    return isinstance(event, StatsSample) or (isinstance(event, HeartbeatCount) and not event.final)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -34,7 +35,14 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from icescope.core.clock import SessionClock  # noqa: E402
 from icescope.core.config import Settings  # noqa: E402
-from icescope.core.events import CandidateGathered, DataChannelChanged, Peer, StateChanged  # noqa: E402
+from icescope.core.events import (  # noqa: E402
+    CandidateGathered,
+    DataChannelChanged,
+    HeartbeatCount,
+    Peer,
+    StateChanged,
+    StatsSample,
+)
 from icescope.core.hub import EventHub  # noqa: E402
 from icescope.core.model import SessionModel  # noqa: E402
 from icescope.core.states import Machine, Provenance  # noqa: E402
@@ -139,8 +147,68 @@ def repaint_latency(
     }
 
 
-async def ingestion(window: MainWindow, events: int, chunk: int) -> dict[str, float]:
-    """Publish ``events`` in bursts of ``chunk`` per loop turn; probe loop lag every 10 ms."""
+def stats_report(i: int, pairs: int = 4) -> tuple[dict[str, object], ...]:
+    """A statistics report shaped like the engine's (transport, candidates, pairs, channel)."""
+    now = time.time() * 1000
+    entries: list[dict[str, object]] = [
+        {
+            "type": "transport",
+            "id": "T01",
+            "timestamp": now,
+            "selectedCandidatePairId": "CPa-0-0",
+            "iceRole": "controlling",
+            "iceState": "completed",
+            "dtlsState": "connected",
+            "bytesSent": 100 * i,
+            "bytesReceived": 100 * i,
+        },
+        {"type": "data-channel", "id": "D0", "timestamp": now, "messagesSent": i},
+    ]
+    for n in range(pairs):
+        for kind in ("local-candidate", "remote-candidate"):
+            entries.append(
+                {"type": kind, "id": f"{kind[0]}{n}", "timestamp": now, "address": "127.0.0.1"}
+            )
+        entries.append(
+            {
+                "type": "candidate-pair",
+                "id": f"CPa-{n}-0",
+                "timestamp": now,
+                "state": "succeeded",
+                "currentRoundTripTime": 0.001,
+                "bytesSent": 100 * i,
+                "requestsSent": i,
+            }
+        )
+    return tuple(entries)
+
+
+async def telemetry(hub: EventHub, interval: float, done: asyncio.Event) -> int:
+    """Publish what statistics at ``interval`` publish for both peers; return how many samples."""
+    samples = 0
+    while not done.is_set():
+        for peer in (Peer.LOCAL, Peer.REMOTE):
+            ts = samples * interval
+            hub.publish(
+                StatsSample(ts=ts, wall=time.time(), peer=peer, report=stats_report(samples))
+            )
+            hub.publish(
+                HeartbeatCount(ts=ts, wall=time.time(), peer=peer, sent=samples, received=samples)
+            )
+            samples += 1
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(done.wait(), interval)
+    return samples
+
+
+async def ingestion(
+    window: MainWindow, events: int, chunk: int, stats_interval: float = 1.0
+) -> dict[str, float]:
+    """Publish ``events`` in bursts of ``chunk`` per loop turn; probe loop lag every 10 ms.
+
+    Statistics for both peers are published meanwhile at ``stats_interval`` (0: off), as a
+    live session does.
+    """
     hub = EventHub()
     model = SessionModel()
     hub.subscribe(model.apply)  # the model folds first, as in a Session
@@ -156,6 +224,9 @@ async def ingestion(window: MainWindow, events: int, chunk: int) -> dict[str, fl
             lags.append((time.perf_counter() - t0 - 0.01) * 1000)
 
     prober = asyncio.ensure_future(probe())
+    sampler = (
+        asyncio.ensure_future(telemetry(hub, stats_interval, done)) if stats_interval > 0 else None
+    )
     rss_before = rss_mb()
     t0 = time.perf_counter()
     for start in range(0, events, chunk):
@@ -170,9 +241,12 @@ async def ingestion(window: MainWindow, events: int, chunk: int) -> dict[str, fl
     await asyncio.sleep(0.3)  # a few more probes after the flood
     done.set()
     await prober
+    samples = await sampler if sampler is not None else 0
     window.bridge.detach()
     return {
         "events": events,
+        "stats_interval_s": stats_interval,
+        "stats_samples_published": samples,
         "chunk_per_loop_turn": chunk,
         "publish_s": round(produced, 3),
         "all_rows_shown_s": round(drained, 3),
@@ -462,6 +536,12 @@ def main() -> int:
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--floods", type=int, default=3, help="100k-event floods to run")
+    parser.add_argument(
+        "--stats-interval",
+        type=float,
+        default=1.0,
+        help="statistics for both peers during the floods, as a live session (0: off)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "ui.json")
     parser.add_argument(
         "--cold-start-only", action="store_true", help="print the cold-start figures, write nothing"
@@ -490,7 +570,8 @@ def main() -> int:
         # The shared machine's noise moves a single run's p99 by +-10 ms: three floods into the
         # same window, every figure kept, the median p99 as the headline.
         floods = [
-            runner.run(ingestion(window, args.events, args.chunk)) for _ in range(args.floods)
+            runner.run(ingestion(window, args.events, args.chunk, args.stats_interval))
+            for _ in range(args.floods)
         ]
     p99s = [f["loop_lag_p99_ms"] for f in floods]
     report["log_ingestion"] = {

@@ -121,6 +121,11 @@ async def test_dead_remote_gives_a_readable_notice(pair: Pair) -> None:
     )
     assert found, [e.to_dict() for e in pair.listen_events if isinstance(e, Notice)]
     assert "remote" in found[0].message or "lost" in found[0].message
+    # The channel's loss is a fact in the model: the remote's last reports are now stale.
+    stale = pair.listener.model.remote.staleness()
+    assert stale is not None and "connection" in stale.reason, stale
+    assert pair.listener.model.remote.ice.value in ("connected", "completed")
+    assert pair.listener.local is not None and not pair.listener.local.closing
     # The ICE session itself is unaffected by losing signaling.
     assert not any(
         isinstance(e, StateChanged) and e.machine is Machine.ICE and e.state == "failed"

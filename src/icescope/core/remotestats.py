@@ -29,14 +29,16 @@ MAX_FIELDS: Final = 64
 MAX_KEY: Final = 64
 MAX_TEXT: Final = 512
 MAX_COUNT: Final = 2**53
-"""Counts at or above this are not exact in JavaScript: refused."""
+"""Heartbeat counts at or above this are not exact in JavaScript: refused."""
+MAX_NUMBER: Final = 2**64
+"""Whole numbers in stats may be 64-bit (a candidate pair's ``priority``), no larger."""
 
 
 def _scalar(where: str, value: object) -> str | int | float | bool | None:
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, int):
-        if abs(value) >= MAX_COUNT:
+        if abs(value) >= MAX_NUMBER:
             raise SignalingError(f"{where}: the number {value} is out of range")
         return value
     if isinstance(value, float):

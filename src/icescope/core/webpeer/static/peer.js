@@ -310,12 +310,30 @@ async function restart() {
   await offer();
 }
 
+const BYE_ANSWER_MS = 1000;  // how long Close waits for IceScope's answering bye
+let byeAnswered = () => {};
+
+function bye() {
+  send({ type: "bye", heartbeats_sent: icescope.hbSent, heartbeats_received: hbSeen.size });
+}
+
 async function closePeer(by) {
   if (!pc || icescope.closedBy) return;
   icescope.closedBy = by;
   stopStats();
   stopHeartbeat();
-  await new Promise((resolve) => setTimeout(resolve, 50));  // let hb_fin leave
+  if (by === "local") {
+    // Tell IceScope first and wait (bounded) for its answer: a connection closed under it
+    // before it knows why would read as the library closing on its own.
+    const answered = new Promise((resolve) => {
+      byeAnswered = resolve;
+      setTimeout(resolve, BYE_ANSWER_MS);
+    });
+    bye();
+    await answered;
+  } else {
+    await new Promise((resolve) => setTimeout(resolve, 50));  // let hb_fin leave
+  }
   pc.close();
   // webrtc-pc §4.4.2.2: close() fires no state events, so report them ourselves, with the
   // cause as IceScope names it: this page's Close button, or IceScope's bye.
@@ -325,10 +343,9 @@ async function closePeer(by) {
     ["signaling", "signalingstatechange"], ["transport", "icetransportstatechange"]]) {
     setState(key, event, "closed", { provenance, detail });
   }
-  // Closed: the counts are final. The bye goes last (our own, or the answer to IceScope's),
-  // with the same counts.
+  // Closed: the counts are final. In answer to IceScope's bye, ours goes last, with them.
   reportHeartbeat(true);
-  send({ type: "bye", heartbeats_sent: icescope.hbSent, heartbeats_received: hbSeen.size });
+  if (by === "remote") bye();
   $("restart").disabled = true;
   $("close").disabled = true;
   $("status").textContent = by === "local" ? "Closed here." : "Closed by IceScope.";
@@ -378,7 +395,8 @@ async function handle(message) {
       break;
     case "bye":
       if (Number.isInteger(message.heartbeats_sent)) icescope.peerSent = message.heartbeats_sent;
-      await closePeer("remote");
+      if (icescope.closedBy) byeAnswered();  // IceScope's answer to our Close
+      else await closePeer("remote");
       break;
     case "restart-request":
       await restart();

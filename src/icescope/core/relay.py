@@ -54,7 +54,8 @@ def relay_message(event: SessionEvent) -> Message | None:
     """The ``event`` message telling the other side about ``event``, or None if not relayed.
 
     Only the local peer's own facts are relayed: ``peer=local`` events measured or computed
-    here (never a count or a statistic the remote reported).
+    here (never a count or a statistic the remote reported), and not the final heartbeat
+    counts (the ``bye`` carries those).
     """
     if event.peer is not Peer.LOCAL or not isinstance(event, RELAYED):
         return None
@@ -62,6 +63,10 @@ def relay_message(event: SessionEvent) -> Message | None:
         "engine",
         "measured",
     ):
+        return None
+    if isinstance(event, HeartbeatCount) and event.final:
+        # The final counts travel in the bye, which comes after the closed states: relayed
+        # here they would end the other side's wait for the bye before those states arrive.
         return None
     fields: dict[str, Any] = {
         k: v for k, v in event.to_dict().items() if k not in _DROPPED_FIELDS and v is not None

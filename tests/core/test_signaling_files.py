@@ -48,9 +48,11 @@ async def test_offer_and_answer_files_connect_two_sessions(tmp_path: Path) -> No
         assert await offerer.wait_connected(5)
         assert "a=ice-ufrag:" in (tmp_path / "answer.sdp").read_text()
         await asyncio.sleep(0.4)
-        await offerer.close()
-        await answerer.close()
+        summaries = [await offerer.close(), await answerer.close()]
     assert any(isinstance(e, Notice) and "answering the offer" in e.message for e in events)
+    # The remote reports nothing in this mode: no state is made up for it.
+    for session, summary in zip((offerer, answerer), summaries, strict=True):
+        assert_remote_unobserved(session, summary)
 
 
 async def test_json_offer_file_is_accepted(tmp_path: Path) -> None:
@@ -139,3 +141,13 @@ def test_probe_with_malformed_offer_file_exits_1_naming_the_line(
     failed = [r for r in records if r.get("code") == "start-failed"]
     assert failed and "offer SDP line 5: m-line needs" in failed[0]["message"]
     assert not (tmp_path / "answer.sdp").exists()
+
+
+def assert_remote_unobserved(session: Session, summary: dict[str, object]) -> None:
+    """No remote state, no remote channel: ``final_state.remote`` is null with the reason."""
+    remote = session.model.remote
+    assert not remote.observed and remote.channel is None and remote.stats is None
+    assert all(v.since is None for v in remote.states.values())
+    assert summary["final_state"] == {"local": "closed", "remote": None}
+    notes = summary["state_notes"]
+    assert isinstance(notes, dict) and "not observable" in notes["remote"]

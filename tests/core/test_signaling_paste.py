@@ -66,9 +66,11 @@ async def test_pasted_offer_and_answer_connect_two_sessions() -> None:
         assert offerer.paste_remote(mangled) == "answer"
         assert await offerer.wait_connected(5)
         assert await answerer.wait_connected(5)
-        await offerer.close()
-        await answerer.close()
+        summaries = [await offerer.close(), await answerer.close()]
     assert any(n.code == "paste" and "accepted" in n.message for n in rec_o.notices)
+    # The remote reports nothing in this mode: no state is made up for it.
+    for session, summary in zip((offerer, answerer), summaries, strict=True):
+        assert_remote_unobserved(session, summary)
 
 
 async def test_bad_paste_is_refused_then_the_right_one_works() -> None:
@@ -146,3 +148,13 @@ def test_kind_from_dtls_role() -> None:
     assert pasted_kind("v=0\r\na=setup:actpass\r\n") == "offer"
     assert pasted_kind("v=0\r\na=setup:active\r\n") == "answer"
     assert pasted_kind("v=0\r\n") is None
+
+
+def assert_remote_unobserved(session: Session, summary: dict[str, object]) -> None:
+    """No remote state, no remote channel: ``final_state.remote`` is null with the reason."""
+    remote = session.model.remote
+    assert not remote.observed and remote.channel is None and remote.stats is None
+    assert all(v.since is None for v in remote.states.values())
+    assert summary["final_state"] == {"local": "closed", "remote": None}
+    notes = summary["state_notes"]
+    assert isinstance(notes, dict) and "not observable" in notes["remote"]

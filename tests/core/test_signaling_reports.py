@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from icescope.core.clock import SessionClock
@@ -14,8 +16,11 @@ from icescope.core.events import (
     Peer,
     SelectedPairChanged,
     StateChanged,
+    selected_pair_stats,
 )
+from icescope.core.model import SessionModel
 from icescope.core.reports import RemoteReport
+from icescope.core.signaling.base import decode
 from icescope.core.states import Machine, Provenance
 
 
@@ -129,3 +134,99 @@ def test_malformed_reports_are_refused(message: dict[str, object], match: str) -
     with pytest.raises(SignalingError, match=match):
         report.handle({"type": "event", **message})
     assert out == []
+
+
+PAIR = {"type": "candidate-pair", "id": "CP1", "state": "succeeded", "nominated": True,
+        "currentRoundTripTime": 0.012, "bytesSent": 4096, "localCandidateId": "L1"}  # fmt: skip
+
+
+def test_stats_become_a_remote_sample_and_reach_the_model() -> None:
+    model = SessionModel()
+    report = RemoteReport(SessionClock(), model.apply)
+    entries = [
+        {"type": "transport", "id": "T1", "selectedCandidatePairId": "CP1"},
+        PAIR,
+        {"type": "codec", "id": "C1", "mimeType": "video/VP8"},  # not kept
+    ]
+    report.handle({"type": "event", "event": "stats", "report": entries})
+    sample = model.remote.stats
+    assert sample is not None and sample.peer is Peer.REMOTE and sample.source == "remote"
+    assert [e["id"] for e in sample.report] == ["T1", "CP1"]
+    assert selected_pair_stats(sample.report) == PAIR
+    assert model.remote.last_report == sample.ts
+
+
+def test_heartbeat_counts_reach_the_model_and_a_final_one_is_announced() -> None:
+    model = SessionModel()
+    finals: list[bool] = []
+    report = RemoteReport(SessionClock(), model.apply, on_final=lambda: finals.append(True))
+    report.handle({"type": "event", "event": "heartbeat", "sent": 10, "received": 9})
+    assert model.remote.heartbeat is not None and not model.remote.heartbeat.final
+    assert finals == []
+    report.handle(
+        {"type": "event", "event": "heartbeat", "sent": 12, "received": 12, "final": True}
+    )
+    report.handle({"type": "event", "event": "heartbeat", "sent": 11, "received": 11})
+    counts = model.remote.heartbeat
+    assert counts is not None and counts.final and counts.source == "reported"
+    assert (counts.sent, counts.received, counts.queued) == (12, 12, None)
+    assert finals == [True]
+
+
+WIDE: dict[str, object] = {"type": "transport", "id": "T", **{f"f{i}": i for i in range(69)}}
+NESTED: dict[str, object] = {"type": "candidate-pair", "id": "x", "deep": {"a": [1, 2]}}
+
+
+@pytest.mark.parametrize(
+    ("message", "match"),
+    [
+        ({"event": "stats"}, "'report' must be a list"),
+        ({"event": "stats", "report": "CP1"}, "'report' must be a list"),
+        ({"event": "stats", "report": {"CP1": PAIR}}, "'report' must be a list"),
+        ({"event": "stats", "report": [PAIR] * 257}, "257 entries"),
+        ({"event": "stats", "report": [PAIR, 7]}, "entry 1 must be an object"),
+        ({"event": "stats", "report": [{"type": "transport"}]}, "non-empty text 'id'"),
+        ({"event": "stats", "report": [{"type": 3, "id": "x"}]}, "text 'type'"),
+        ({"event": "stats", "report": [NESTED]}, "field 'deep': must be a number"),
+        (
+            {"event": "stats", "report": [{"type": "transport", "id": "T", "l": [1]}]},
+            "not a list",
+        ),
+        (
+            {"event": "stats", "report": [{"type": "transport", "id": "T", "s": "x" * 600}]},
+            "longer than 512",
+        ),
+        (
+            {"event": "stats", "report": [{"type": "transport", "id": "T", "n": float("inf")}]},
+            "finite",
+        ),
+        (
+            {"event": "stats", "report": [{"type": "transport", "id": "T", "n": 10**30}]},
+            "out of range",
+        ),
+        ({"event": "stats", "report": [WIDE]}, "71 fields"),
+        ({"event": "heartbeat"}, "'sent' must be a whole number"),
+        ({"event": "heartbeat", "sent": -1}, "'sent' must be a whole number"),
+        ({"event": "heartbeat", "sent": 1.5}, "'sent' must be a whole number"),
+        ({"event": "heartbeat", "sent": True}, "'sent' must be a whole number"),
+        ({"event": "heartbeat", "sent": "12"}, "'sent' must be a whole number"),
+        ({"event": "heartbeat", "sent": 2**60}, "'sent' must be a whole number"),
+        ({"event": "heartbeat", "sent": 1, "received": [1]}, "'received' must be"),
+        ({"event": "heartbeat", "sent": 1, "final": "yes"}, "'final' must be true or false"),
+    ],
+)
+def test_hostile_stats_and_heartbeats_are_refused(message: dict[str, object], match: str) -> None:
+    model = SessionModel()
+    finals: list[bool] = []
+    report = RemoteReport(SessionClock(), model.apply, on_final=lambda: finals.append(True))
+    with pytest.raises(SignalingError, match=match):
+        report.handle({"type": "event", **message})
+    assert model.events == 0 and model.remote.stats is None and model.remote.heartbeat is None
+    assert finals == []
+
+
+def test_a_huge_report_over_the_wire_is_refused_before_parsing() -> None:
+    # The signaling decoder refuses anything above 1 MiB: never parsed, never published.
+    text = json.dumps({"type": "event", "event": "stats", "report": [PAIR] * 20000})
+    with pytest.raises(SignalingError, match="too large"):
+        decode(text)

@@ -137,3 +137,62 @@ async def test_a_waiting_offer_is_inlined_and_still_sent_over_the_socket() -> No
         assert (await ws.receive_json()) == {"type": "restart-request"}
         await ws.close()
         await server.close()
+
+
+async def _page_socket(
+    server: BrowserPeerServer, http: aiohttp.ClientSession, *, autoping: bool = True
+) -> tuple[aiohttp.ClientWebSocketResponse, list[tuple[bool, str]]]:
+    told: list[tuple[bool, str]] = []
+    server.signaling.on_channel = lambda alive, why: told.append((alive, why))
+    url = await server.start()
+    ws = await http.ws_connect(url.replace("http", "ws").replace("/?", "/ws?"), autoping=autoping)
+    assert (await ws.receive_json())["type"] == "hello"
+    async with asyncio.timeout(2):
+        await server.signaling.attached.wait()
+    return ws, told
+
+
+async def _gone(server: BrowserPeerServer, told: list[tuple[bool, str]], within: float) -> float:
+    """Seconds until the socket's loss was told (and ``receive`` returned None)."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    async with asyncio.timeout(within):
+        assert await server.signaling.receive() is None
+    assert told[-1][0] is False
+    return loop.time() - start
+
+
+async def test_page_closing_its_socket_is_told_as_page_closed() -> None:
+    server, _ = make()
+    async with asyncio.timeout(10), aiohttp.ClientSession() as http:
+        ws, told = await _page_socket(server, http)
+        assert told == [(True, "browser page connected")]
+        await ws.close()  # code 1000, as the page's own ws.close()
+        await _gone(server, told, 2)
+        assert told[-1] == (False, "page closed")
+        await server.close()
+        assert len(told) == 2  # told once
+
+
+async def test_a_vanished_page_is_told_as_connection_lost() -> None:
+    server, _ = make()
+    async with asyncio.timeout(10), aiohttp.ClientSession() as http:
+        ws, told = await _page_socket(server, http)
+        conn = ws._response.connection
+        assert conn is not None and conn.transport is not None
+        conn.transport.abort()  # the browser process was killed: no close frame
+        await _gone(server, told, 2)
+        assert told[-1] == (False, "connection lost")
+        await server.close()
+
+
+async def test_a_frozen_page_is_told_gone_within_two_seconds() -> None:
+    server, _ = make()
+    async with asyncio.timeout(10), aiohttp.ClientSession() as http:
+        # A frozen tab: the socket stays open but nothing answers IceScope's pings.
+        ws, told = await _page_socket(server, http, autoping=False)
+        took = await _gone(server, told, 3)
+        assert took < 2.0, took
+        assert told[-1][0] is False and "no message from the page for 1.5 s" in told[-1][1]
+        await ws.close()
+        await server.close()

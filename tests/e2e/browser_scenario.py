@@ -2,16 +2,21 @@
 
 ``python -m tests.e2e.browser_scenario SCENARIO --address A [--browser-offers]`` prints one
 JSON object: IceScope's events, the page's own record (``window.icescope``) and the session summary.
-Scenarios: ``close-local``, ``close-browser``, ``restart-local``, ``restart-browser``.
+Scenarios: ``close-local``, ``close-browser``, ``restart-local``, ``restart-browser``,
+``kill-browser`` (the browser's processes are killed mid-session).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import os
+import signal
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from icescope.core.config import Settings
@@ -36,7 +41,59 @@ CHROMIUM_ARGS = [
 PAGE_STATE = """() => { const s = window.icescope; return {states: s.states, role: s.role,
   connectedAt: s.connectedAt, closedBy: s.closedBy, hbSent: s.hbSent, hbReceived: s.hbReceived,
   peerSent: s.peerSent, restarts: s.restarts, pair: s.pair, errors: s.errors,
-  events: s.events, marks: s.marks, timeOrigin: performance.timeOrigin}; }"""
+  events: s.events, marks: s.marks, statsSent: s.statsSent, lastStats: s.lastStats,
+  timeOrigin: performance.timeOrigin}; }"""
+
+
+def chromium_descendants() -> list[int]:
+    """This process's descendants running Chromium (the browser Playwright launched for us)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    mine = {os.getpid()}
+    for _ in range(10):  # bounded depth: driver -> browser -> zygote -> renderer ...
+        mine |= {pid for pid, ppid in parents.items() if ppid in mine}
+    found = []
+    for pid in sorted(mine - {os.getpid()}):
+        try:
+            exe = os.readlink(f"/proc/{pid}/exe")
+        except OSError:
+            continue
+        if "chrom" in Path(exe).name:
+            found.append(pid)
+    return found
+
+
+async def kill_browser(session: Session, events: list[Any]) -> dict[str, Any]:
+    """SIGKILL every Chromium process we started; time how fast the model says stale."""
+    pids = chromium_descendants()
+    if not pids:
+        raise AssertionError("found no Chromium process to kill")
+    killed_at = session.clock.ts()
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):  # already gone with its parent
+            os.kill(pid, signal.SIGKILL)
+    out: dict[str, Any] = {"killed": len(pids)}
+    async with asyncio.timeout(10):
+        while session.model.remote.staleness() is None:  # noqa: ASYNC110 (the model is fed by the hub)
+            await asyncio.sleep(0.01)
+        stale = session.model.remote.staleness()
+        assert stale is not None
+        out["stale_after"] = session.clock.ts() - killed_at
+        out["stale_reason"] = stale.reason
+        out["remote_ice_when_stale"] = session.model.remote.ice.value
+        out["local_ice_when_stale"] = session.model.local.ice.value
+        while session.model.local.ice.value not in ("disconnected", "failed"):  # noqa: ASYNC110
+            await asyncio.sleep(0.02)
+        out["local_disconnected_after"] = session.clock.ts() - killed_at
+        out["still_stale"] = session.model.remote.staleness() is not None
+    return out
 
 
 async def launch(playwright: Any) -> Any:
@@ -97,6 +154,21 @@ async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, A
                 await wait_page(page, "window.icescope.restarts.some(r => r.phase !== 'start')")
                 await wait_for_restart(events, Peer.LOCAL)
                 await asyncio.sleep(0.8)
+            await wait_page(page, "window.icescope.statsSent >= 1", timeout=5)
+            try:
+                async with asyncio.timeout(5):
+                    while session.model.remote.stats is None:  # noqa: ASYNC110
+                        await asyncio.sleep(0.02)
+            except TimeoutError:
+                notices = [e.to_dict() for e in events if e.type == "notice"]
+                raise AssertionError(f"no remote stats arrived: {notices}") from None
+            result["remote_channel"] = session.model.remote.channel.to_dict()  # type: ignore[union-attr]
+            if name == "kill-browser":
+                result["kill"] = await kill_browser(session, events)
+                summary = await session.close()
+                result["summary"] = summary
+                result["events"] = [e.to_dict() for e in events]
+                return result
             if name == "close-browser":
                 await page.click("#close")
                 async with asyncio.timeout(5):
@@ -108,7 +180,8 @@ async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, A
             result["page"] = await page.evaluate(PAGE_STATE)
             result["user_agent"] = await page.evaluate("navigator.userAgent")
         finally:
-            await browser.close()
+            if "kill" not in result:  # a killed browser has nothing left to close
+                await browser.close()
             if not session.ended:
                 summary = await session.close()
     result["summary"] = summary

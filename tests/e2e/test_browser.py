@@ -71,6 +71,26 @@ def assert_connected_both_sides(result: dict[str, Any]) -> None:
     # Every trickled browser candidate was accepted (none refused for an unknown ufrag).
     rejected = [e for e in of(result, "local", "notice") if e["code"] == "signaling-rejected"]
     assert rejected == [], rejected
+    # The page's own getStats() arrived, with its selected candidate pair, over a live socket.
+    assert result["remote_channel"]["alive"] and result["remote_channel"]["channel"] == "websocket"
+    samples = of(result, "remote", "stats")
+    assert samples and all(s["source"] == "remote" for s in samples)
+    pairs = [e for s in samples for e in s["report"] if e["type"] == "candidate-pair"]
+    assert any(p.get("state") == "succeeded" and p.get("nominated") for p in pairs), pairs
+    assert {e["type"] for s in samples for e in s["report"]} <= {
+        "candidate-pair", "local-candidate", "remote-candidate", "transport",
+    }  # fmt: skip
+    assert any(c["type"] == "heartbeat" and c["source"] == "reported" for c in of(
+        result, "remote", "heartbeat"))  # fmt: skip
+
+
+def assert_counts_known(summary: dict[str, Any]) -> None:
+    """Both directions' heartbeat accounting is known: numbers, nothing lost."""
+    for direction in ("local", "remote"):
+        counts = summary["peers"][direction]
+        assert "unknown" not in counts, summary["peers"]
+        assert isinstance(counts["sent"], int) and isinstance(counts["received"], int), counts
+        assert counts["lost"] == 0, counts
 
 
 @pytest.mark.parametrize("browser_offers", [False, True], ids=["icescope-offers", "browser-offers"])
@@ -92,6 +112,10 @@ def test_connect_then_close_from_icescope(browser_offers: bool) -> None:
     assert result["summary"]["final_state"]["remote"] in ("connected", "completed", "closed")
     closed = [e for e in of(result, "local", "iceconnectionstatechange") if e["state"] == "closed"]
     assert closed and closed[0]["provenance"] == "local-close"
+    # The page answered IceScope's bye with its final counts, after its closed states.
+    assert result["summary"]["final_state"] == {"local": "closed", "remote": "closed"}
+    assert result["summary"]["closed_by"] == {"local": "local-close", "remote": "remote-close"}
+    assert_counts_known(result["summary"])
     # Heartbeats both ways, nothing lost: the page got every one IceScope sent, and vice versa.
     summary = result["summary"]["peers"]["local"]
     assert summary["sent"] >= 5 and summary["lost"] == 0
@@ -108,9 +132,15 @@ def test_close_from_the_browser() -> None:
     remote_closed = [
         e for e in of(result, "remote", "iceconnectionstatechange") if e["state"] == "closed"
     ]
-    assert remote_closed and remote_closed[0]["provenance"] == "local-close"
+    assert remote_closed and remote_closed[0]["provenance"] == "page-closed"
     assert states(result, "local")[-1] == "closed"
+    local_closed = [
+        e for e in of(result, "local", "connectionstatechange") if e["state"] == "closed"
+    ]
+    assert local_closed and local_closed[0]["provenance"] == "page-closed", local_closed
     summary = result["summary"]
+    assert summary["closed_by"] == {"local": "page-closed", "remote": "page-closed"}
+    assert_counts_known(summary)
     assert summary["final_state"] == {"local": "closed", "remote": "closed"}
     assert summary["peers"]["local"]["lost"] == 0
     assert summary["peers"]["local"]["received"] == page["hbSent"]
@@ -144,3 +174,28 @@ def test_icescope_initiated_restart() -> None:
 
 def test_browser_initiated_restart() -> None:
     check_restart(run_scenario("restart-browser"), "remote")
+
+
+def test_killed_browser_makes_the_remote_stale_within_two_seconds() -> None:
+    result = run_scenario("kill-browser")
+    kill = result["kill"]
+    assert kill["killed"] >= 1
+    # The page's last report said connected; the model says stale, not a live green state.
+    assert kill["remote_ice_when_stale"] in ("connected", "completed"), kill
+    assert kill["stale_after"] < 2.0, kill
+    assert (
+        kill["stale_reason"] in ("connection lost", "page closed")
+        or "no message" in (kill["stale_reason"])
+    ), kill
+    # The local peer is left running: ICE notices the dead path on its own.
+    assert kill["local_ice_when_stale"] in ("connected", "completed"), kill
+    assert kill["still_stale"], kill
+    summary = result["summary"]
+    assert "stale" in summary["state_notes"]["remote"], summary
+    # No bye came: the page's final counts are unknown, and the summary says why.
+    assert summary["peers"]["local"]["lost"] is None and summary["peers"]["local"]["unknown"]
+    gone = [e for e in of(result, "remote", "remotechannel") if not e["alive"]]
+    assert gone and gone[0]["ts"] < min(
+        e["ts"] for e in of(result, "local", "iceconnectionstatechange")
+        if e["state"] == "disconnected"
+    )  # fmt: skip

@@ -127,6 +127,26 @@ async def test_two_probes_over_tcp_with_garbage_in_between() -> None:
     # Each side received exactly what the other sent.
     lsum, csum = listener_out[-1]["peers"]["local"], connector_out[-1]["peers"]["local"]
     assert lsum["received"] == csum["sent"] and csum["received"] == lsum["sent"]
+    for records in (listener_out, connector_out):
+        # The other IceScope relayed its own states: this side's remote panel is real.
+        remote = [
+            r["state"]
+            for r in records
+            if r.get("type") == "iceconnectionstatechange" and r["peer"] == "remote"
+        ]
+        assert remote[0] == "checking" and {"connected", "completed"} & set(remote), remote
+        assert remote[-1] == "closed", remote
+        channel = [r for r in records if r.get("type") == "remotechannel"]
+        assert channel[0]["channel"] == "tcp" and channel[0]["alive"], channel
+        summary = records[-1]
+        assert summary["final_state"] == {"local": "closed", "remote": "closed"}, summary
+        assert "state_notes" not in summary, summary
+        for direction in ("local", "remote"):
+            counts = summary["peers"][direction]
+            assert "unknown" not in counts and counts["lost"] == 0, summary["peers"]
+    # The listener was closed by the connector's bye, and says so.
+    assert connector_out[-1]["closed_by"] == {"local": "local-close", "remote": "remote-close"}
+    assert listener_out[-1]["closed_by"] == {"local": "remote-close", "remote": "local-close"}
 
 
 async def test_probe_connect_to_nothing_exits_1_with_notice() -> None:

@@ -42,7 +42,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 BYE_ANSWER_TIMEOUT = 1.0
-"""Seconds a closing peer waits for the remote's answering ``bye`` (its final counts)."""
+"""Seconds a closing peer waits for the remote's answering ``bye`` (its final counts), and an
+answering peer for the other side to close the channel (its last reports come before)."""
+_ANSWERING = frozenset({Provenance.REMOTE_CLOSE, Provenance.PAGE_CLOSED})
+"""Close causes that are an answer to the other side's ``bye``."""
 
 
 def rtc_configuration(settings: Settings) -> RTCConfiguration:
@@ -77,6 +80,8 @@ class PeerAgent:
         remote_in_process: the other peer is an agent of this process (loopback), which
             publishes its own counts; otherwise what the remote says of itself is published
             here as ``peer=remote`` facts.
+        bye_cause: the provenance of a close in answer to the remote's ``bye`` (the browser
+            page's Close button is ``page-closed``, another IceScope's ``remote-close``).
     """
 
     def __init__(
@@ -89,6 +94,7 @@ class PeerAgent:
         *,
         offerer: bool,
         remote_in_process: bool = False,
+        bye_cause: Provenance = Provenance.REMOTE_CLOSE,
     ) -> None:
         compat.install()
         self.peer = peer
@@ -110,10 +116,11 @@ class PeerAgent:
         self._recv_task: asyncio.Task[None] | None = None
         self._negotiating = asyncio.Lock()
         self._remote_in_process = remote_in_process
+        self._bye_cause = bye_cause
         self._close_task: asyncio.Task[None] | None = None
         self._remote_final = asyncio.Event()
         """Set when the other side's final heartbeat counts arrived (its ``bye``)."""
-        self.remote_report = RemoteReport(clock, publish)
+        self.remote_report = RemoteReport(clock, publish, on_final=self._remote_final.set)
         """What an out-of-process remote (a browser) reports about its own states."""
         self._diagnosis: asyncio.Task[None] | None = None
         channel = self.pc.createDataChannel(LABEL, negotiated=True, id=CHANNEL_ID)
@@ -242,8 +249,6 @@ class PeerAgent:
                 return
             try:
                 await self._handle(message)
-                if message["type"] == "bye":
-                    return
             except SdpError as exc:
                 self.notice("error", "bad-sdp", str(exc))
             except SignalingError as exc:
@@ -269,8 +274,9 @@ class PeerAgent:
             return
         if kind == "bye":
             self._on_bye(message)
-            if not self.closing:
-                await self.close(cause=self._bye_cause)
+            # Not awaited: this loop goes on reading what the other side sends after its bye
+            # (its closed states) until it closes the channel.
+            self._begin_close(self._bye_cause)
             return
         if self.closed:
             raise PeerClosedError("closed")
@@ -369,10 +375,6 @@ class PeerAgent:
             )
             self._remote_final.set()
 
-    @property
-    def _bye_cause(self) -> Provenance:
-        return Provenance.REMOTE_CLOSE
-
     # ------------------------------------------------------------------ closing
     async def close(self, *, cause: Provenance = Provenance.LOCAL_CLOSE) -> None:
         """Stop the heartbeat, close the peer connection, tell the other side.
@@ -380,20 +382,24 @@ class PeerAgent:
         Safe to call more than once, concurrently and in any phase: every call returns when
         the one close (started by the first call, with its ``cause``) has finished.
         """
+        await asyncio.shield(self._begin_close(cause))
+
+    def _begin_close(self, cause: Provenance) -> asyncio.Task[None]:
         if self._close_task is None:
             self._close_task = asyncio.get_running_loop().create_task(self._close(cause))
-        await asyncio.shield(self._close_task)
+        return self._close_task
 
     async def _close(self, cause: Provenance) -> None:
         self.events.closing_cause = cause
         await self.sampler.stop()
         await self.heartbeat.stop()
         self._publish_counts()
-        if not self.closed:
+        answering = cause in _ANSWERING
+        if not self.closed and not answering:
             # Tell the other side, with our final counts; it answers a bye with its own.
             with contextlib.suppress(Exception):
                 await self._signaling.send({"type": "bye", **self.final_counts()})
-            if cause is not Provenance.REMOTE_CLOSE and not self._remote_in_process:
+            if not self._remote_in_process:
                 # Wait (bounded) for the remote's answer, which carries its final counts.
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(BYE_ANSWER_TIMEOUT):
@@ -403,6 +409,14 @@ class PeerAgent:
         await self.pc.close()
         self.faults.close()
         self.events.closed.set()
+        if answering:
+            # The answer goes after our closed states (relayed to the other side before it);
+            # then read the other side's last reports until it closes the channel (bounded).
+            with contextlib.suppress(Exception):
+                await self._signaling.send({"type": "bye", **self.final_counts()})
+            reading = self._recv_task
+            if reading is not None and reading is not asyncio.current_task():
+                await asyncio.wait({reading}, timeout=BYE_ANSWER_TIMEOUT)
         await self._signaling.close()
         if self._recv_task is not None and self._recv_task is not asyncio.current_task():
             self._recv_task.cancel()

@@ -1,9 +1,10 @@
 """RemoteReport: a remote peer's own state reports, turned into typed ``peer=remote`` events.
 
-A browser peer sends ``{"type": "event", "event": <browser event name>, ...}`` over signaling
-for every change it observes. Here each is validated (W3C values only, typed fields) and
-published with the session clock's timestamp at arrival. The remote's own clock is kept in
-``detail`` only: two machines' clocks are not comparable.
+A browser peer (or another IceScope, through its relay) sends ``{"type": "event", "event":
+<browser event name>, ...}`` over signaling for every change it observes, its own statistics
+(``stats``) and its heartbeat counts (``heartbeat``). Here each is validated (W3C values only,
+typed fields, bounded statistics) and published with the session clock's timestamp at arrival.
+The remote's own clock is kept in ``detail`` only: two machines' clocks are not comparable.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from .errors import SignalingError
 from .events import (
     CandidateGathered,
     DataChannelChanged,
+    HeartbeatCount,
     IceRestart,
     Notice,
     Peer,
     SelectedPairChanged,
     StateChanged,
+    StatsSample,
 )
+from .remotestats import heartbeat_counts, stats_report
 from .states import STATE_TYPES, Machine, Provenance
 
 if TYPE_CHECKING:
@@ -64,11 +68,19 @@ class RemoteReport:
     Args:
         clock: the session clock (timestamps are taken at arrival).
         publish: where typed events go.
+        on_final: called when the remote's final heartbeat counts arrive.
     """
 
-    def __init__(self, clock: SessionClock, publish: Callable[[SessionEvent], None]) -> None:
+    def __init__(
+        self,
+        clock: SessionClock,
+        publish: Callable[[SessionEvent], None],
+        on_final: Callable[[], None] | None = None,
+    ) -> None:
         self._clock = clock
         self._publish = publish
+        self._on_final = on_final
+        self._final = False
         self._states: dict[Machine, tuple[str, float | None]] = {
             m: (v, None) for m, v in _INITIAL.items()
         }
@@ -134,6 +146,20 @@ class RemoteReport:
                 duration=_number(message, "duration"),
                 detail=_text(message, "detail", ""),
             )
+        elif name == "stats":
+            event = StatsSample(**common, report=stats_report(message), source="remote")
+        elif name == "heartbeat":
+            sent, received, queued, final = heartbeat_counts(message)
+            if self._final and not final:
+                return  # its final counts are in: a late running count says nothing new
+            event = HeartbeatCount(
+                **common,
+                sent=sent,
+                received=received,
+                queued=queued,
+                final=final,
+                source="reported",
+            )
         elif name == "notice":
             level = _text(message, "level", "info")
             event = Notice(
@@ -146,6 +172,10 @@ class RemoteReport:
             raise SignalingError(f"unknown remote event {name!r}")
         self.reports += 1
         self._publish(event)
+        if isinstance(event, HeartbeatCount) and event.final:
+            self._final = True
+            if self._on_final is not None:
+                self._on_final()
 
     def _state_change(
         self, machine: Machine, message: Message, common: dict[str, Any]

@@ -137,7 +137,8 @@ class Session:
         # The remote is opened before the start marker so that a "listening" line (where to
         # point the browser or the other IceScope) is the first thing a script reads.
         try:
-            link = await open_remote(self.settings, RemoteContext(self.clock, self._publish))
+            context = RemoteContext(self.clock, self._publish, self.hub.subscribe)
+            link = await open_remote(self.settings, context)
         finally:
             ts, wall = self.clock.stamp()
             self._publish(
@@ -155,6 +156,7 @@ class Session:
             link.signaling,
             offerer=link.local_offers,
             remote_in_process=link.agent is not None,
+            bye_cause=link.bye_cause,
         )
         self.remote = link.agent
         if self.remote is not None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeAlias
 
-from ..events import Listening, Notice, Peer
+from ..events import Listening, Notice, Peer, RemoteChannel
+from ..states import Provenance
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -19,10 +20,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class RemoteContext:
-    """What a remote factory may use: the session clock and event publisher."""
+    """What a remote factory may use: the session clock, event publisher and subscription."""
 
     clock: SessionClock
     publish: Callable[[SessionEvent], None]
+    subscribe: Callable[[Callable[[SessionEvent], None]], Callable[[], None]] | None = None
+    """Subscribe to the session's events (returns the unsubscribe function)."""
 
     def notice(self, level: str, code: str, message: str) -> None:
         """Publish a :class:`~icescope.core.events.Notice` on the local side."""
@@ -35,6 +38,23 @@ class RemoteContext:
         """Publish a :class:`~icescope.core.events.Listening` event (where to point the peer)."""
         ts, wall = self.clock.stamp()
         self.publish(Listening(ts=ts, wall=wall, peer=Peer.LOCAL, url=url, detail=detail))
+
+    def channel_watcher(self, channel: str) -> Callable[[bool, str], None]:
+        """A callback that publishes the liveness of the channel carrying the remote's reports.
+
+        It publishes a :class:`RemoteChannel` (``websocket``, ``tcp``) when the channel opens
+        and when it goes away.
+        """
+
+        def tell(alive: bool, detail: str) -> None:
+            ts, wall = self.clock.stamp()
+            self.publish(
+                RemoteChannel(
+                    ts=ts, wall=wall, peer=Peer.REMOTE, channel=channel, alive=alive, detail=detail
+                )
+            )
+
+        return tell
 
 
 async def _nothing() -> None:
@@ -58,6 +78,8 @@ class RemoteLink:
     paste: Callable[[str], str] | None = None
     """Hand-carried signaling only (``paste`` mode): check and apply a pasted description,
     returning its type (see :meth:`~icescope.core.signaling.paste.PasteSignaling.paste`)."""
+    bye_cause: Provenance = Provenance.REMOTE_CLOSE
+    """The provenance of the local peer's close in answer to the remote's ``bye``."""
 
 
 RemoteFactory: TypeAlias = "Callable[[Settings, RemoteContext], Awaitable[RemoteLink]]"

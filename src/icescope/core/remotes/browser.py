@@ -1,13 +1,16 @@
 """Browser remote: a real browser's ``RTCPeerConnection`` on a page IceScope serves.
 
-The page reports its own state changes back over the WebSocket (``event`` messages), so both
-peers' states appear in one timeline, each labelled with who reported it.
+The page reports its own state changes, statistics and heartbeat counts back over the
+WebSocket (``event`` messages), so both peers' states appear in one timeline, each labelled
+with who reported it. The WebSocket's own liveness is published as a ``RemoteChannel``: once it
+is gone the page's last reports are stale.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..states import Provenance
 from ..webpeer.server import BrowserPeerServer
 from .base import RemoteContext, RemoteLink
 
@@ -22,6 +25,7 @@ async def open_browser(settings: Settings, context: RemoteContext) -> RemoteLink
         ConfigError: the listen address cannot be bound.
     """
     server = BrowserPeerServer(settings, context.notice)
+    server.signaling.on_channel = context.channel_watcher("websocket")
     url = await server.start()
     context.listening(url, "open the browser peer page")
     if server.exposed:
@@ -38,4 +42,5 @@ async def open_browser(settings: Settings, context: RemoteContext) -> RemoteLink
         + ("browser offers" if settings.browser_offers else "IceScope offers")
         + ")",
         close=server.close,
+        bye_cause=Provenance.PAGE_CLOSED,
     )

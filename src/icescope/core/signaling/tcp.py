@@ -26,6 +26,8 @@ CONNECT_RETRY: Final = 0.2
 """Seconds between connection attempts while the listener is not up yet."""
 DEFAULT_CONNECT_TIMEOUT: Final = 10.0
 """Give up connecting after this many seconds."""
+MAX_BACKLOG: Final = 1 << 20
+""":meth:`TcpSignaling.send_nowait` refuses messages while this many bytes wait unsent."""
 
 
 class TcpSignaling:
@@ -39,6 +41,17 @@ class TcpSignaling:
         self._closed = False
         self.peer_address = ""
         """``host:port`` of the other end once connected."""
+        self.on_channel: Callable[[bool, str], None] | None = None
+        """Told ``(True, how)`` when the stream is attached and ``(False, why)`` once when it
+        goes away (closed by either side, reset, or never made)."""
+        self._told: set[bool] = set()
+
+    def _tell(self, alive: bool, detail: str) -> None:
+        if alive in self._told or (alive and False in self._told):
+            return
+        self._told.add(alive)
+        if self.on_channel is not None:
+            self.on_channel(alive, detail)
 
     # ------------------------------------------------------------------ plumbing
     def attach(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -51,11 +64,13 @@ class TcpSignaling:
             writer.write(line)
         self._pending.clear()
         self._ready.set_result((reader, writer))
+        self._tell(True, f"connected with {self.peer_address}")
 
     def fail(self, exc: BaseException) -> None:
         """No stream will come: make ``receive`` raise ``exc`` (a ``ConnectionError``)."""
         if not self._ready.done():
             self._ready.set_exception(exc)
+            self._tell(False, str(exc))
 
     @property
     def attached(self) -> bool:
@@ -74,6 +89,35 @@ class TcpSignaling:
     async def send(self, message: Message) -> None:
         """Send ``message`` (queued until connected; dropped once closed)."""
         await self.send_raw(encode(message))
+
+    def send_nowait(self, message: Message) -> bool:
+        """Write ``message`` now, in order with every other send, without waiting for it to leave.
+
+        Returns False (nothing sent) once closed or while :data:`MAX_BACKLOG` bytes wait.
+        """
+        if self._closed or self.backlog > MAX_BACKLOG:
+            return False
+        line = encode(message).encode("utf-8") + b"\n"
+        if not self._ready.done():
+            self._pending.append(line)
+            return True
+        if self._ready.exception() is not None:
+            return False
+        _, writer = self._ready.result()
+        if writer.is_closing():
+            return False
+        writer.write(line)
+        return True
+
+    @property
+    def backlog(self) -> int:
+        """Bytes written but not yet handed to the network (queued before connecting too)."""
+        if not self._ready.done():
+            return sum(len(line) for line in self._pending)
+        if self._ready.exception() is not None:
+            return 0
+        _, writer = self._ready.result()
+        return writer.transport.get_write_buffer_size()
 
     async def send_raw(self, text: str) -> None:
         """Send one raw line, valid or not (tests of garbage handling)."""
@@ -110,7 +154,11 @@ class TcpSignaling:
                 raise SignalingError(
                     f"signaling line longer than {MAX_MESSAGE_BYTES} bytes, ignored"
                 ) from None
+            except (ConnectionError, OSError) as exc:
+                self._tell(False, f"connection lost ({exc.strerror or exc})")
+                raise
             if not line:
+                self._tell(False, "connection closed by the other side")
                 return None
             if line.strip():
                 return decode(line.rstrip(b"\r\n"))
@@ -120,6 +168,7 @@ class TcpSignaling:
         if self._closed:
             return
         self._closed = True
+        self._tell(False, "closed here")
         if self._ready.done() and self._ready.exception() is None:
             _, writer = self._ready.result()
             writer.close()

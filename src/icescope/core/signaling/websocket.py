@@ -16,6 +16,8 @@ from ..errors import SignalingError
 from .base import decode, encode
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aiohttp import web
 
     from .base import Message
@@ -33,6 +35,18 @@ class WebSocketSignaling:
         self._closed = False
         self.attached = asyncio.Event()
         """Set once a browser's WebSocket is attached."""
+        self.on_channel: Callable[[bool, str], None] | None = None
+        """Told ``(True, how)`` when a page's socket is attached and ``(False, why)`` once when
+        it goes away."""
+        self._gone = False
+
+    def gone(self, why: str) -> None:
+        """The page's socket went away (``why`` in plain words); ``receive`` returns None."""
+        if not self._gone:
+            self._gone = True
+            if self.on_channel is not None and self._ws is not None:
+                self.on_channel(False, why)
+        self._inbox.put_nowait(None)
 
     async def attach(self, ws: web.WebSocketResponse, first: list[Message] | None = None) -> None:
         """Use ``ws`` from now on: send ``first`` (the hello), then everything queued."""
@@ -43,6 +57,8 @@ class WebSocketSignaling:
         for text in pending:
             await ws.send_str(text)
         self.attached.set()
+        if self.on_channel is not None:
+            self.on_channel(True, "browser page connected")
 
     def queued(self) -> list[Message]:
         """The messages waiting for the browser (sent when it attaches), oldest first."""
@@ -90,7 +106,7 @@ class WebSocketSignaling:
         if self._closed:
             return
         self._closed = True
+        self.gone("closed here")
         if self._ws is not None and not self._ws.closed:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self._ws.close(), 1.0)
-        self._inbox.put_nowait(None)

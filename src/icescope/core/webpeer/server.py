@@ -33,6 +33,20 @@ logger = logging.getLogger(__name__)
 
 SCRIPT_TAG = '<script src="peer.js"></script>'
 """The line of index.html that :func:`render_page` replaces with the inlined script."""
+PING_INTERVAL = 1.0
+"""Seconds of silence from the page before IceScope pings it; with no answer within half of
+that the page counts as gone (a killed or frozen tab is noticed within 1.5 s)."""
+_PAGE_CLOSES = frozenset({1000, 1001})
+"""WebSocket close codes a page sends on its own: normal closure, and going away."""
+
+
+def gone_reason(ws: web.WebSocketResponse) -> str:
+    """Why the page's WebSocket ended, in plain words."""
+    if isinstance(ws.exception(), TimeoutError):
+        return f"no message from the page for {PING_INTERVAL * 1.5:g} s (no answer to a ping)"
+    if ws.close_code in _PAGE_CLOSES:
+        return "page closed"
+    return "connection lost"
 
 
 def browser_config(settings: Settings) -> dict[str, Any]:
@@ -179,7 +193,7 @@ class BrowserPeerServer:
         self._busy = True
         # No permessage-deflate: compressing small signaling messages on the connect path costs
         # more CPU than the bytes it saves.
-        ws = web.WebSocketResponse(heartbeat=None, max_msg_size=1 << 20, compress=False)
+        ws = web.WebSocketResponse(heartbeat=PING_INTERVAL, max_msg_size=1 << 20, compress=False)
         await ws.prepare(request)
         self._notice("info", "browser-connected", f"browser page connected from {request.remote}")
         await self.signaling.attach(ws, [self.hello()])
@@ -191,7 +205,7 @@ class BrowserPeerServer:
                 self.signaling.feed(bytes(msg.data))
             else:
                 break
-        self.signaling.feed(None)
+        self.signaling.gone(gone_reason(ws))
         return ws
 
     def first_messages(self) -> list[dict[str, Any]]:

@@ -1,16 +1,23 @@
 // IceScope browser peer: one RTCPeerConnection driven over IceScope's WebSocket signaling.
 // Plain script, no build step. Every state change is shown here and reported back to IceScope
-// as {"type": "event", ...} so both peers appear in one timeline.
+// as {"type": "event", ...} so both peers appear in one timeline; so are this page's own
+// getStats() entries and heartbeat counts, every second (STATS_INTERVAL_MS).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
 const token = new URLSearchParams(location.search).get("token") || "";
 const RESTART_WAIT_MS = 10000;  // give up tracking a restart after this long
+const STATS_INTERVAL_MS = 1000;
+// What IceScope keeps of getStats() (core/remotestats.py checks the same bounds).
+const STATS_TYPES = new Set(["candidate-pair", "local-candidate", "remote-candidate", "transport"]);
+const MAX_STATS_ENTRIES = 64;
+const MAX_STATS_FIELDS = 48;
+const MAX_TEXT = 256;
 
 const icescope = {
   states: {}, events: [], role: null, loadedAt: performance.timeOrigin,
   connectedAt: null, closedBy: null, hbSent: 0, hbReceived: 0, peerSent: null,
-  restarts: [], pair: null, errors: [], marks: [],
+  restarts: [], pair: null, errors: [], marks: [], statsSent: 0, lastStats: null,
 };
 window.icescope = icescope;
 
@@ -21,6 +28,7 @@ let hbTimer = null;
 let hbInterval = 100;
 const hbSeen = new Set();
 let watchedTransport = null;
+let statsTimer = null;
 
 // Signaling milestones with their page time, for timing the page's own steps.
 function mark(name, detail) {
@@ -44,7 +52,8 @@ function send(message) {
 
 function report(event, fields) {
   const message = { type: "event", event, at: performance.now(), ...fields };
-  icescope.events.push(message);
+  // Statistics and counts go out every second: kept as the latest only, not in the list.
+  if (event !== "stats" && event !== "heartbeat") icescope.events.push(message);
   send(message);
 }
 
@@ -146,9 +155,55 @@ function stopHeartbeat() {
   }
 }
 
+// One getStats() entry as IceScope accepts it: JSON scalars only, bounded.
+function statsEntry(s) {
+  const entry = {};
+  let fields = 0;
+  for (const [key, value] of Object.entries(s)) {
+    if (fields >= MAX_STATS_FIELDS) break;
+    const kind = typeof value;
+    if (kind === "string") entry[key] = value.slice(0, MAX_TEXT);
+    else if (kind === "boolean" || (kind === "number" && Number.isFinite(value))) entry[key] = value;
+    else continue;
+    fields += 1;
+  }
+  return entry;
+}
+
+async function reportStats() {
+  if (!pc || pc.connectionState === "closed") return;
+  try {
+    const stats = await pc.getStats();
+    const entries = [];
+    for (const s of stats.values()) {
+      if (STATS_TYPES.has(s.type) && entries.length < MAX_STATS_ENTRIES) entries.push(statsEntry(s));
+    }
+    if (icescope.closedBy) return;  // closed while getStats() ran: the final counts went out
+    icescope.lastStats = entries;
+    icescope.statsSent += 1;
+    report("stats", { report: entries });
+    reportHeartbeat(false);
+  } catch (err) { /* closed meanwhile */ }
+}
+
+// This page's heartbeat counts; final once it has stopped sending and receiving.
+function reportHeartbeat(final) {
+  report("heartbeat", { sent: icescope.hbSent, received: hbSeen.size, final });
+}
+
+function startStats() {
+  if (statsTimer === null) statsTimer = setInterval(reportStats, STATS_INTERVAL_MS);
+}
+
+function stopStats() {
+  if (statsTimer !== null) clearInterval(statsTimer);
+  statsTimer = null;
+}
+
 function createPeer(hello) {
   pc = new RTCPeerConnection(hello.config);
   mark("peer created");
+  startStats();
   pc.addEventListener("iceconnectionstatechange", () =>
     setState("ice", "iceconnectionstatechange", pc.iceConnectionState));
   pc.addEventListener("connectionstatechange", () =>
@@ -255,22 +310,42 @@ async function restart() {
   await offer();
 }
 
+const BYE_ANSWER_MS = 1000;  // how long Close waits for IceScope's answering bye
+let byeAnswered = () => {};
+
+function bye() {
+  send({ type: "bye", heartbeats_sent: icescope.hbSent, heartbeats_received: hbSeen.size });
+}
+
 async function closePeer(by) {
   if (!pc || icescope.closedBy) return;
   icescope.closedBy = by;
+  stopStats();
   stopHeartbeat();
-  await new Promise((resolve) => setTimeout(resolve, 50));  // let hb_fin leave
+  if (by === "local") {
+    // Tell IceScope first and wait (bounded) for its answer: a connection closed under it
+    // before it knows why would read as the library closing on its own.
+    const answered = new Promise((resolve) => {
+      byeAnswered = resolve;
+      setTimeout(resolve, BYE_ANSWER_MS);
+    });
+    bye();
+    await answered;
+  } else {
+    await new Promise((resolve) => setTimeout(resolve, 50));  // let hb_fin leave
+  }
   pc.close();
-  // webrtc-pc §4.4.2.2: close() fires no state events, so report them ourselves.
+  // webrtc-pc §4.4.2.2: close() fires no state events, so report them ourselves, with the
+  // cause as IceScope names it: this page's Close button, or IceScope's bye.
   const detail = by === "local" ? "Close pressed on the page" : "after IceScope's bye";
+  const provenance = by === "local" ? "page-closed" : "remote-close";
   for (const [key, event] of [["ice", "iceconnectionstatechange"], ["connection", "connectionstatechange"],
     ["signaling", "signalingstatechange"], ["transport", "icetransportstatechange"]]) {
-    setState(key, event, "closed", { provenance: "local-close", detail });
+    setState(key, event, "closed", { provenance, detail });
   }
-  // The bye goes last: IceScope stops reading once it has it.
-  if (by === "local") {
-    send({ type: "bye", heartbeats_sent: icescope.hbSent, heartbeats_received: hbSeen.size });
-  }
+  // Closed: the counts are final. In answer to IceScope's bye, ours goes last, with them.
+  reportHeartbeat(true);
+  if (by === "remote") bye();
   $("restart").disabled = true;
   $("close").disabled = true;
   $("status").textContent = by === "local" ? "Closed here." : "Closed by IceScope.";
@@ -320,7 +395,8 @@ async function handle(message) {
       break;
     case "bye":
       if (Number.isInteger(message.heartbeats_sent)) icescope.peerSent = message.heartbeats_sent;
-      await closePeer("remote");
+      if (icescope.closedBy) byeAnswered();  // IceScope's answer to our Close
+      else await closePeer("remote");
       break;
     case "restart-request":
       await restart();
@@ -386,6 +462,15 @@ function connect() {
 mark("script start");
 $("restart").addEventListener("click", () => { restart(); });
 $("close").addEventListener("click", () => { closePeer("local"); });
+// The tab goes away without Close: its counts are final (IceScope's peer stays up, the remote
+// shows as stale once the socket is gone).
+window.addEventListener("pagehide", () => {
+  if (pc && !icescope.closedBy) {
+    stopStats();
+    stopHeartbeat();
+    reportHeartbeat(true);
+  }
+});
 // IceScope inlines its hello and its pending offer in the page (server.py render_page), so
 // the page builds its peer connection and its answer first and opens the WebSocket after:
 // on a busy machine the handshake and the WebRTC set-up otherwise compete for the CPU, and

@@ -14,14 +14,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from .core import ranges
 from .core.config import IceTimings, Settings
 from .core.errors import ConfigError
 from .core.remotes.flags import add_remote_flags, remote_changes
+from .core.remotes.manual import check_offer_file
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
-    from .core.probe import Blackout
+    from .core.probe import Blackout, ProbePlan
 
 # The probe and the session pull in aiortc (~0.4 s of imports): they are imported where used,
 # so the window path shows its window first.
@@ -49,14 +51,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _positive(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
-    return value
+def _number(flag: str) -> Callable[[str], float]:
+    """An argparse type: a finite number within ``flag``'s documented range."""
+
+    def parse(text: str) -> float:
+        try:
+            return ranges.parse(flag, text)
+        except ConfigError as exc:
+            raise argparse.ArgumentTypeError(str(exc).removeprefix(f"{flag} ")) from None
+
+    return parse
 
 
 def _blackout(text: str) -> Blackout:
@@ -76,17 +80,20 @@ def _session_flags() -> _Parser:
     g.add_argument("--journal", type=Path, metavar="PATH", help="write the event journal here")
     g.add_argument("--no-journal", action="store_true", help="do not write a journal file")
     g.add_argument(
-        "--keepalive-interval", type=_positive, metavar="S", help="consent check period (1.0)"
+        "--keepalive-interval",
+        type=_number("--keepalive-interval"),
+        metavar="S",
+        help="consent check period (1.0)",
     )
     g.add_argument(
         "--disconnected-timeout",
-        type=_positive,
+        type=_number("--disconnected-timeout"),
         metavar="S",
         help="no consent response for S seconds -> disconnected (2.5)",
     )
     g.add_argument(
         "--failed-timeout",
-        type=_positive,
+        type=_number("--failed-timeout"),
         metavar="S",
         help="no consent response for S seconds -> failed (30)",
     )
@@ -119,12 +126,22 @@ def build_parser() -> argparse.ArgumentParser:
         "last line is a summary. Exit 0 connected and ended cleanly, 1 never connected, "
         "2 usage error, 3 an --expect-* check failed.",
     )
-    probe.add_argument("--duration", type=_positive, default=10.0, metavar="S", help="(10)")
-    probe.add_argument("--close-at", type=_positive, metavar="S", help="close the local peer at S")
-    probe.add_argument("--connect-timeout", type=_positive, default=10.0, metavar="S", help="(10)")
+    probe.add_argument(
+        "--duration", type=_number("--duration"), default=10.0, metavar="S", help="(10)"
+    )
+    probe.add_argument(
+        "--close-at", type=_number("--close-at"), metavar="S", help="close the local peer at S"
+    )
+    probe.add_argument(
+        "--connect-timeout",
+        type=_number("--connect-timeout"),
+        default=10.0,
+        metavar="S",
+        help="(10)",
+    )
     probe.add_argument(
         "--restart-at",
-        type=_positive,
+        type=_number("--restart-at"),
         action="append",
         default=[],
         metavar="S",
@@ -138,8 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="AT+LEN[:local|remote][:in|out|both]",
         help="drop traffic on a peer's ICE sockets from AT for LEN seconds (repeatable)",
     )
-    probe.add_argument("--loss", type=_positive, metavar="PERCENT", help="random packet loss")
-    probe.add_argument("--delay", type=_positive, metavar="MS", help="added one-way delay")
+    probe.add_argument(
+        "--loss", type=_number("--loss"), metavar="PERCENT", help="random packet loss"
+    )
+    probe.add_argument("--delay", type=_number("--delay"), metavar="MS", help="added one-way delay")
     probe.add_argument("--expect-no-failed", action="store_true", help="exit 3 if ICE failed")
     probe.add_argument("--expect-no-loss", action="store_true", help="exit 3 on heartbeat loss")
     probe.add_argument(
@@ -158,10 +177,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     """
     base = Settings.from_env()
     t = base.timings
+
+    def given(value: float | None, default: float) -> float:
+        return default if value is None else value  # 0 is a value, not "use the default"
+
     timings = IceTimings(
-        keepalive_interval=args.keepalive_interval or t.keepalive_interval,
-        disconnected_timeout=args.disconnected_timeout or t.disconnected_timeout,
-        failed_timeout=args.failed_timeout or t.failed_timeout,
+        keepalive_interval=given(args.keepalive_interval, t.keepalive_interval),
+        disconnected_timeout=given(args.disconnected_timeout, t.disconnected_timeout),
+        failed_timeout=given(args.failed_timeout, t.failed_timeout),
     )
     return base.replace(
         **remote_changes(args),
@@ -179,6 +202,30 @@ def _configure_logging(verbosity: int) -> None:
         logging.getLogger("aioice").setLevel(max(level, logging.WARNING))
 
 
+def plan_from_args(args: argparse.Namespace) -> ProbePlan:
+    """Build the probe's :class:`ProbePlan` from its flags.
+
+    Raises:
+        ConfigError: a value is out of range.
+    """
+    from .core.probe import ProbePlan
+
+    return ProbePlan(
+        duration=args.duration,
+        close_at=args.close_at,
+        connect_timeout=args.connect_timeout,
+        restart_at=tuple(args.restart_at),
+        blackouts=tuple(args.blackout),
+        loss=args.loss,
+        delay=args.delay,
+        expect_no_failed=args.expect_no_failed,
+        expect_no_loss=args.expect_no_loss,
+        anonymize=args.anonymize,
+        report=args.report,
+        rtcstats=args.rtcstats,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``icescope`` command; returns the exit code."""
     parser = build_parser()
@@ -187,22 +234,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = settings_from_args(args)
         if args.command == "probe":
-            from .core.probe import ProbePlan, run_probe
+            from .core.probe import run_probe
 
-            plan = ProbePlan(
-                duration=args.duration,
-                close_at=args.close_at,
-                connect_timeout=args.connect_timeout,
-                restart_at=tuple(args.restart_at),
-                blackouts=tuple(args.blackout),
-                loss=args.loss,
-                delay=args.delay,
-                expect_no_failed=args.expect_no_failed,
-                expect_no_loss=args.expect_no_loss,
-                anonymize=args.anonymize,
-                report=args.report,
-                rtcstats=args.rtcstats,
-            )
+            plan = plan_from_args(args)
+        check_offer_file(settings)
     except ConfigError as exc:
         sys.stderr.write(f"icescope: error: {exc}\n")
         return EXIT_USAGE

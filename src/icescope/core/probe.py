@@ -17,7 +17,8 @@ import signal
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import ConfigError, IceScopeError
+from . import ranges
+from .errors import ConfigError, IceScopeError, quote
 from .events import Peer, StateChanged
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .session import Session
@@ -52,15 +53,21 @@ class Blackout:
         Raises:
             ConfigError: with the expected form and what was wrong.
         """
+        shown = quote(text)
         head, *rest = text.split(":")
         at_text, plus, length_text = head.partition("+")
         form = "expected AT+LENGTH[:local|remote][:in|out|both], e.g. 2+5:remote:both"
         try:
             at, length = float(at_text), float(length_text)
         except ValueError:
-            raise ConfigError(f"bad --blackout {text!r}: {form}") from None
-        if not plus or at < 0 or length <= 0:
-            raise ConfigError(f"bad --blackout {text!r}: {form}")
+            raise ConfigError(f"bad --blackout {shown}: {form}") from None
+        if not plus:
+            raise ConfigError(f"bad --blackout {shown}: {form}")
+        try:
+            ranges.check("--blackout AT", at)
+            ranges.check("--blackout LEN", length)
+        except ConfigError as exc:
+            raise ConfigError(f"bad --blackout {shown}: {exc}") from None
         peer, direction = Peer.REMOTE, "both"
         for part in rest:
             if part in ("local", "remote"):
@@ -68,7 +75,7 @@ class Blackout:
             elif part in ("in", "out", "both"):
                 direction = part
             else:
-                raise ConfigError(f"bad --blackout {text!r}: unknown part {part!r}; {form}")
+                raise ConfigError(f"bad --blackout {shown}: unknown part {quote(part, 20)}; {form}")
         return cls(at=at, length=length, peer=peer, direction=direction)
 
 
@@ -99,14 +106,12 @@ class ProbePlan:
     """Write an rtcstats v3 dump here at the end."""
 
     def __post_init__(self) -> None:
-        for name in ("duration", "close_at", "loss", "delay"):
+        for name in ("duration", "close_at", "connect_timeout", "loss", "delay"):
             value = getattr(self, name)
-            if value is not None and value < 0:
-                raise ConfigError(f"--{name.replace('_', '-')} must not be negative, got {value}")
-        if self.loss is not None and self.loss > 100:
-            raise ConfigError(f"--loss is a percentage (0-100), got {self.loss}")
-        if any(t < 0 for t in self.restart_at):
-            raise ConfigError("--restart-at times must not be negative")
+            if value is not None:
+                ranges.check(f"--{name.replace('_', '-')}", value)
+        for at in self.restart_at:
+            ranges.check("--restart-at", at)
 
 
 def json_line(record: dict[str, Any]) -> str:

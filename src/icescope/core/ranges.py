@@ -1,0 +1,94 @@
+"""The documented range of every numeric flag and settings field, checked in one place.
+
+NaN, infinities and out-of-range values are refused with one readable line (the CLI turns it
+into a usage error, exit 2); nothing silently falls back to a default. The README's probe
+section shows the same table (``tests/core/test_ranges.py`` checks that it matches).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Final
+
+from .errors import ConfigError, quote
+
+MAX_SECONDS: Final = 86_400.0
+"""One day: the longest time any probe action or watch may be scheduled at."""
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """An interval of finite numbers, ``[low, high]`` or ``(low, high]``."""
+
+    low: float
+    high: float
+    unit: str
+    low_open: bool = False
+    """True when ``low`` itself is excluded (a value that must be positive)."""
+
+    def contains(self, value: float) -> bool:
+        """True when ``value`` is a finite number inside the range."""
+        if not math.isfinite(value):
+            return False
+        above = value > self.low if self.low_open else value >= self.low
+        return above and value <= self.high
+
+    def describe(self) -> str:
+        """The range in words, e.g. ``(0, 86400] s``."""
+        opener = "(" if self.low_open else "["
+        return f"{opener}{self.low:g}, {self.high:g}] {self.unit}".rstrip()
+
+
+RANGES: Final[dict[str, Range]] = {
+    "--duration": Range(0, MAX_SECONDS, "s", low_open=True),
+    "--close-at": Range(0, MAX_SECONDS, "s"),
+    "--connect-timeout": Range(0, 3600, "s", low_open=True),
+    "--restart-at": Range(0, MAX_SECONDS, "s"),
+    "--blackout AT": Range(0, MAX_SECONDS, "s"),
+    "--blackout LEN": Range(0, MAX_SECONDS, "s", low_open=True),
+    "--loss": Range(0, 100, "%"),
+    "--delay": Range(0, 10_000, "ms"),
+    "--keepalive-interval": Range(0.05, 60, "s"),
+    "--disconnected-timeout": Range(0, 600, "s", low_open=True),
+    "--failed-timeout": Range(0, 3600, "s", low_open=True),
+    "heartbeat interval": Range(0.01, 10, "s"),
+    "drain": Range(0, 10, "s"),
+    "manual wait": Range(0, MAX_SECONDS, "s", low_open=True),
+}
+"""Every numeric flag and settings field. The timings must also keep their order:
+disconnected timeout > 1.2 × keepalive interval, failed timeout > disconnected timeout."""
+
+
+def check(name: str, value: float) -> float:
+    """Return ``value`` if it lies in ``RANGES[name]``.
+
+    Raises:
+        ConfigError: NaN, infinite, not a number, or outside the range; the message names the
+            flag, the range and the value.
+    """
+    span = RANGES[name]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not span.contains(value):
+        shown = quote(value, 40)
+        raise ConfigError(f"{name} must be a finite number in {span.describe()}, got {shown}")
+    return float(value)
+
+
+def parse(name: str, text: str) -> float:
+    """Parse ``text`` as a number for ``name`` and check its range.
+
+    Raises:
+        ConfigError: not a number, or out of range (see :func:`check`).
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {quote(text, 40)}") from None
+    return check(name, value)
+
+
+def markdown_table() -> str:
+    """The ranges as the Markdown table of the README's probe section."""
+    rows = ["| flag / field | range |", "|---|---|"]
+    rows += [f"| `{name}` | {span.describe()} |" for name, span in RANGES.items()]
+    return "\n".join(rows)

@@ -26,6 +26,8 @@ class Range:
     unit: str
     low_open: bool = False
     """True when ``low`` itself is excluded (a value that must be positive)."""
+    default: str = "none"
+    """The value used when the flag is not given, for the documentation."""
 
     def contains(self, value: float) -> bool:
         """True when ``value`` is a finite number inside the range."""
@@ -41,20 +43,20 @@ class Range:
 
 
 RANGES: Final[dict[str, Range]] = {
-    "--duration": Range(0, MAX_SECONDS, "s", low_open=True),
+    "--duration": Range(0, MAX_SECONDS, "s", low_open=True, default="10"),
     "--close-at": Range(0, MAX_SECONDS, "s"),
-    "--connect-timeout": Range(0, 3600, "s", low_open=True),
+    "--connect-timeout": Range(0, 3600, "s", low_open=True, default="10"),
     "--restart-at": Range(0, MAX_SECONDS, "s"),
     "--blackout AT": Range(0, MAX_SECONDS, "s"),
     "--blackout LEN": Range(0, MAX_SECONDS, "s", low_open=True),
     "--loss": Range(0, 100, "%"),
     "--delay": Range(0, 10_000, "ms"),
-    "--keepalive-interval": Range(0.05, 60, "s"),
-    "--disconnected-timeout": Range(0, 600, "s", low_open=True),
-    "--failed-timeout": Range(0, 3600, "s", low_open=True),
-    "heartbeat interval": Range(0.01, 10, "s"),
-    "drain": Range(0, 10, "s"),
-    "manual wait": Range(0, MAX_SECONDS, "s", low_open=True),
+    "--keepalive-interval": Range(0.05, 60, "s", default="1"),
+    "--disconnected-timeout": Range(0, 600, "s", low_open=True, default="2.5"),
+    "--failed-timeout": Range(0, 3600, "s", low_open=True, default="30"),
+    "heartbeat interval": Range(0.01, 10, "s", default="0.1"),
+    "drain": Range(0, 10, "s", default="0.5"),
+    "manual wait": Range(0, MAX_SECONDS, "s", low_open=True, default="300"),
 }
 """Every numeric flag and settings field. The timings must also keep their order:
 disconnected timeout > 1.2 × keepalive interval, failed timeout > disconnected timeout."""
@@ -89,6 +91,6 @@ def parse(name: str, text: str) -> float:
 
 def markdown_table() -> str:
     """The ranges as the Markdown table of the README's probe section."""
-    rows = ["| flag / field | range |", "|---|---|"]
-    rows += [f"| `{name}` | {span.describe()} |" for name, span in RANGES.items()]
+    rows = ["| flag / field | range | default |", "|---|---|---|"]
+    rows += [f"| `{name}` | {span.describe()} | {span.default} |" for name, span in RANGES.items()]
     return "\n".join(rows)

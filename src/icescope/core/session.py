@@ -117,9 +117,14 @@ class Session:
             return
         path = self.settings.journal_path or new_journal_path(self.settings.journal_dir)
         try:
-            self.journal = Journal(path)
+            self.journal = Journal(path, on_error=lambda why: self.notice("error", "journal", why))
         except OSError as exc:
-            self.notice("error", "journal", f"cannot open journal {path}: {exc.strerror or exc}")
+            self.notice(
+                "error",
+                "journal",
+                f"cannot open journal {path}: {exc.strerror or exc}; the session runs "
+                "without a journal",
+            )
             return
         self.hub.subscribe(self.journal.write)
 

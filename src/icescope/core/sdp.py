@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 from aiortc.sdp import SessionDescription, candidate_from_sdp
 
 from .errors import SdpError, quote
+from .limits import cap_candidates
 
 if TYPE_CHECKING:
     from aiortc import RTCIceCandidate
@@ -32,11 +33,16 @@ def validate_sdp(text: str, kind: str) -> None:
         text: the SDP.
         kind: ``offer`` or ``answer`` (for the messages only).
 
+    Candidates beyond :data:`~icescope.core.limits.MAX_DESCRIPTION_CANDIDATES` are not
+    checked: the peer drops them before applying the description (with a notice).
+
     Raises:
         SdpError: the first problem found, as ``"<kind> SDP line N: ..."``.
     """
     if not text.strip():
         raise SdpError(f"{kind} SDP is empty")
+    # Candidates past the cap are dropped before the description is applied: not checked here.
+    text, _ = cap_candidates(text)
     lines = text.replace("\r\n", "\n").rstrip("\n").split("\n")
     seen: set[str] = set()
     media = 0

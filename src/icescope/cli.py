@@ -195,8 +195,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def _configure_logging(verbosity: int) -> None:
+    from .core.logsetup import OneLineFormatter, wants_tracebacks
+
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    handler = logging.StreamHandler()
+    quiet = not wants_tracebacks(verbosity, os.environ)
+    handler.setFormatter(OneLineFormatter(fmt) if quiet else logging.Formatter(fmt))
+    logging.basicConfig(level=level, handlers=[handler])
     if verbosity < 2:
         # aioice/aiortc log every failed STUN transaction at INFO; keep -v readable.
         logging.getLogger("aioice").setLevel(max(level, logging.WARNING))
@@ -244,10 +250,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "probe":
         import asyncio
 
+        from .core.lineout import EXIT_BROKEN_PIPE, silence_stdout
+
         try:
-            return asyncio.run(run_probe(settings, plan, sys.stdout))
+            code = asyncio.run(run_probe(settings, plan, sys.stdout))
         except KeyboardInterrupt:
             return 130
+        if code == EXIT_BROKEN_PIPE:
+            silence_stdout()
+        return code
     return run_gui_from_args(settings, self_test=args.self_test)
 
 

@@ -15,12 +15,13 @@ import contextlib
 import json
 import signal
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from . import ranges
 from .errors import ConfigError, IceScopeError, quote
 from .events import Peer, StateChanged
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
+from .lineout import EXIT_BROKEN_PIPE, LineOutput
 from .session import Session
 from .states import Machine
 
@@ -135,71 +136,102 @@ class _Watcher:
             self.failed_seen = True
 
 
+SIGNALS: Final = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Signals that end a probe the way Close does: drain, close, summary last."""
+
+
 async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
-    """Run one probe session, printing JSON lines to ``out``; return the exit code."""
+    """Run one probe session, printing JSON lines to ``out``; return the exit code.
+
+    SIGINT, SIGTERM, SIGHUP and a reader that leaves (``| head -1``) end the session the way
+    Close does; a broken pipe then exits with 141.
+    """
     session = Session(settings)
     watcher = _Watcher()
+    stop = asyncio.Event()
+    output = LineOutput(out, on_broken=stop.set)
 
     def emit(event: SessionEvent) -> None:
         record = event.to_dict()
         if plan.anonymize:
             record = anonymize_record(record)
-        out.write(json_line(record) + "\n")
-        out.flush()
+        output.line(json_line(record))
 
     session.hub.subscribe(emit)
     session.hub.subscribe(watcher)
-    stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in SIGNALS:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
     tasks: list[asyncio.Task[None]] = []
+    verdict = EXIT_OK
     try:
         try:
-            await session.start()
+            started = await _unless_stopped(session.start(), stop)
         except IceScopeError as exc:
             session.notice("error", "start-failed", f"session could not start: {exc}")
-            summary = await session.close()
-            out.write(json_line(summary) + "\n")
-            return EXIT_NOT_CONNECTED
-        connected = await _first(session.wait_connected(plan.connect_timeout), stop)
-        if not connected:
+            started = False
+        connected = started and await _first(session.wait_connected(plan.connect_timeout), stop)
+        if started and not connected and not stop.is_set():
             session.notice(
                 "error",
                 "not-connected",
                 f"ICE did not reach connected within {plan.connect_timeout:g} s",
             )
-            summary = await session.close()
-            out.write(json_line(summary) + "\n")
-            out.flush()
-            return EXIT_NOT_CONNECTED
-        tasks = _schedule(session, plan)
-        ends: list[asyncio.Future[Any]] = [
-            asyncio.ensure_future(stop.wait()),
-            asyncio.ensure_future(session.wait_ended()),
-        ]
-        if plan.duration is not None:
-            ends.append(asyncio.ensure_future(_sleep_until(session, plan.duration)))
-        try:
-            await asyncio.wait(ends, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for fut in ends:
-                fut.cancel()
+        if connected:
+            tasks = _schedule(session, plan)
+            ends: list[asyncio.Future[Any]] = [
+                asyncio.ensure_future(stop.wait()),
+                asyncio.ensure_future(session.wait_ended()),
+            ]
+            if plan.duration is not None:
+                ends.append(asyncio.ensure_future(_sleep_until(session, plan.duration)))
+            try:
+                await asyncio.wait(ends, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for fut in ends:
+                    fut.cancel()
+        else:
+            verdict = EXIT_NOT_CONNECTED
         summary = await session.close()
     finally:
         for task in tasks:
             task.cancel()
-        for sig in (signal.SIGINT, signal.SIGTERM):
+        for sig in SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)
-    _write_exports(session, plan, summary)
-    out.write(json_line(summary) + "\n")
-    out.flush()
+    if connected:
+        _write_exports(session, plan, summary)
+    output.line(json_line(summary))
+    if output.broken:
+        return EXIT_BROKEN_PIPE
     lost = sum(p["lost"] or 0 for p in summary["peers"].values())
-    if (plan.expect_no_failed and watcher.failed_seen) or (plan.expect_no_loss and lost):
+    if verdict == EXIT_OK and (
+        (plan.expect_no_failed and watcher.failed_seen) or (plan.expect_no_loss and lost)
+    ):
         return EXIT_EXPECTATION
-    return EXIT_OK
+    return verdict
+
+
+async def _unless_stopped(coro: Any, stop: asyncio.Event) -> bool:
+    """Await ``coro`` unless ``stop`` is set first (then cancel it and return False).
+
+    Raises:
+        IceScopeError: whatever ``coro`` raised.
+    """
+    main = asyncio.ensure_future(coro)
+    stopper = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({main, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    stopper.cancel()
+    if not main.done():
+        main.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await main
+        return False
+    main.result()
+    return True
 
 
 async def _first(coro: Any, stop: asyncio.Event) -> bool:

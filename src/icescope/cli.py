@@ -272,6 +272,13 @@ def run_gui_from_args(settings: Settings, *, self_test: bool) -> int:
             "or set QT_QPA_PLATFORM=offscreen.\n"
         )
         return EXIT_USAGE
+    if os.environ.get("QT_QPA_PLATFORM"):
+        from .qt.platforms import platform_problem
+
+        problem = platform_problem(os.environ)
+        if problem is not None:  # Qt would abort (SIGABRT) with a paragraph on stderr
+            sys.stderr.write(f"icescope: error: {problem}\n")
+            return EXIT_USAGE
     # Start-up creates ~30k long-lived objects (modules, classes, Qt's enums) and no garbage:
     # the cyclic collector would traverse them over and over (~6 ms of a ~160 ms start). It is
     # paused until the first frame is drawn (qt.startup.first_frame_drawn resumes it).

@@ -19,6 +19,7 @@ from .journal import Journal, new_journal_path
 from .logsetup import attach as attach_log_notices
 from .model import SessionModel
 from .netif import AddressSelection
+from .noticelimit import NoticeLimiter
 from .peer import PeerAgent
 from .remotes import RemoteContext, RemoteLink, open_remote
 from .states import IceConnectionState, Machine
@@ -67,6 +68,7 @@ class Session:
         self._closing = False
         self._ended = asyncio.Event()
         self._detach_log: Callable[[], None] | None = None
+        self._notices = NoticeLimiter(self.hub.publish, self.clock)
 
     # ------------------------------------------------------------------ queries
     @property
@@ -101,6 +103,10 @@ class Session:
 
     # ------------------------------------------------------------------ commands
     def _publish(self, event: SessionEvent) -> None:
+        if isinstance(event, Notice) and not self._notices.admit(event):
+            return  # counted; reported as one notices-suppressed notice
+        if isinstance(event, SessionMarker) and event.phase == "end":
+            self._notices.flush()  # every count is said before the session ends
         self.hub.publish(event)
 
     def _track(self, event: SessionEvent) -> None:

@@ -217,7 +217,7 @@ def sdp_case(rng: random.Random) -> str:
     if r < 0.3:
         lines = GOOD_SDP.split("\r\n")
         i = rng.randrange(len(lines))
-        lines[i] = mutate(rng, lines[i])
+        lines[i] = mutate(rng, lines[i]) if rng.random() < 0.8 else lines[i].split(":")[0]
         return "\r\n".join(lines)
     if r < 0.35:
         return GOOD_SDP + "a=candidate:" + mutate(rng, CANDIDATE[10:]) + "\r\n"

@@ -171,7 +171,12 @@ def _sdp_lines() -> st.SearchStrategy[str]:
     return st.builds(
         lambda i, new: "\r\n".join([*lines[:i], new, *lines[i + 1 :]]),
         st.integers(0, len(lines) - 1),
-        st.one_of(hostile_text, *(damaged(line) for line in lines if line)),
+        st.one_of(
+            hostile_text,
+            *(damaged(line) for line in lines if line),
+            # an attribute without its value (a bare a=sctp-port made aiortc raise TypeError)
+            *(st.just(line.split(":")[0]) for line in lines if line.startswith("a=")),
+        ),
     )
 
 
@@ -232,6 +237,10 @@ def test_blackout_parser_raises_only_config_errors(text: str) -> None:
     [
         (lambda: validate_sdp(GOOD_SDP.replace("5000 typ", "50²0 typ"), "offer"), "port '50²0'"),
         (lambda: parse_candidate(CANDIDATE.replace("2130706431", "²")), "must be numbers"),
+        (
+            lambda: validate_sdp(GOOD_SDP.replace("a=sctp-port:5000", "a=sctp-port"), "offer"),
+            "rejected by the parser",
+        ),
         (lambda: check_pasted('{"a":' * 100_000, "offer"), "nested too deeply"),
         (lambda: check_pasted('{"sdp": "v=0", "type": "' + "x" * 5000 + '"}', "offer"), "5000"),
     ],

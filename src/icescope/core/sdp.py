@@ -23,6 +23,15 @@ _LINE: Final = re.compile(r"^([a-z])=(.*)$")
 _REQUIRED_SESSION: Final = ("v", "o", "s", "t")
 _NUMBER: Final = re.compile(r"[0-9]{1,10}", re.ASCII)
 """An ASCII decimal field (``str.isdigit`` also accepts ``²``, which ``int`` refuses)."""
+_PARSER_ERRORS: Final = (
+    ValueError,
+    KeyError,
+    IndexError,
+    AssertionError,
+    TypeError,
+    AttributeError,
+)
+"""What aiortc's SDP parser raises on input it does not expect (it has no error type)."""
 _CANDIDATE_TYPES: Final = frozenset({"host", "srflx", "prflx", "relay"})
 
 
@@ -96,8 +105,9 @@ def validate_sdp(text: str, kind: str) -> None:
         raise SdpError(f"{kind} SDP: media section {media_without_c[0]} has no 'c=' line")
     try:
         SessionDescription.parse(text)
-    except (ValueError, KeyError, IndexError, AssertionError) as exc:
-        raise SdpError(f"{kind} SDP rejected by the parser: {exc or type(exc).__name__}") from None
+    except _PARSER_ERRORS as exc:  # aiortc's parser, e.g. TypeError for a bare a=sctp-port
+        reason = quote(str(exc), 120) if str(exc) else type(exc).__name__
+        raise SdpError(f"{kind} SDP rejected by the parser: {reason}") from None
 
 
 def _check_credential(kind: str, number: int, name: str, value: str) -> None:
@@ -143,5 +153,5 @@ def parse_candidate(text: str) -> RTCIceCandidate:
             raise SdpError(f"bad candidate {shown}: {address} is not an IP address") from None
     try:
         return candidate_from_sdp(body)
-    except (ValueError, AssertionError, IndexError) as exc:
-        raise SdpError(f"bad candidate {shown}: {exc}") from None
+    except _PARSER_ERRORS as exc:
+        raise SdpError(f"bad candidate {shown}: {quote(str(exc), 120)}") from None

@@ -33,10 +33,12 @@ from typing import TYPE_CHECKING, Any
 from aiortc.rtcicetransport import parse_stun_turn_uri
 
 from icescope.cli import build_parser, plan_from_args, settings_from_args
+from icescope.core.clock import SessionClock
 from icescope.core.config import IceServer, parse_hostport, validate_ice_url
 from icescope.core.errors import ConfigError, SdpError, SignalingError
 from icescope.core.probe import Blackout
 from icescope.core.ranges import MAX_SECONDS
+from icescope.core.reports import RemoteReport
 from icescope.core.sdp import parse_candidate, validate_sdp
 from icescope.core.signaling.base import decode
 from icescope.core.signaling.paste import check_pasted
@@ -193,6 +195,61 @@ def run_decode(raw: str | bytes) -> None:
             parse_candidate(message["candidate"])
 
 
+EVENT_NAMES: list[Any] = [
+    "iceconnectionstatechange",
+    "connectionstatechange",
+    "icegatheringstatechange",
+    "signalingstatechange",
+    "icecandidate",
+    "datachannel",
+    "icerestart",
+    "selectedcandidatepairchange",
+    [1],
+    None,
+    {},
+    "x",
+]
+EVENT_KEYS = [
+    "state",
+    "previous",
+    "end",
+    "label",
+    "phase",
+    "old_ufrag",
+    "new_ufrag",
+    "duration",
+    "local",
+    "remote",
+    "candidate",
+    "in_previous",
+    "detail",
+    "generation",
+]
+EVENT_VALUES: list[Any] = [
+    *JSON_VALUES,
+    "connected",
+    "new",
+    "closed",
+    "open",
+    "start",
+    "complete",
+    float("nan"),
+]
+
+
+def event_case(rng: random.Random) -> str:
+    message: dict[str, Any] = {"type": "event", "event": rng.choice(EVENT_NAMES)}
+    for key in rng.sample(EVENT_KEYS, rng.randint(0, 6)):
+        message[key] = rng.choice(EVENT_VALUES)
+    text = json.dumps(message)
+    return mutate(rng, text) if rng.random() < 0.2 else text
+
+
+def run_event(raw: str) -> None:
+    report = RemoteReport(SessionClock(), lambda e: json.dumps(e.to_dict()).encode("utf-8"))
+    report.handle(decode(raw))
+
+
 def url_case(rng: random.Random) -> str:
     seed = rng.choice(
         [
@@ -309,6 +366,7 @@ def run_flags(argv: list[str]) -> None:
 
 PATHS: dict[str, tuple[Callable[[random.Random], Any], Callable[[Any], None], type[Exception]]] = {
     "signaling message (TCP line / WebSocket frame)": (signaling_case, run_decode, SignalingError),
+    "remote browser event (decode + report)": (event_case, run_event, SignalingError),
     "ICE server URL": (url_case, run_url, ConfigError),
     "SDP (file, signaling)": (sdp_case, run_sdp, SdpError),
     "ICE candidate (trickle)": (candidate_case, run_candidate, SdpError),

@@ -128,6 +128,7 @@ def test_signaling_decoder_raises_only_signaling_errors(raw: str | bytes) -> Non
         ('{"type":"candidate","candidate":"x","sdpMid":{}}', "'sdpMid' must be a string or null"),
         ('{"type":"candidate","sdpMLineIndex":true}', "'sdpMLineIndex' must be a number"),
         ("9" * 5000, "not JSON"),
+        ('{"type":"event","event":[1]}', "'event' must be a string"),
     ],
 )
 def test_signaling_lines_found_by_the_tester(raw: str, message: str) -> None:

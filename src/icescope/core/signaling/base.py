@@ -88,6 +88,7 @@ def decode(raw: str | bytes) -> Message:
 
 
 _FIELDS: Final[dict[str, dict[str, tuple[tuple[type, ...], str]]]] = {
+    "event": {"event": ((str,), "a string")},
     "candidate": {
         "candidate": ((str, type(None)), "a string or null"),
         "sdpMid": ((str, type(None)), "a string or null"),

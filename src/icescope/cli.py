@@ -58,7 +58,8 @@ def _number(flag: str) -> Callable[[str], float]:
         try:
             return ranges.parse(flag, text)
         except ConfigError as exc:
-            raise argparse.ArgumentTypeError(str(exc).removeprefix(f"{flag} ")) from None
+            message = str(exc)
+            raise argparse.ArgumentTypeError(message[message.find("must be") :]) from None
 
     return parse
 

@@ -28,6 +28,8 @@ class Range:
     """True when ``low`` itself is excluded (a value that must be positive)."""
     default: str = "none"
     """The value used when the flag is not given, for the documentation."""
+    words: str = ""
+    """What the value is, in words (for messages shown outside the command line)."""
 
     def contains(self, value: float) -> bool:
         """True when ``value`` is a finite number inside the range."""
@@ -43,17 +45,19 @@ class Range:
 
 
 RANGES: Final[dict[str, Range]] = {
-    "--duration": Range(0, MAX_SECONDS, "s", low_open=True, default="10"),
-    "--close-at": Range(0, MAX_SECONDS, "s"),
-    "--connect-timeout": Range(0, 3600, "s", low_open=True, default="10"),
-    "--restart-at": Range(0, MAX_SECONDS, "s"),
-    "--blackout AT": Range(0, MAX_SECONDS, "s"),
-    "--blackout LEN": Range(0, MAX_SECONDS, "s", low_open=True),
-    "--loss": Range(0, 100, "%"),
-    "--delay": Range(0, 10_000, "ms"),
-    "--keepalive-interval": Range(0.05, 60, "s", default="1"),
-    "--disconnected-timeout": Range(0, 600, "s", low_open=True, default="2.5"),
-    "--failed-timeout": Range(0, 3600, "s", low_open=True, default="30"),
+    "--duration": Range(0, MAX_SECONDS, "s", low_open=True, default="10", words="duration"),
+    "--close-at": Range(0, MAX_SECONDS, "s", words="close time"),
+    "--connect-timeout": Range(0, 3600, "s", low_open=True, default="10", words="connect timeout"),
+    "--restart-at": Range(0, MAX_SECONDS, "s", words="restart time"),
+    "--blackout AT": Range(0, MAX_SECONDS, "s", words="blackout start"),
+    "--blackout LEN": Range(0, MAX_SECONDS, "s", low_open=True, words="blackout length"),
+    "--loss": Range(0, 100, "%", words="loss"),
+    "--delay": Range(0, 10_000, "ms", words="delay"),
+    "--keepalive-interval": Range(0.05, 60, "s", default="1", words="keepalive interval"),
+    "--disconnected-timeout": Range(
+        0, 600, "s", low_open=True, default="2.5", words="disconnected timeout"
+    ),
+    "--failed-timeout": Range(0, 3600, "s", low_open=True, default="30", words="failed timeout"),
     "heartbeat interval": Range(0.01, 10, "s", default="0.1"),
     "drain": Range(0, 10, "s", default="0.5"),
     "manual wait": Range(0, MAX_SECONDS, "s", low_open=True, default="300"),
@@ -70,9 +74,10 @@ def check(name: str, value: float) -> float:
             flag, the range and the value.
     """
     span = RANGES[name]
+    label = f"{span.words} ({name})" if span.words else name
     if isinstance(value, bool) or not isinstance(value, int | float) or not span.contains(value):
         shown = quote(value, 40)
-        raise ConfigError(f"{name} must be a finite number in {span.describe()}, got {shown}")
+        raise ConfigError(f"{label} must be a finite number in {span.describe()}, got {shown}")
     return float(value)
 
 

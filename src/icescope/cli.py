@@ -18,7 +18,6 @@ from .core import ranges
 from .core.config import IceTimings, Settings
 from .core.errors import ConfigError
 from .core.remotes.flags import add_remote_flags, remote_changes
-from .core.remotes.manual import check_offer_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -244,7 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .core.probe import run_probe
 
             plan = plan_from_args(args)
-        check_offer_file(settings)
+        if settings.mode == "manual":
+            from .core.remotes.manual import check_offer_file  # loads aiortc's SDP parser
+
+            check_offer_file(settings)
     except ConfigError as exc:
         sys.stderr.write(f"icescope: error: {exc}\n")
         return EXIT_USAGE

@@ -18,7 +18,7 @@ from icescope.core.config import Settings
 from icescope.core.events import Notice
 from icescope.core.journal import Journal
 from icescope.core.session import Session
-from tests.subproc import run_python
+from tests.subproc import child_env, run_python
 from tests.sysreq import require_binary, require_root
 
 if TYPE_CHECKING:
@@ -156,3 +156,13 @@ async def test_session_with_a_full_journal_closes_cleanly() -> None:
     summary = await session.close()
     assert summary["type"] == "summary"
     assert [n.code for n in notices].count("journal") == 1
+
+
+@pytest.mark.e2e
+def test_window_self_test_with_a_full_journal_passes() -> None:
+    """The window's self-test used to fail with OSError from the journal's close."""
+    env = child_env(QT_QPA_PLATFORM="offscreen")
+    result = run_python("-m", "icescope", "--self-test", "--journal", "/dev/full", env=env)
+    assert result.returncode == 0, result.stdout[-500:] + result.stderr[-500:]
+    assert "self-test passed" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

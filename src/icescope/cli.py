@@ -15,14 +15,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from .core import ranges
 from .core.config import IceTimings, Settings
 from .core.errors import ConfigError
 from .core.remotes.flags import add_remote_flags, remote_changes
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
-    from .core.probe import Blackout
+    from .core.probe import Blackout, ProbePlan
 
 # The probe and the session pull in aiortc (~0.4 s of imports): they are imported where used,
 # so the window path shows its window first.
@@ -50,20 +51,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _positive(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
-    return value
+def _number(flag: str) -> Callable[[str], float]:
+    """An argparse type: a finite number within ``flag``'s documented range."""
+
+    def parse(text: str) -> float:
+        try:
+            return ranges.parse(flag, text)
+        except ConfigError as exc:
+            message = str(exc)
+            raise argparse.ArgumentTypeError(message[message.find("must be") :]) from None
+
+    return parse
 
 
 def _seconds(text: str) -> float:
-    """A finite, non-negative number of seconds (NaN and infinity are refused)."""
-    value = _positive(text)
-    if not math.isfinite(value):
+    """A finite, non-negative number of seconds (NaN, infinity and negatives are refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value < 0:
         raise argparse.ArgumentTypeError(f"must be a finite number of seconds: {text!r}")
     return value
 
@@ -85,17 +92,20 @@ def _session_flags() -> _Parser:
     g.add_argument("--journal", type=Path, metavar="PATH", help="write the event journal here")
     g.add_argument("--no-journal", action="store_true", help="do not write a journal file")
     g.add_argument(
-        "--keepalive-interval", type=_positive, metavar="S", help="consent check period (1.0)"
+        "--keepalive-interval",
+        type=_number("--keepalive-interval"),
+        metavar="S",
+        help="consent check period (1.0)",
     )
     g.add_argument(
         "--disconnected-timeout",
-        type=_positive,
+        type=_number("--disconnected-timeout"),
         metavar="S",
         help="no consent response for S seconds -> disconnected (2.5)",
     )
     g.add_argument(
         "--failed-timeout",
-        type=_positive,
+        type=_number("--failed-timeout"),
         metavar="S",
         help="no consent response for S seconds -> failed (30)",
     )
@@ -128,12 +138,22 @@ def build_parser() -> argparse.ArgumentParser:
         "last line is a summary. Exit 0 connected and ended cleanly, 1 never connected, "
         "2 usage error, 3 an --expect-* check failed.",
     )
-    probe.add_argument("--duration", type=_positive, default=10.0, metavar="S", help="(10)")
-    probe.add_argument("--close-at", type=_positive, metavar="S", help="close the local peer at S")
-    probe.add_argument("--connect-timeout", type=_positive, default=10.0, metavar="S", help="(10)")
+    probe.add_argument(
+        "--duration", type=_number("--duration"), default=10.0, metavar="S", help="(10)"
+    )
+    probe.add_argument(
+        "--close-at", type=_number("--close-at"), metavar="S", help="close the local peer at S"
+    )
+    probe.add_argument(
+        "--connect-timeout",
+        type=_number("--connect-timeout"),
+        default=10.0,
+        metavar="S",
+        help="(10)",
+    )
     probe.add_argument(
         "--restart-at",
-        type=_positive,
+        type=_number("--restart-at"),
         action="append",
         default=[],
         metavar="S",
@@ -147,8 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="AT+LEN[:local|remote][:in|out|both]",
         help="drop traffic on a peer's ICE sockets from AT for LEN seconds (repeatable)",
     )
-    probe.add_argument("--loss", type=_positive, metavar="PERCENT", help="random packet loss")
-    probe.add_argument("--delay", type=_positive, metavar="MS", help="added one-way delay")
+    probe.add_argument(
+        "--loss", type=_number("--loss"), metavar="PERCENT", help="random packet loss"
+    )
+    probe.add_argument("--delay", type=_number("--delay"), metavar="MS", help="added one-way delay")
     probe.add_argument("--expect-no-failed", action="store_true", help="exit 3 if ICE failed")
     probe.add_argument("--expect-no-loss", action="store_true", help="exit 3 on heartbeat loss")
     probe.add_argument(
@@ -178,10 +200,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     """
     base = Settings.from_env()
     t = base.timings
+
+    def given(value: float | None, default: float) -> float:
+        return default if value is None else value  # 0 is a value, not "use the default"
+
     timings = IceTimings(
-        keepalive_interval=args.keepalive_interval or t.keepalive_interval,
-        disconnected_timeout=args.disconnected_timeout or t.disconnected_timeout,
-        failed_timeout=args.failed_timeout or t.failed_timeout,
+        keepalive_interval=given(args.keepalive_interval, t.keepalive_interval),
+        disconnected_timeout=given(args.disconnected_timeout, t.disconnected_timeout),
+        failed_timeout=given(args.failed_timeout, t.failed_timeout),
     )
     changes = remote_changes(args)
     stats_interval = getattr(args, "stats_interval", None)
@@ -196,11 +222,42 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def _configure_logging(verbosity: int) -> None:
+    from .core.logsetup import OneLineFormatter, wants_tracebacks
+
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    handler = logging.StreamHandler()
+    quiet = not wants_tracebacks(verbosity, os.environ)
+    handler.setFormatter(OneLineFormatter(fmt) if quiet else logging.Formatter(fmt))
+    logging.basicConfig(level=level, handlers=[handler])
     if verbosity < 2:
         # aioice/aiortc log every failed STUN transaction at INFO; keep -v readable.
         logging.getLogger("aioice").setLevel(max(level, logging.WARNING))
+
+
+def plan_from_args(args: argparse.Namespace) -> ProbePlan:
+    """Build the probe's :class:`ProbePlan` from its flags.
+
+    Raises:
+        ConfigError: a value is out of range.
+    """
+    from .core.probe import ProbePlan
+
+    return ProbePlan(
+        duration=args.duration,
+        close_at=args.close_at,
+        connect_timeout=args.connect_timeout,
+        restart_at=tuple(args.restart_at),
+        blackouts=tuple(args.blackout),
+        loss=args.loss,
+        delay=args.delay,
+        expect_no_failed=args.expect_no_failed,
+        expect_no_loss=args.expect_no_loss,
+        anonymize=args.anonymize,
+        report=args.report,
+        rtcstats=args.rtcstats,
+        stats=args.stats,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -211,33 +268,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = settings_from_args(args)
         if args.command == "probe":
-            from .core.probe import ProbePlan, run_probe
+            from .core.probe import run_probe
 
-            plan = ProbePlan(
-                duration=args.duration,
-                close_at=args.close_at,
-                connect_timeout=args.connect_timeout,
-                restart_at=tuple(args.restart_at),
-                blackouts=tuple(args.blackout),
-                loss=args.loss,
-                delay=args.delay,
-                expect_no_failed=args.expect_no_failed,
-                expect_no_loss=args.expect_no_loss,
-                anonymize=args.anonymize,
-                report=args.report,
-                rtcstats=args.rtcstats,
-                stats=args.stats,
-            )
+            plan = plan_from_args(args)
+        if settings.mode == "manual":
+            from .core.remotes.manual import check_offer_file  # loads aiortc's SDP parser
+
+            check_offer_file(settings)
     except ConfigError as exc:
         sys.stderr.write(f"icescope: error: {exc}\n")
         return EXIT_USAGE
     if args.command == "probe":
         import asyncio
 
+        from .core.lineout import EXIT_BROKEN_PIPE, silence_stdout
+
         try:
-            return asyncio.run(run_probe(settings, plan, sys.stdout))
+            code = asyncio.run(run_probe(settings, plan, sys.stdout))
         except KeyboardInterrupt:
             return 130
+        if code == EXIT_BROKEN_PIPE:
+            silence_stdout()
+        return code
     return run_gui_from_args(settings, self_test=args.self_test)
 
 
@@ -251,6 +303,13 @@ def run_gui_from_args(settings: Settings, *, self_test: bool) -> int:
             "or set QT_QPA_PLATFORM=offscreen.\n"
         )
         return EXIT_USAGE
+    if os.environ.get("QT_QPA_PLATFORM"):
+        from .qt.platforms import platform_problem
+
+        problem = platform_problem(os.environ)
+        if problem is not None:  # Qt would abort (SIGABRT) with a paragraph on stderr
+            sys.stderr.write(f"icescope: error: {problem}\n")
+            return EXIT_USAGE
     # Start-up creates ~30k long-lived objects (modules, classes, Qt's enums) and no garbage:
     # the cyclic collector would traverse them over and over (~6 ms of a ~160 ms start). It is
     # paused until the first frame is drawn (qt.startup.first_frame_drawn resumes it).

@@ -45,13 +45,14 @@ def test_torn_last_line_is_skipped_but_corruption_inside_is_reported(tmp_path: P
         read_journal(path)
 
 
-def test_unwritable_journal_reports_once(tmp_path: Path) -> None:
-    journal = Journal(tmp_path / "s.jsonl")
-    journal._file.close()
-    journal._file = open(os.devnull)  # noqa: SIM115 - read-only handle: writes fail
+def test_unwritable_journal_reports_once() -> None:
+    errors: list[str] = []
+    journal = Journal(Path("/dev/full"), on_error=errors.append)  # every write: ENOSPC
     journal.write_record({"x": 1})
     journal.write_record({"x": 2})
+    journal.close()
     assert journal.error is not None and "cannot write journal" in journal.error
+    assert errors == [journal.error]
 
 
 @pytest.mark.e2e

@@ -143,3 +143,25 @@ def test_window_without_a_display_is_a_readable_error() -> None:
     assert result.returncode == 2
     assert "no display to open the window on" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("platform", "unset", "reason"),
+    [
+        ("bogus", (), "there is no Qt platform 'bogus'"),
+        ("bogus;also-bogus", (), "there is no Qt platform 'also-bogus'"),
+        ("xcb", ("DISPLAY",), "'xcb' needs DISPLAY"),
+    ],
+)
+def test_window_on_a_platform_qt_cannot_start_is_exit_2_with_the_list(
+    platform: str, unset: tuple[str, ...], reason: str
+) -> None:
+    """Qt would print a paragraph and abort (SIGABRT); IceScope says it in one line, exit 2."""
+    env = child_env(QT_QPA_PLATFORM=platform)
+    for name in unset:
+        env.pop(name, None)
+    result = run_python("-m", "icescope", "--self-test", "--no-journal", env=env, timeout=30)
+    assert result.returncode == 2, result.stderr[-500:]
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert reason in result.stderr
+    assert "Available platforms:" in result.stderr and "offscreen" in result.stderr

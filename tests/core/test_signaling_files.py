@@ -115,7 +115,7 @@ def test_manual_needs_both_files(tmp_path: Path) -> None:
         Settings(mode="manual", offer_file=tmp_path / "o")
 
 
-def test_probe_with_malformed_offer_file_exits_1_naming_the_line(
+def test_probe_with_malformed_offer_file_is_a_usage_error_naming_the_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from icescope.cli import main
@@ -135,11 +135,12 @@ def test_probe_with_malformed_offer_file_exits_1_naming_the_line(
         ]
     )
     out, err = capsys.readouterr()
-    assert code == 1
-    assert "Traceback" not in err
-    records = [json.loads(line) for line in out.splitlines()]
-    failed = [r for r in records if r.get("code") == "start-failed"]
-    assert failed and "offer SDP line 5: m-line needs" in failed[0]["message"]
+    # Issue 11 item 5: a malformed offer file is a usage error (exit 2), one line with the
+    # parser's reason, before any session starts.
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "--offer-file" in err and "offer SDP line 5: m-line needs" in err
     assert not (tmp_path / "answer.sdp").exists()
 
 

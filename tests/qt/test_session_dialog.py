@@ -115,7 +115,9 @@ def test_several_errors_show_at_once(make) -> None:
     dialog.servers.add_row()
     dialog.servers.set_cell(0, 0, "http://x")
     assert all(dialog.error_text(s) for s in ("remote", "timings", "servers"))
-    assert "keepalive interval must be in (0, 60]" in dialog.error_text("timings")
+    assert "keepalive interval (--keepalive-interval) must be a finite number in [0.05, 60] s" in (
+        dialog.error_text("timings")
+    )
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 from urllib.parse import urlparse
 
-from .errors import ConfigError
+from . import ranges
+from .errors import ConfigError, quote
 from .netif import AddressSelection
 
 if TYPE_CHECKING:
@@ -48,10 +51,9 @@ class IceTimings:
     """Seconds without an authenticated response before ``failed`` (consent expired)."""
 
     def __post_init__(self) -> None:
-        if not 0 < self.keepalive_interval <= 60:
-            raise ConfigError(
-                f"keepalive interval must be in (0, 60] s, got {self.keepalive_interval}"
-            )
+        ranges.check("--keepalive-interval", self.keepalive_interval)
+        ranges.check("--disconnected-timeout", self.disconnected_timeout)
+        ranges.check("--failed-timeout", self.failed_timeout)
         if self.disconnected_timeout <= self.keepalive_interval * 1.2:
             raise ConfigError(
                 "disconnected timeout must exceed the longest keepalive interval "
@@ -65,6 +67,9 @@ class IceTimings:
 
 
 _ICE_SCHEMES: Final = ("stun", "stuns", "turn", "turns")
+_URL_HOSTPORT: Final = re.compile(r"[A-Za-z0-9._-]+(?::[0-9]{1,5})?", re.ASCII)
+"""RFC 7064 ``host [":" port]`` with a name or IPv4 address of ASCII letters, digits, dots and
+dashes (and underscores, which resolvers accept)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,29 +95,41 @@ def validate_ice_url(url: str) -> None:
     Raises:
         ConfigError: the URL's scheme, host or port is missing or invalid.
     """
+    shown = quote(url)
     scheme, sep, rest = url.partition(":")
     if not sep or scheme not in _ICE_SCHEMES:
         raise ConfigError(
-            f"bad ICE server URL {url!r}: it must start with stun:, stuns:, turn: or turns:"
+            f"bad ICE server URL {shown}: it must start with stun:, stuns:, turn: or turns:"
         )
-    hostport, _, query = rest.partition("?")
+    hostport, qmark, query = rest.partition("?")
     if not hostport or hostport.startswith("//"):
-        raise ConfigError(f"bad ICE server URL {url!r}: write it as {scheme}:HOST[:PORT]")
-    parsed = urlparse("//" + hostport)
-    try:
-        port = parsed.port
-    except ValueError:
-        raise ConfigError(f"bad ICE server URL {url!r}: the port is not a number 1-65535") from None
-    if not parsed.hostname:
-        raise ConfigError(f"bad ICE server URL {url!r}: no host name")
-    if port is not None and not 0 < port < 65536:
-        raise ConfigError(f"bad ICE server URL {url!r}: the port is not a number 1-65535")
-    if query and scheme.startswith("stun"):
-        # RFC 7064 defines no query for stun:/stuns: URIs (aiortc rejects one).
-        raise ConfigError(f"bad ICE server URL {url!r}: a {scheme}: URL takes no ?transport=")
-    if query and query not in ("transport=udp", "transport=tcp"):
+        raise ConfigError(f"bad ICE server URL {shown}: write it as {scheme}:HOST[:PORT]")
+    if hostport.startswith("["):
+        # aiortc 1.16's URL parser takes no ':' in the host, so it cannot use an IPv6 literal.
         raise ConfigError(
-            f"bad ICE server URL {url!r}: only ?transport=udp or ?transport=tcp is understood"
+            f"bad ICE server URL {shown}: aiortc cannot use an IPv6 address literal here; "
+            "give the server's host name or IPv4 address"
+        )
+    if not _URL_HOSTPORT.fullmatch(hostport):
+        raise ConfigError(
+            f"bad ICE server URL {shown}: write it as {scheme}:HOST[:PORT] (HOST a name or an "
+            "IPv4 address of letters, digits, dots and dashes; PORT 1-65535)"
+        )
+    try:
+        parsed = urlparse("//" + hostport)
+        host, port = parsed.hostname, parsed.port
+    except ValueError as exc:  # a port out of range
+        raise ConfigError(f"bad ICE server URL {shown}: {exc}") from None
+    if not host:
+        raise ConfigError(f"bad ICE server URL {shown}: no host name")
+    if port is not None and not 0 < port < 65536:
+        raise ConfigError(f"bad ICE server URL {shown}: the port is not a number 1-65535")
+    if qmark and scheme.startswith("stun"):
+        # RFC 7064 defines no query for stun:/stuns: URIs (aiortc rejects one).
+        raise ConfigError(f"bad ICE server URL {shown}: a {scheme}: URL takes no ?transport=")
+    if qmark and query not in ("transport=udp", "transport=tcp"):
+        raise ConfigError(
+            f"bad ICE server URL {shown}: only ?transport=udp or ?transport=tcp is understood"
         )
 
 
@@ -137,13 +154,34 @@ def parse_hostport(text: str, *, flag: str = "address") -> tuple[str, int]:
     Raises:
         ConfigError: no port, a port outside 0-65535, or no host.
     """
+    shown = quote(text)
     host, sep, port_text = text.rpartition(":")
     if not sep or not host:
-        raise ConfigError(f"bad {flag} {text!r}: write it as HOST:PORT, e.g. 127.0.0.1:7400")
-    host = host.removeprefix("[").removesuffix("]")
-    if not port_text.isdigit() or not 0 <= int(port_text) < 65536:
-        raise ConfigError(f"bad {flag} {text!r}: the port must be a number 0-65535")
+        raise ConfigError(f"bad {flag} {shown}: write it as HOST:PORT, e.g. 127.0.0.1:7400")
+    if not _PORT.fullmatch(port_text) or not 0 <= int(port_text) < 65536:
+        raise ConfigError(f"bad {flag} {shown}: the port must be a number 0-65535")
+    if host.startswith("[") or host.endswith("]"):
+        inner = host.removeprefix("[").removesuffix("]")
+        if not (host.startswith("[") and host.endswith("]")) or not _is_ipv6(inner):
+            raise ConfigError(f"bad {flag} {shown}: write an IPv6 host as [ADDRESS]:PORT")
+        return inner, int(port_text)
+    if not (_is_ipv6(host) if ":" in host else _HOST.fullmatch(host)):
+        raise ConfigError(f"bad {flag} {shown}: the host must be a name, an IPv4 address or [IPv6]")
     return host, int(port_text)
+
+
+_PORT: Final = re.compile(r"[0-9]{1,5}", re.ASCII)
+_HOST: Final = re.compile(r"[A-Za-z0-9._-]+", re.ASCII)
+"""A host name or IPv4 address (an unbracketed IPv6 address is checked as one: ``::1:7400`` is
+split at the last colon)."""
+
+
+def _is_ipv6(text: str) -> bool:
+    try:
+        ipaddress.IPv6Address(text)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,10 +246,9 @@ class Settings:
             raise ConfigError("manual mode needs both --offer-file and --answer-file")
         if not 0 <= self.browser_port < 65536:
             raise ConfigError(f"browser port must be 0-65535, got {self.browser_port}")
-        if not 0.01 <= self.heartbeat_interval <= 10:
-            raise ConfigError(
-                f"heartbeat interval must be within 0.01-10 s, got {self.heartbeat_interval}"
-            )
+        ranges.check("heartbeat interval", self.heartbeat_interval)
+        ranges.check("drain", self.drain)
+        ranges.check("manual wait", self.manual_wait)
         validate_stats_interval(self.stats_interval)
 
     def replace(self, **changes: object) -> Settings:

@@ -28,3 +28,16 @@ class PeerClosedError(IceScopeError):
 
 class CompatibilityError(IceScopeError):
     """The installed aiortc/aioice are not the versions the ICE engine was built for."""
+
+
+def quote(value: object, limit: int = 80) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, for quoting hostile input in messages.
+
+    ``repr`` escapes control characters and lone surrogates, so the result is always printable
+    and encodable; a cut value ends in ``…`` and says how long it was.
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = len(value) if isinstance(value, str | bytes) else len(text)
+    return f"{text[: limit - 1]}… ({size} characters)"

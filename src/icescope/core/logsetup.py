@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
 LOGGERS: Final = ("aioice", "aiortc", "icescope")
 """Loggers whose WARNING+ records become notices."""
@@ -58,3 +58,29 @@ def attach(emit_notice: Callable[[str, str, str], None]) -> Callable[[], None]:
             logging.getLogger(name).removeHandler(handler)
 
     return detach
+
+
+class OneLineFormatter(logging.Formatter):
+    """Log records on one line each: an exception is shown as ``Type: message``, no traceback.
+
+    The README promises no tracebacks for handled errors; ``-vv`` and
+    ``ICESCOPE_EXIT_ON_ERROR=1`` use the plain :class:`logging.Formatter` instead.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Format ``record`` without its traceback (the exception's type and text stay)."""
+        exc = record.exc_info[1] if record.exc_info else None
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            text = super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+        if exc is not None:
+            text += f" ({type(exc).__name__}: {exc}; -vv shows the traceback)"
+        return " ".join(text.splitlines())
+
+
+def wants_tracebacks(verbosity: int, environ: Mapping[str, str]) -> bool:
+    """True with ``-vv`` or ``ICESCOPE_EXIT_ON_ERROR=1``: then tracebacks are printed."""
+    return verbosity >= 2 or environ.get("ICESCOPE_EXIT_ON_ERROR") == "1"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from aiortc import RTCConfiguration, RTCIceServer, RTCSessionDescription
 from aiortc.rtcconfiguration import RTCBundlePolicy, RTCIceTransportPolicy
 
-from .errors import PeerClosedError, SdpError, SignalingError
+from .errors import PeerClosedError, SdpError, SignalingError, quote
 from .events import DataChannelChanged, HeartbeatCount, Notice, Peer
 from .faults import FaultInjector
 from .heartbeat import CHANNEL_ID, LABEL, Heartbeat
@@ -25,6 +25,7 @@ from .ice.introspect import local_candidates
 from .ice.peerconnection import IcePeerConnection
 from .ice.stats import queued_messages
 from .iceservers import config_diagnoses, gathering_diagnoses
+from .limits import TrickleBudget, cap_candidates
 from .peerevents import PeerEvents
 from .reports import RemoteReport
 from .sdp import parse_candidate, validate_sdp
@@ -115,6 +116,7 @@ class PeerAgent:
         """The translation of this peer's events into typed events."""
         self._recv_task: asyncio.Task[None] | None = None
         self._negotiating = asyncio.Lock()
+        self._trickle = TrickleBudget()
         self._remote_in_process = remote_in_process
         self._bye_cause = bye_cause
         self._close_task: asyncio.Task[None] | None = None
@@ -281,21 +283,19 @@ class PeerAgent:
         if self.closed:
             raise PeerClosedError("closed")
         if kind == "offer":
-            validate_sdp(message["sdp"], "offer")
+            sdp = self._capped(message["sdp"], "offer")
+            validate_sdp(sdp, "offer")
             async with self._negotiating:
-                await self.pc.setRemoteDescription(
-                    RTCSessionDescription(sdp=message["sdp"], type="offer")
-                )
+                await self.pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
                 answer = await self.pc.createAnswer()
                 await self.pc.setLocalDescription(answer)
                 self.events.report_candidates()
                 self._diagnose_gathering()
                 await self._signaling.send({"type": "answer", "sdp": self.pc.localDescription.sdp})
         elif kind == "answer":
-            validate_sdp(message["sdp"], "answer")
-            await self.pc.setRemoteDescription(
-                RTCSessionDescription(sdp=message["sdp"], type="answer")
-            )
+            sdp = self._capped(message["sdp"], "answer")
+            validate_sdp(sdp, "answer")
+            await self.pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="answer"))
         elif kind == "candidate":
             await self._add_candidate(message)
         elif kind == "restart-request":
@@ -307,10 +307,26 @@ class PeerAgent:
             # end-of-candidates, for the generation the ufrag names (None: the newest)
             await self.pc.add_ice_candidate(None, message.get("usernameFragment"))
             return
+        if not self._trickle.admit(message.get("usernameFragment")):
+            if self._trickle.dropped == 1:  # say it once; the summary of drops is the count
+                self.notice(
+                    "warning",
+                    "candidates-dropped",
+                    f"remote trickled more than {self._trickle.limit} candidates for one ICE "
+                    f"generation: dropping the rest, starting with {quote(text)}",
+                )
+            return
         candidate = parse_candidate(text)
         candidate.sdpMid = message.get("sdpMid")
         candidate.sdpMLineIndex = message.get("sdpMLineIndex")
         await self.pc.add_ice_candidate(candidate, message.get("usernameFragment"))
+
+    def _capped(self, sdp: str, kind: str) -> str:
+        """``sdp`` with at most MAX_DESCRIPTION_CANDIDATES candidates; a notice if cut."""
+        capped, dropped = cap_candidates(sdp)
+        if dropped is not None:
+            self.notice("warning", "candidates-dropped", f"remote {kind}: {dropped}")
+        return capped
 
     # ------------------------------------------------------------------ heartbeat accounting
     def final_counts(self) -> dict[str, int | None]:
@@ -399,8 +415,10 @@ class PeerAgent:
             # Tell the other side, with our final counts; it answers a bye with its own.
             with contextlib.suppress(Exception):
                 await self._signaling.send({"type": "bye", **self.final_counts()})
-            if not self._remote_in_process:
-                # Wait (bounded) for the remote's answer, which carries its final counts.
+            listening = self._recv_task is not None and not self._recv_task.done()
+            if not self._remote_in_process and listening and self.events.connected.is_set():
+                # Wait (bounded) for the remote's answer, which carries its final counts
+                # (only for a remote that was there: a session that never connected has none).
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(BYE_ANSWER_TIMEOUT):
                         await self._remote_final.wait()

@@ -15,13 +15,16 @@ import contextlib
 import json
 import signal
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
-from .errors import ConfigError, IceScopeError
+from . import ranges
+from .errors import ConfigError, IceScopeError, quote
 from .events import Peer, is_periodic
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
+from .lineout import EXIT_BROKEN_PIPE, LineOutput
 from .model import verdict
 from .session import Session
+from .states import Provenance
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -52,15 +55,21 @@ class Blackout:
         Raises:
             ConfigError: with the expected form and what was wrong.
         """
+        shown = quote(text)
         head, *rest = text.split(":")
         at_text, plus, length_text = head.partition("+")
         form = "expected AT+LENGTH[:local|remote][:in|out|both], e.g. 2+5:remote:both"
         try:
             at, length = float(at_text), float(length_text)
         except ValueError:
-            raise ConfigError(f"bad --blackout {text!r}: {form}") from None
-        if not plus or at < 0 or length <= 0:
-            raise ConfigError(f"bad --blackout {text!r}: {form}")
+            raise ConfigError(f"bad --blackout {shown}: {form}") from None
+        if not plus:
+            raise ConfigError(f"bad --blackout {shown}: {form}")
+        try:
+            ranges.check("--blackout AT", at)
+            ranges.check("--blackout LEN", length)
+        except ConfigError as exc:
+            raise ConfigError(f"bad --blackout {shown}: {exc}") from None
         peer, direction = Peer.REMOTE, "both"
         for part in rest:
             if part in ("local", "remote"):
@@ -68,7 +77,7 @@ class Blackout:
             elif part in ("in", "out", "both"):
                 direction = part
             else:
-                raise ConfigError(f"bad --blackout {text!r}: unknown part {part!r}; {form}")
+                raise ConfigError(f"bad --blackout {shown}: unknown part {quote(part, 20)}; {form}")
         return cls(at=at, length=length, peer=peer, direction=direction)
 
 
@@ -102,14 +111,12 @@ class ProbePlan:
     always gets them."""
 
     def __post_init__(self) -> None:
-        for name in ("duration", "close_at", "loss", "delay"):
+        for name in ("duration", "close_at", "connect_timeout", "loss", "delay"):
             value = getattr(self, name)
-            if value is not None and value < 0:
-                raise ConfigError(f"--{name.replace('_', '-')} must not be negative, got {value}")
-        if self.loss is not None and self.loss > 100:
-            raise ConfigError(f"--loss is a percentage (0-100), got {self.loss}")
-        if any(t < 0 for t in self.restart_at):
-            raise ConfigError("--restart-at times must not be negative")
+            if value is not None:
+                ranges.check(f"--{name.replace('_', '-')}", value)
+        for at in self.restart_at:
+            ranges.check("--restart-at", at)
 
 
 def json_line(record: dict[str, Any]) -> str:
@@ -117,9 +124,21 @@ def json_line(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
 
 
+SIGNALS: Final = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Signals that end a probe the way Close does: drain, close, summary last."""
+
+
 async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
-    """Run one probe session, printing JSON lines to ``out``; return the exit code."""
+    """Run one probe session, printing JSON lines to ``out``; return the exit code.
+
+    SIGINT, SIGTERM, SIGHUP and a reader that leaves (``| head -1``) end the session the way
+    Close does; a broken pipe then exits with 141.
+    """
     session = Session(settings)
+    stop = asyncio.Event()
+    output = LineOutput(out, on_broken=stop.set)
 
     def emit(event: SessionEvent) -> None:
         if not plan.stats and is_periodic(event):
@@ -127,63 +146,83 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
         record = event.to_dict()
         if plan.anonymize:
             record = anonymize_record(record)
-        out.write(json_line(record) + "\n")
-        out.flush()
+        output.line(json_line(record))
 
     session.hub.subscribe(emit)
-    stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in SIGNALS:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
     tasks: list[asyncio.Task[None]] = []
+    exit_code = EXIT_OK
     try:
         try:
-            await session.start()
+            started = await _unless_stopped(session.start(), stop)
         except IceScopeError as exc:
             session.notice("error", "start-failed", f"session could not start: {exc}")
-            summary = await session.close()
-            out.write(json_line(summary) + "\n")
-            return EXIT_NOT_CONNECTED
-        connected = await _first(session.wait_connected(plan.connect_timeout), stop)
-        if not connected:
+            started = False
+        connected = started and await _first(session.wait_connected(plan.connect_timeout), stop)
+        if started and not connected and not stop.is_set():
             session.notice(
                 "error",
                 "not-connected",
                 f"ICE did not reach connected within {plan.connect_timeout:g} s",
             )
-            summary = await session.close()
-            out.write(json_line(summary) + "\n")
-            out.flush()
-            return EXIT_NOT_CONNECTED
-        tasks = _schedule(session, plan)
-        ends: list[asyncio.Future[Any]] = [
-            asyncio.ensure_future(stop.wait()),
-            asyncio.ensure_future(session.wait_ended()),
-        ]
-        if plan.duration is not None:
-            ends.append(asyncio.ensure_future(_sleep_until(session, plan.duration)))
-        try:
-            await asyncio.wait(ends, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for fut in ends:
-                fut.cancel()
-        summary = await session.close()
+        if connected:
+            tasks = _schedule(session, plan)
+            ends: list[asyncio.Future[Any]] = [
+                asyncio.ensure_future(stop.wait()),
+                asyncio.ensure_future(session.wait_ended()),
+            ]
+            if plan.duration is not None:
+                ends.append(asyncio.ensure_future(_sleep_until(session, plan.duration)))
+            try:
+                await asyncio.wait(ends, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for fut in ends:
+                    fut.cancel()
+        else:
+            exit_code = EXIT_NOT_CONNECTED
+        # A signal or a reader that left ends the process: the closed events say so.
+        cause = Provenance.PROCESS_EXIT if stop.is_set() else Provenance.LOCAL_CLOSE
+        summary = await session.close(cause)
     finally:
         for task in tasks:
             task.cancel()
-        for sig in (signal.SIGINT, signal.SIGTERM):
+        for sig in SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)
-    _write_exports(session, plan, summary)
-    out.write(json_line(summary) + "\n")
-    out.flush()
+    if connected:
+        _write_exports(session, plan, summary)
+    output.line(json_line(summary))
+    if output.broken:
+        return EXIT_BROKEN_PIPE
     result = verdict(session.model)
-    if (plan.expect_no_failed and result.failed_seen) or (
-        plan.expect_no_loss and not result.loss_clean
+    if exit_code == EXIT_OK and (
+        (plan.expect_no_failed and result.failed_seen)
+        or (plan.expect_no_loss and not result.loss_clean)
     ):
         return EXIT_EXPECTATION
-    return EXIT_OK
+    return exit_code
+
+
+async def _unless_stopped(coro: Any, stop: asyncio.Event) -> bool:
+    """Await ``coro`` unless ``stop`` is set first (then cancel it and return False).
+
+    Raises:
+        IceScopeError: whatever ``coro`` raised.
+    """
+    main = asyncio.ensure_future(coro)
+    stopper = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({main, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    stopper.cancel()
+    if not main.done():
+        main.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await main
+        return False
+    main.result()
+    return True
 
 
 async def _first(coro: Any, stop: asyncio.Event) -> bool:

@@ -19,6 +19,7 @@ from .logsetup import attach as attach_log_notices
 from .model import SessionModel
 from .model import summary as summary_of
 from .netif import AddressSelection
+from .noticelimit import NoticeLimiter
 from .peer import PeerAgent
 from .remotes import RemoteContext, RemoteLink, open_remote
 from .states import IceConnectionState, Provenance
@@ -65,6 +66,7 @@ class Session:
         self._close_task: asyncio.Task[dict[str, Any]] | None = None
         self._ended = asyncio.Event()
         self._detach_log: Callable[[], None] | None = None
+        self._notices = NoticeLimiter(self.hub.publish, self.clock)
 
     # ------------------------------------------------------------------ queries
     @property
@@ -112,6 +114,10 @@ class Session:
 
     # ------------------------------------------------------------------ commands
     def _publish(self, event: SessionEvent) -> None:
+        if isinstance(event, Notice) and not self._notices.admit(event):
+            return  # counted; reported as one notices-suppressed notice
+        if isinstance(event, SessionMarker) and event.phase == "end":
+            self._notices.flush()  # every count is said before the session ends
         self.hub.publish(event)
 
     def notice(self, level: str, code: str, message: str, peer: Peer = Peer.LOCAL) -> None:
@@ -124,9 +130,14 @@ class Session:
             return
         path = self.settings.journal_path or new_journal_path(self.settings.journal_dir)
         try:
-            self.journal = Journal(path)
+            self.journal = Journal(path, on_error=lambda why: self.notice("error", "journal", why))
         except OSError as exc:
-            self.notice("error", "journal", f"cannot open journal {path}: {exc.strerror or exc}")
+            self.notice(
+                "error",
+                "journal",
+                f"cannot open journal {path}: {exc.strerror or exc}; the session runs "
+                "without a journal",
+            )
             return
         self.hub.subscribe(self.journal.write)
 
@@ -315,8 +326,8 @@ class Session:
         # Stop sending first, then let in-flight heartbeats arrive (drain), then close.
         for agent in agents:
             await agent.heartbeat.stop()
-        if any(not agent.closed for agent in agents):
-            await asyncio.sleep(self.settings.drain)
+        if any(not agent.closed and agent.heartbeat.sent for agent in agents):
+            await asyncio.sleep(self.settings.drain)  # nothing in flight if nothing was sent
         # The local peer first (its bye reaches the remote), then wait for both to finish.
         await asyncio.gather(*(agent.close(cause=cause) for agent in agents))
         if self._link is not None:

@@ -22,7 +22,7 @@ from aioice import stun
 
 from ..config import IceTimings
 from .connection import IceConnection
-from .internals import twin_kwargs
+from .internals import closing, twin_kwargs
 from .meters import make_metered, pair_counters, socket_counters
 
 if TYPE_CHECKING:
@@ -172,6 +172,10 @@ class MonitoredConnection(IceConnection):
         interval = self.timings.keepalive_interval
         next_probe = self._now() + interval * random.uniform(0.8, 1.2)
         while True:
+            if closing(self):
+                # aioice starts this loop when its checks complete, which can be after close()
+                # began (close found no loop to stop): end instead of probing a closed socket.
+                return
             now = self._now()
             self._evaluate(now)
             if self.health is ConnectionHealth.FAILED:

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _DERIVED_EVENTS = frozenset({"iceconnectionstatechange", "connectionstatechange"})
+CONNECT_SETTLE_TIMEOUT = 1.0
+"""Seconds close() waits for aiortc's connect step to end once the transports are stopped."""
 
 
 class IcePeerConnection(RTCPeerConnection):
@@ -80,6 +82,7 @@ class IcePeerConnection(RTCPeerConnection):
         self._restart: RestartRecord | None = None
         self.data_channels: list[RTCDataChannel] = []
         """Every data channel of this connection (made here or announced by the remote)."""
+        self._connecting: set[asyncio.Task[Any]] = set()
 
     # ------------------------------------------------------------------ capabilities
     @property
@@ -313,3 +316,20 @@ class IcePeerConnection(RTCPeerConnection):
             super().emit("icerestart", record.payload("abandoned", now, "connection closed"))
         self._is_closed = True
         await super().close()
+        # aiortc starts its connect step as a task it does not keep; once the transports are
+        # stopped it ends within a few loop turns. Wait for it (bounded), so that a closed
+        # connection leaves nothing running behind it.
+        pending = {t for t in self._connecting if not t.done()}
+        if pending:
+            await asyncio.wait(pending, timeout=CONNECT_SETTLE_TIMEOUT)
+
+    async def _RTCPeerConnection__connect(self) -> None:
+        """The connect step of aiortc (ICE, DTLS, SCTP), tracked so that close() can await it."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._connecting.add(task)
+        try:
+            await super()._RTCPeerConnection__connect()  # type: ignore[misc]
+        finally:
+            if task is not None:
+                self._connecting.discard(task)

@@ -61,8 +61,10 @@ PRIVATE_NAMES: Final[tuple[PrivateName, ...]] = (
        "writes the SDP from the gatherer's public getters, so a restart's credentials show"),
     _r(_PC, "_RTCPeerConnection__createDtlsTransport", "method(self)", "core.ice.compat",
        "builds gatherer and transport by module-global name (the injection point)"),
-    _r(_PC, "_RTCPeerConnection__connect", "method(self)", "core.ice.transport",
-       "starts ICE before DTLS; a failed first generation is parked in between"),
+    _r(_PC, "_RTCPeerConnection__connect", "method(self)",
+       "core.ice.transport core.ice.peerconnection",
+       "starts ICE before DTLS (a failed first generation is parked in between); overridden"
+       " to keep the task aiortc does not, so close() awaits it"),
     _r(_PC, "_RTCPeerConnection__updateIceConnectionState", "method(self)",
        "core.ice.peerconnection", "emits through self.emit, which the engine intercepts"),
     _r(_PC, "_RTCPeerConnection__updateConnectionState", "method(self)",

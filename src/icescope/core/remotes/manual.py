@@ -9,12 +9,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import ConfigError, SignalingError
 from ..sdp import validate_sdp
 from ..signaling.files import FileSignaling, read_description
 from .base import RemoteContext, RemoteLink
 
 if TYPE_CHECKING:
     from ..config import Settings
+
+
+def check_offer_file(settings: Settings) -> None:
+    """Before any session starts: a manual session's existing offer file must be usable.
+
+    Raises:
+        ConfigError: the offer file exists but is unreadable or malformed; the message gives
+            the parser's reason (the CLI makes it a usage error, exit 2).
+    """
+    offer_file = settings.offer_file
+    if settings.mode != "manual" or offer_file is None:
+        return
+    if not (offer_file.is_file() and offer_file.stat().st_size > 0):
+        return
+    try:
+        validate_sdp(read_description(offer_file, "offer"), "offer")
+    except SignalingError as exc:  # SdpError included
+        raise ConfigError(f"--offer-file {offer_file}: {exc}") from None
 
 
 async def open_manual(settings: Settings, context: RemoteContext) -> RemoteLink:

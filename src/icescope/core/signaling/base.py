@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Final, Protocol
 
-from ..errors import SignalingError
+from ..errors import SignalingError, quote
 
 MESSAGE_TYPES: Final = frozenset(
     {"offer", "answer", "candidate", "bye", "restart-request", "event", "hello"}
@@ -56,20 +56,53 @@ def decode(raw: str | bytes) -> Message:
     """
     if len(raw) > MAX_MESSAGE_BYTES:
         raise SignalingError(f"signaling message too large ({len(raw)} bytes)")
+    preview = quote(raw[:40] if isinstance(raw, str) else raw[:40].decode("utf-8", "replace"))
     try:
         message = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        preview = raw[:40] if isinstance(raw, str) else raw[:40].decode("utf-8", "replace")
-        raise SignalingError(f"signaling message is not JSON ({exc}): {preview!r}") from None
+    except RecursionError:
+        raise SignalingError(f"signaling message nested too deeply: {preview}") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an over-long integer
+        raise SignalingError(f"signaling message is not JSON ({exc}): {preview}") from None
     if not isinstance(message, dict):
         raise SignalingError(
             f"signaling message must be a JSON object, got {type(message).__name__}"
         )
     kind = message.get("type")
-    if kind not in MESSAGE_TYPES:
-        raise SignalingError(f"unknown signaling message type {kind!r}")
+    if not isinstance(kind, str) or kind not in MESSAGE_TYPES:
+        shown = quote(kind, 40) if isinstance(kind, str) else _json_type(kind)
+        raise SignalingError(f"unknown signaling message type {shown}")
+    for key, (expected, words) in _FIELDS.get(kind, {}).items():
+        value = message.get(key)
+        if key in message and (not isinstance(value, expected) or isinstance(value, bool)):
+            raise SignalingError(
+                f"{kind} message: {key!r} must be {words}, got {_json_type(value)}"
+            )
     if kind in ("offer", "answer") and not isinstance(message.get("sdp"), str):
         raise SignalingError(f"{kind} message without an 'sdp' string")
-    if kind == "candidate" and not isinstance(message.get("candidate", ""), str):
-        raise SignalingError("candidate message whose 'candidate' is not a string")
+    try:
+        encode(message).encode("utf-8")
+    except UnicodeEncodeError:
+        # "\ud800" escapes decode to lone surrogates, which no journal or terminal can write.
+        raise SignalingError(f"{kind} message holds an unpaired UTF-16 surrogate") from None
     return message
+
+
+_FIELDS: Final[dict[str, dict[str, tuple[tuple[type, ...], str]]]] = {
+    "event": {"event": ((str,), "a string")},
+    "candidate": {
+        "candidate": ((str, type(None)), "a string or null"),
+        "sdpMid": ((str, type(None)), "a string or null"),
+        "sdpMLineIndex": ((int, type(None)), "a number or null"),
+        "usernameFragment": ((str, type(None)), "a string or null"),
+    },
+}
+"""Field types per message type, checked when the field is present. Fields the peer reads
+leniently (``bye`` counts, ``hello`` agent) are not checked: a wrong one is ignored there."""
+
+
+def _json_type(value: object) -> str:
+    """``value``'s JSON type in words."""
+    if isinstance(value, bool):
+        return "a boolean"
+    names = {int: "a number", float: "a number", str: "a string", list: "an array"}
+    return names.get(type(value), "an object" if isinstance(value, dict) else "null")

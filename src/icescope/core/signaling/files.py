@@ -15,6 +15,7 @@ import os
 from typing import TYPE_CHECKING, Final
 
 from ..errors import SignalingError
+from ..limits import MAX_DESCRIPTION_BYTES
 from .paste import PastedSdpError, split_pasted
 
 if TYPE_CHECKING:
@@ -33,6 +34,11 @@ def read_description(path: Path, kind: str) -> str:
         SignalingError: unreadable, or JSON of the wrong type.
     """
     try:
+        if path.stat().st_size > MAX_DESCRIPTION_BYTES:
+            raise SignalingError(
+                f"the {kind} file {path} is larger than {MAX_DESCRIPTION_BYTES >> 20} MiB: "
+                "not a session description"
+            )
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SignalingError(f"cannot read the {kind} file {path}: {exc}") from None

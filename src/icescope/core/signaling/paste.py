@@ -18,7 +18,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Final
 
-from ..errors import SdpError, SignalingError
+from ..errors import SdpError, SignalingError, quote
 from ..sdp import validate_sdp
 
 if TYPE_CHECKING:
@@ -59,13 +59,16 @@ def split_pasted(text: str) -> tuple[str | None, str, int]:
     if stripped.startswith("{"):
         try:
             data = json.loads(stripped)
-        except json.JSONDecodeError as exc:
+        except RecursionError:
+            raise PastedSdpError("pasted text looks like JSON but is nested too deeply") from None
+        except ValueError as exc:  # JSONDecodeError, an over-long integer
             raise PastedSdpError(f"pasted text looks like JSON but is not: {exc}") from None
         if not isinstance(data, dict) or not isinstance(data.get("sdp"), str):
             raise PastedSdpError("pasted JSON has no 'sdp' string")
         kind = data.get("type")
         if kind not in (None, "offer", "answer"):
-            raise PastedSdpError(f"pasted JSON has type {kind!r}; want an offer or an answer")
+            shown = quote(kind, 40) if isinstance(kind, str) else type(kind).__name__
+            raise PastedSdpError(f"pasted JSON has type {shown}; want an offer or an answer")
         return kind, data["sdp"], -1
     if "\n" not in stripped and "\\r\\n" in stripped:
         # A JavaScript string literal copied from a console: the line breaks are escaped.

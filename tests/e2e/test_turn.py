@@ -52,7 +52,16 @@ async def run(s: Settings, *, connect: bool, wait_for: str | None = None) -> lis
         await session.start()
         if connect:
             assert await session.wait_connected(10), [e.to_dict() for e in events]
-            await asyncio.sleep(0.5)
+            # Both peers connected and carrying heartbeats (the remote's relay checks may end
+            # a little later than the local's).
+            model = session.model
+            for _ in range(200):  # bounded: 10 s
+                beats = model.local.heartbeat, model.remote.heartbeat
+                if model.remote.connected_at is not None and all(b and b.received for b in beats):
+                    break
+                await asyncio.sleep(0.05)
+            else:
+                raise AssertionError("the remote did not connect through the relay in 10 s")
         if wait_for is not None:
             for _ in range(100):  # bounded: 10 s
                 if any(isinstance(e, Notice) and e.code == wait_for for e in events):

@@ -13,21 +13,22 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from aiortc import RTCConfiguration, RTCIceServer, RTCSessionDescription
-from aiortc.rtcconfiguration import RTCBundlePolicy, RTCIceTransportPolicy
+from aiortc import RTCSessionDescription
 
-from .errors import PeerClosedError, SdpError, SignalingError, quote
-from .events import DataChannelChanged, HeartbeatCount, Notice, Peer
+from .errors import PeerClosedError, quote
+from .events import DataChannelChanged, Notice, Peer
 from .faults import FaultInjector
 from .heartbeat import CHANNEL_ID, LABEL, Heartbeat
 from .ice import compat
 from .ice.introspect import local_candidates
 from .ice.peerconnection import IcePeerConnection
-from .ice.stats import queued_messages
 from .iceservers import config_diagnoses, gathering_diagnoses
+from .ledger import HeartbeatLedger
 from .limits import TrickleBudget, cap_candidates
 from .peerevents import PeerEvents
+from .receiving import receive_loop
 from .reports import RemoteReport
+from .rtcconfig import rtc_configuration
 from .sdp import parse_candidate, validate_sdp
 from .states import Provenance
 from .stats_sampler import StatsSampler
@@ -47,25 +48,6 @@ BYE_ANSWER_TIMEOUT = 1.0
 answering peer for the other side to close the channel (its last reports come before)."""
 _ANSWERING = frozenset({Provenance.REMOTE_CLOSE, Provenance.PAGE_CLOSED})
 """Close causes that are an answer to the other side's ``bye``."""
-
-
-def rtc_configuration(settings: Settings) -> RTCConfiguration:
-    """The W3C configuration for ``settings``.
-
-    ``iceServers`` is always an explicit list: with ``None`` aiortc would silently contact a
-    public STUN server.
-    """
-    servers = [
-        RTCIceServer(urls=list(s.urls), username=s.username, credential=s.credential)
-        for s in settings.ice_servers
-    ]
-    return RTCConfiguration(
-        iceServers=servers,
-        bundlePolicy=RTCBundlePolicy.MAX_BUNDLE,
-        iceTransportPolicy=(
-            RTCIceTransportPolicy.RELAY if settings.relay_only else RTCIceTransportPolicy.ALL
-        ),
-    )
 
 
 class PeerAgent:
@@ -117,20 +99,25 @@ class PeerAgent:
         self._recv_task: asyncio.Task[None] | None = None
         self._negotiating = asyncio.Lock()
         self._trickle = TrickleBudget()
-        self._remote_in_process = remote_in_process
         self._bye_cause = bye_cause
         self._close_task: asyncio.Task[None] | None = None
-        self._remote_final = asyncio.Event()
-        """Set when the other side's final heartbeat counts arrived (its ``bye``)."""
-        self.remote_report = RemoteReport(clock, publish, on_final=self._remote_final.set)
+        self.remote_report = RemoteReport(
+            clock, publish, on_final=lambda: self.ledger.remote_final.set()
+        )
         """What an out-of-process remote (a browser) reports about its own states."""
         self._diagnosis: asyncio.Task[None] | None = None
         channel = self.pc.createDataChannel(LABEL, negotiated=True, id=CHANNEL_ID)
         channel.on("open", lambda: self._on_channel(LABEL, "open"))
         channel.on("close", lambda: self._on_channel(LABEL, "closed"))
         self.heartbeat = Heartbeat(
-            channel, settings.heartbeat_interval, on_peer_final=self._on_peer_heartbeat_final
+            channel,
+            settings.heartbeat_interval,
+            on_peer_final=lambda sent: self.ledger.on_peer_final(sent),
         )
+        self.ledger = HeartbeatLedger(
+            peer, self.heartbeat, clock, publish, remote_in_process=remote_in_process
+        )
+        """Final heartbeat counts, this peer's and the remote's."""
         self.sampler = StatsSampler(
             peer, self.pc, self.heartbeat, clock, publish, settings.stats_interval
         )
@@ -188,7 +175,14 @@ class PeerAgent:
     # ------------------------------------------------------------------ life cycle
     async def start(self) -> None:
         """Start the receive loop and, as offerer, send the first offer."""
-        self._recv_task = asyncio.get_running_loop().create_task(self._receive_loop())
+        self._recv_task = asyncio.get_running_loop().create_task(
+            receive_loop(
+                self._signaling,
+                self._handle,
+                self.notice,
+                ending=lambda: self.closed or self.closing,
+            )
+        )
         self.sampler.start()
         if self.peer is Peer.LOCAL:
             for finding in config_diagnoses(self._settings):
@@ -229,42 +223,6 @@ class PeerAgent:
         self.pc.restartIce()
         await self.negotiate()
 
-    async def _receive_loop(self) -> None:
-        while True:
-            try:
-                message = await self._signaling.receive()
-            except SignalingError as exc:
-                # Garbage on the channel: say so, keep the session and the channel.
-                self.notice("error", "signaling-garbage", f"ignored signaling message: {exc}")
-                continue
-            except (ConnectionError, OSError) as exc:
-                self.notice("error", "signaling-lost", f"signaling channel lost: {exc}")
-                return
-            if message is None:
-                if not self.closed and not self.closing:
-                    self.notice(
-                        "warning",
-                        "signaling-closed",
-                        "the signaling channel ended without a bye: the remote is gone "
-                        "(ICE may still carry on until consent expires)",
-                    )
-                return
-            try:
-                await self._handle(message)
-            except SdpError as exc:
-                self.notice("error", "bad-sdp", str(exc))
-            except SignalingError as exc:
-                self.notice("warning", "signaling-garbage", f"ignored signaling message: {exc}")
-            except PeerClosedError:
-                return
-            except Exception as exc:
-                logger.exception("peer(%s) failed to handle %s", self.peer, message.get("type"))
-                self.notice(
-                    "error",
-                    "signaling-rejected",
-                    f"could not apply remote {message.get('type')}: {exc}",
-                )
-
     async def _handle(self, message: Message) -> None:
         kind = message["type"]
         if kind == "event":
@@ -275,7 +233,7 @@ class PeerAgent:
             self.notice("info", "remote-hello", f"remote peer: {who}")
             return
         if kind == "bye":
-            self._on_bye(message)
+            self.ledger.on_bye(message)
             # Not awaited: this loop goes on reading what the other side sends after its bye
             # (its closed states) until it closes the channel.
             self._begin_close(self._bye_cause)
@@ -328,69 +286,6 @@ class PeerAgent:
             self.notice("warning", "candidates-dropped", f"remote {kind}: {dropped}")
         return capped
 
-    # ------------------------------------------------------------------ heartbeat accounting
-    def final_counts(self) -> dict[str, int | None]:
-        """This peer's heartbeat counts for its ``bye`` (sent, received, still queued)."""
-        return {
-            "heartbeats_sent": self.heartbeat.sent,
-            "heartbeats_received": self.heartbeat.received,
-            "heartbeats_queued": queued_messages(self.heartbeat.channel),
-        }
-
-    def _publish_counts(self) -> None:
-        counts = self.final_counts()
-        ts, wall = self._clock.stamp()
-        self._publish(
-            HeartbeatCount(
-                ts=ts,
-                wall=wall,
-                peer=self.peer,
-                sent=self.heartbeat.sent,
-                received=self.heartbeat.received,
-                queued=counts["heartbeats_queued"],
-                final=True,
-            )
-        )
-
-    def _publish_remote_counts(
-        self, sent: int | None, received: int | None, queued: int | None
-    ) -> None:
-        if self._remote_in_process or sent is None:
-            return  # an in-process remote publishes its own, measured counts
-        ts, wall = self._clock.stamp()
-        self._publish(
-            HeartbeatCount(
-                ts=ts,
-                wall=wall,
-                peer=self.peer.other,
-                sent=sent,
-                received=received,
-                queued=queued,
-                final=True,
-                source="reported",
-            )
-        )
-
-    def _on_peer_heartbeat_final(self, sent: int) -> None:
-        # The other side's in-band ``hb_fin``: its final sent count, carried by the data channel
-        # (the only channel left in paste and file sessions).
-        if not self._remote_final.is_set():
-            self._publish_remote_counts(sent, None, None)
-
-    def _on_bye(self, message: Message) -> None:
-        def count(key: str) -> int | None:
-            value = message.get(key)
-            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**53:
-                return value
-            return None
-
-        sent = count("heartbeats_sent")
-        if sent is not None:
-            self._publish_remote_counts(
-                sent, count("heartbeats_received"), count("heartbeats_queued")
-            )
-            self._remote_final.set()
-
     # ------------------------------------------------------------------ closing
     async def close(self, *, cause: Provenance = Provenance.LOCAL_CLOSE) -> None:
         """Stop the heartbeat, close the peer connection, tell the other side.
@@ -409,19 +304,19 @@ class PeerAgent:
         self.events.closing_cause = cause
         await self.sampler.stop()
         await self.heartbeat.stop()
-        self._publish_counts()
+        self.ledger.publish_own()
         answering = cause in _ANSWERING
         if not self.closed and not answering:
             # Tell the other side, with our final counts; it answers a bye with its own.
             with contextlib.suppress(Exception):
-                await self._signaling.send({"type": "bye", **self.final_counts()})
+                await self._signaling.send({"type": "bye", **self.ledger.final_counts()})
             listening = self._recv_task is not None and not self._recv_task.done()
-            if not self._remote_in_process and listening and self.events.connected.is_set():
+            if not self.ledger.remote_in_process and listening and self.events.connected.is_set():
                 # Wait (bounded) for the remote's answer, which carries its final counts
                 # (only for a remote that was there: a session that never connected has none).
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(BYE_ANSWER_TIMEOUT):
-                        await self._remote_final.wait()
+                        await self.ledger.remote_final.wait()
         if self._diagnosis is not None and not self._diagnosis.done():
             self._diagnosis.cancel()
         await self.pc.close()
@@ -431,7 +326,7 @@ class PeerAgent:
             # The answer goes after our closed states (relayed to the other side before it);
             # then read the other side's last reports until it closes the channel (bounded).
             with contextlib.suppress(Exception):
-                await self._signaling.send({"type": "bye", **self.final_counts()})
+                await self._signaling.send({"type": "bye", **self.ledger.final_counts()})
             reading = self._recv_task
             if reading is not None and reading is not asyncio.current_task():
                 await asyncio.wait({reading}, timeout=BYE_ANSWER_TIMEOUT)

@@ -84,6 +84,11 @@ def test_gui_listens_and_a_second_session_connects_over_tcp(qtbot, qloop, settin
         assert await session.wait_connected(10)
         assert await other.wait_connected(10)
         await until(lambda: window.panels[Peer.LOCAL].indicator.state in UP)
+        # The remote panel shows what the other IceScope reports of itself: live, not `new`.
+        remote = window.panels[Peer.REMOTE]
+        await until(lambda: remote.indicator.state in UP)
+        assert remote.view.known and remote.view.stale is None
+        assert "other IceScope" in remote.view.reporter
         assert "answerer" in window.panels[Peer.LOCAL].description.text()
         assert "mode tcp-listen" in window.session_label.text()
         await window.close_session()
@@ -93,7 +98,13 @@ def test_gui_listens_and_a_second_session_connects_over_tcp(qtbot, qloop, settin
     run(qloop, scenario, 30)
     records = read_journal(window.session.journal_path)
     assert any(r.get("type") == "listening" for r in records)
-    assert records[-1]["type"] == "summary"
+    summary = records[-1]
+    assert summary["type"] == "summary"
+    # Both sides' final states and heartbeat counts are known across TCP (the bye carries them).
+    assert summary["final_state"] == {"local": "closed", "remote": "closed"}
+    assert summary["closed_by"] == {"local": "local-close", "remote": "remote-close"}
+    for peer in ("local", "remote"):
+        assert summary["peers"][peer]["lost"] == 0, summary
     window.close()
 
 

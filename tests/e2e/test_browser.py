@@ -82,6 +82,14 @@ def assert_connected_both_sides(result: dict[str, Any]) -> None:
     }  # fmt: skip
     assert any(c["type"] == "heartbeat" and c["source"] == "reported" for c in of(
         result, "remote", "heartbeat"))  # fmt: skip
+    # And IceScope's own side: the engine's statistics, with the pair it selected.
+    ours = of(result, "local", "stats")
+    assert ours and all(s["source"] == "engine" for s in ours)
+    last = ours[-1]["report"]
+    transport = next(e for e in last if e["type"] == "transport")
+    selected = [e for e in last if e["id"] == transport.get("selectedCandidatePairId")]
+    assert selected and selected[0]["type"] == "candidate-pair" and selected[0]["nominated"]
+    assert selected[0]["bytesReceived"] > 0 and selected[0]["responsesReceived"] > 0
 
 
 def assert_counts_known(summary: dict[str, Any]) -> None:

@@ -3,7 +3,9 @@
 Exit codes (also in the README):
 
 * 0 — the local peer reached ``connected``/``completed`` and the session ended cleanly;
-* 1 — it never connected (within ``connect_timeout``), or the session could not start;
+* 1 — it never connected: ICE failed first (ends at once), checking did not start within
+  ``connect_timeout``, or the checks did not connect within ``connect_timeout`` of their
+  start; or the session could not start;
 * 2 — usage error (bad flag or value), raised before a session starts;
 * 3 — connected, but an expectation failed (``--expect-no-failed``, ``--expect-no-loss``).
 """
@@ -21,6 +23,7 @@ from .errors import ConfigError, IceScopeError
 from .events import HeartbeatCount, Peer, StatsSample
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .model import verdict
+from .probe_watch import Progress
 from .session import Session
 
 if TYPE_CHECKING:
@@ -81,7 +84,8 @@ class ProbePlan:
     close_at: float | None = None
     """Close the local peer abruptly at this time and watch the aftermath."""
     connect_timeout: float = 10.0
-    """Give up (exit 1) if not connected by then."""
+    """Give up (exit 1) if checking has not started this many seconds after the session
+    started, or not connected this many seconds after checking started."""
     restart_at: tuple[float, ...] = ()
     """Times at which to restart ICE from the local peer."""
     blackouts: tuple[Blackout, ...] = ()
@@ -131,6 +135,7 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
         out.flush()
 
     session.hub.subscribe(emit)
+    progress = Progress(session)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -139,19 +144,16 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     tasks: list[asyncio.Task[None]] = []
     try:
         try:
-            await session.start()
+            await session.start(prepare=lambda s: _impair_from_start(s, plan))
         except IceScopeError as exc:
             session.notice("error", "start-failed", f"session could not start: {exc}")
             summary = await session.close()
             out.write(json_line(summary) + "\n")
             return EXIT_NOT_CONNECTED
-        connected = await _first(session.wait_connected(plan.connect_timeout), stop)
-        if not connected:
-            session.notice(
-                "error",
-                "not-connected",
-                f"ICE did not reach connected within {plan.connect_timeout:g} s",
-            )
+        reason = await _first(progress.until_connected(plan.connect_timeout), stop)
+        if reason is not None:
+            why = "stopped by a signal" if reason is True else str(reason)
+            session.notice("error", "not-connected", why)
             summary = await session.close()
             out.write(json_line(summary) + "\n")
             out.flush()
@@ -160,6 +162,7 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
         ends: list[asyncio.Future[Any]] = [
             asyncio.ensure_future(stop.wait()),
             asyncio.ensure_future(session.wait_ended()),
+            asyncio.ensure_future(progress.final_failure(tasks)),
         ]
         if plan.duration is not None:
             ends.append(asyncio.ensure_future(_sleep_until(session, plan.duration)))
@@ -191,16 +194,29 @@ def _periodic(event: SessionEvent) -> bool:
     return isinstance(event, StatsSample) or (isinstance(event, HeartbeatCount) and not event.final)
 
 
-async def _first(coro: Any, stop: asyncio.Event) -> bool:
-    """Await ``coro`` unless ``stop`` is set first (then False)."""
+async def _first(coro: Any, stop: asyncio.Event) -> Any:
+    """Await ``coro`` unless ``stop`` is set first (then True)."""
     main = asyncio.ensure_future(coro)
     stopper = asyncio.ensure_future(stop.wait())
     done, _ = await asyncio.wait({main, stopper}, return_when=asyncio.FIRST_COMPLETED)
     stopper.cancel()
     if main not in done:
         main.cancel()
-        return False
-    return bool(main.result())
+        return True
+    return main.result()
+
+
+def _impair_from_start(session: Session, plan: ProbePlan) -> None:
+    """Apply the blackouts at 0 s before the first connectivity check.
+
+    A path cut from the very start gives the no-path verdict without network namespaces.
+    """
+    for b in plan.blackouts:
+        if b.at == 0:
+            try:
+                session.impair(b.peer, "blackout", direction=b.direction, value=b.length)
+            except IceScopeError as exc:
+                session.notice("error", "action-failed", str(exc))
 
 
 async def _sleep_until(session: Session, at: float) -> None:
@@ -219,6 +235,8 @@ def _schedule(session: Session, plan: ProbePlan) -> list[asyncio.Task[None]]:
         session.notice("error", "no-impairment", "network impairment is not available")
     elif impair is not None:
         for b in plan.blackouts:
+            if b.at == 0:
+                continue  # applied before negotiation (_impair_from_start)
             actions.append(
                 (b.at, _bind(impair, b.peer, "blackout", direction=b.direction, value=b.length))
             )

@@ -21,9 +21,9 @@ import aioice
 from aioice import stun
 
 from ..config import IceTimings
-from .connection import IceConnection
 from .internals import twin_kwargs
 from .meters import make_metered, pair_counters, socket_counters
+from .pac import PatientConnection
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,7 +56,7 @@ class ConnectionHealth(StrEnum):
     CLOSED = "closed"
 
 
-class MonitoredConnection(IceConnection):
+class MonitoredConnection(PatientConnection):
     """An aioice connection with IceScope's consent/liveness machine.
 
     Attributes set by the owner: ``timings`` (consent timers), ``faults`` (network
@@ -143,11 +143,14 @@ class MonitoredConnection(IceConnection):
         return candidates
 
     async def connect(self) -> None:
-        """Run the checks (stock), reporting ``checking`` then ``connected`` or ``failed``."""
+        """Run the checks (stock, with Tpac), reporting ``checking`` then the outcome."""
         self._set_health(ConnectionHealth.CHECKING)
+        self.pac_timeout = self.timings.pac_timeout
+        self.start_pac()
         try:
             await super().connect()
         except ConnectionError:
+            self.stop_pac()
             if not self._closing:
                 self._set_health(ConnectionHealth.FAILED)
             raise
@@ -291,6 +294,7 @@ class MonitoredConnection(IceConnection):
 
     async def close(self) -> None:
         """Close sockets and tasks (stock), then report ``closed``."""
+        self.stop_pac()
         probes = list(self._probes)
         self._cancel_probes()
         for task in probes:

@@ -109,6 +109,13 @@ def _session_flags() -> _Parser:
         metavar="S",
         help="no consent response for S seconds -> failed (30)",
     )
+    g.add_argument(
+        "--pac-timeout",
+        type=_number("--pac-timeout"),
+        metavar="S",
+        help="ICE PAC (RFC 8863): never failed sooner after checks start; a path that never "
+        "worked fails at S (1-600, default 39.5)",
+    )
     g.add_argument("-v", "--verbose", action="count", default=0, help="-v info, -vv debug")
     add_remote_flags(p)
     return p
@@ -208,6 +215,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         keepalive_interval=given(args.keepalive_interval, t.keepalive_interval),
         disconnected_timeout=given(args.disconnected_timeout, t.disconnected_timeout),
         failed_timeout=given(args.failed_timeout, t.failed_timeout),
+        pac_timeout=given(args.pac_timeout, t.pac_timeout),
     )
     changes = remote_changes(args)
     stats_interval = getattr(args, "stats_interval", None)

@@ -115,6 +115,7 @@ def test_readme_documents_every_range_and_default() -> None:
         "--keepalive-interval": t.keepalive_interval,
         "--disconnected-timeout": t.disconnected_timeout,
         "--failed-timeout": t.failed_timeout,
+        "--pac-timeout": t.pac_timeout,
         "heartbeat interval": s.heartbeat_interval,
         "drain": s.drain,
         "manual wait": s.manual_wait,

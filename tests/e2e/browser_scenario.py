@@ -3,7 +3,9 @@
 ``python -m tests.e2e.browser_scenario SCENARIO --address A [--browser-offers]`` prints one
 JSON object: IceScope's events, the page's own record (``window.icescope``) and the session summary.
 Scenarios: ``close-local``, ``close-browser``, ``restart-local``, ``restart-browser``,
-``kill-browser`` (the browser's processes are killed mid-session).
+``kill-browser`` (the browser's processes are killed mid-session) and ``late-checks``
+(close-local, with every datagram arriving at IceScope dropped until 0.3 s after the browser's
+end-of-candidates: the browser's checks come after it, as on a slow path).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from icescope.core.config import Settings
-from icescope.core.events import IceRestart, Listening, Peer
+from icescope.core.events import CandidateGathered, IceRestart, Listening, Peer
 from icescope.core.netif import AddressSelection
 from icescope.core.session import Session
 
@@ -126,7 +128,15 @@ async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, A
     async with asyncio.timeout(60), async_playwright() as p:
         browser = await launch(p)
         try:
-            await session.start()
+            late = name == "late-checks"
+            await session.start(
+                prepare=(lambda s: s.impair(Peer.LOCAL, "blackout", direction="in"))
+                if late
+                else None
+            )
+            opener = asyncio.ensure_future(
+                open_after_end(session, events) if late else asyncio.sleep(0)
+            )
             url = next(e.url for e in events if isinstance(e, Listening))
             page = await browser.new_page()
             loaded = time.time()
@@ -173,6 +183,7 @@ async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, A
                 await page.click("#close")
                 async with asyncio.timeout(5):
                     await session.wait_ended()
+            await opener
             summary = await session.close()
             if name != "close-browser":
                 await wait_page(page, "window.icescope.closedBy !== null", timeout=5)
@@ -187,6 +198,17 @@ async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, A
     result["summary"] = summary
     result["events"] = [e.to_dict() for e in events]
     return result
+
+
+async def open_after_end(session: Session, events: list[Any], timeout: float = 10.0) -> None:
+    """Clear the local peer's impairment 0.3 s after the browser's end-of-candidates."""
+    async with asyncio.timeout(timeout):
+        while not any(  # noqa: ASYNC110 (events arrive via the hub; polling is simplest)
+            isinstance(e, CandidateGathered) and e.peer is Peer.REMOTE and e.end for e in events
+        ):
+            await asyncio.sleep(0.01)
+    await asyncio.sleep(0.3)
+    session.impair(Peer.LOCAL, "clear")
 
 
 async def wait_for_restart(events: list[Any], peer: Peer, timeout: float = 10.0) -> None:

@@ -26,6 +26,9 @@ ENV_PREFIX: Final = "ICESCOPE_"
 DEFAULT_KEEPALIVE_INTERVAL: Final = 1.0
 DEFAULT_DISCONNECTED_TIMEOUT: Final = 2.5
 DEFAULT_FAILED_TIMEOUT: Final = 30.0
+DEFAULT_PAC_TIMEOUT: Final = 39.5
+"""RFC 8863 §4's Tpac: never declare ICE failed sooner after checks start."""
+"""Accepted Tpac in seconds (below 39.5 only for tests and impatient testers)."""
 DEFAULT_HEARTBEAT_INTERVAL: Final = 0.1
 DEFAULT_DRAIN: Final = 0.5
 DEFAULT_STATS_INTERVAL: Final = 1.0
@@ -49,11 +52,15 @@ class IceTimings:
     """Seconds without an authenticated response before ``disconnected``."""
     failed_timeout: float = DEFAULT_FAILED_TIMEOUT
     """Seconds without an authenticated response before ``failed`` (consent expired)."""
+    pac_timeout: float = DEFAULT_PAC_TIMEOUT
+    """Tpac (RFC 8863): seconds from the start of checks before a generation may fail; at
+    Tpac a generation with no successful pair fails even while checks are still running."""
 
     def __post_init__(self) -> None:
         ranges.check("--keepalive-interval", self.keepalive_interval)
         ranges.check("--disconnected-timeout", self.disconnected_timeout)
         ranges.check("--failed-timeout", self.failed_timeout)
+        ranges.check("--pac-timeout", self.pac_timeout)
         if self.disconnected_timeout <= self.keepalive_interval * 1.2:
             raise ConfigError(
                 "disconnected timeout must exceed the longest keepalive interval "
@@ -260,7 +267,7 @@ class Settings:
         """Build settings from ``ICESCOPE_*`` variables; bad values fall back to defaults.
 
         Understood: ``ICESCOPE_KEEPALIVE_INTERVAL``, ``ICESCOPE_DISCONNECTED_TIMEOUT``,
-        ``ICESCOPE_FAILED_TIMEOUT``, ``ICESCOPE_JOURNAL_DIR``.
+        ``ICESCOPE_FAILED_TIMEOUT``, ``ICESCOPE_PAC_TIMEOUT``, ``ICESCOPE_JOURNAL_DIR``.
         """
         env = os.environ if environ is None else environ
         timings = IceTimings()
@@ -273,6 +280,7 @@ class Settings:
                     env, "DISCONNECTED_TIMEOUT", timings.disconnected_timeout
                 ),
                 failed_timeout=_env_float(env, "FAILED_TIMEOUT", timings.failed_timeout),
+                pac_timeout=_env_float(env, "PAC_TIMEOUT", timings.pac_timeout),
             )
         except ConfigError:
             timings = IceTimings()

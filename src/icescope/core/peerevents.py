@@ -13,7 +13,13 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
-from .events import CandidateGathered, IceRestart, SelectedPairChanged, StateChanged
+from .events import (
+    CandidateGathered,
+    ConnectivityWait,
+    IceRestart,
+    SelectedPairChanged,
+    StateChanged,
+)
 from .ice.introspect import describe_candidate, local_candidates, selected_pair
 from .states import (
     CLOSE_CAUSES,
@@ -92,6 +98,7 @@ class PeerEvents:
             pc.on(name, self._listener(machine))
         pc.on("icetransportstatechange", self._on_transport_state)
         pc.on("icerestart", self._on_restart)
+        pc.on("icepac", self._on_pac)
         pc.on("selectedcandidatepairchange", self._on_selected_pair)
 
     @property
@@ -160,6 +167,23 @@ class PeerEvents:
                 self.report_selected_pair()
         except Exception:
             logger.exception("peer(%s) failed to translate an ICE restart", self.peer)
+
+    def _on_pac(self, info: dict[str, Any]) -> None:
+        try:
+            ts, wall = self._clock.stamp()
+            self._publish(
+                ConnectivityWait(
+                    ts=ts,
+                    wall=wall,
+                    peer=self.peer,
+                    phase=str(info["phase"]),
+                    deadline=ts + float(info["left"]),
+                    timeout=float(info["timeout"]),
+                    restart=bool(info.get("restart")),
+                )
+            )
+        except Exception:
+            logger.exception("peer(%s) failed to translate an ICE PAC event", self.peer)
 
     def _on_selected_pair(self) -> None:
         try:

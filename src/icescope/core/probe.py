@@ -3,7 +3,9 @@
 Exit codes (also in the README):
 
 * 0 — the local peer reached ``connected``/``completed`` and the session ended cleanly;
-* 1 — it never connected (within ``connect_timeout``), or the session could not start;
+* 1 — it never connected: ICE failed first (ends at once), checking did not start within
+  ``connect_timeout``, or the checks did not connect within ``connect_timeout`` of their
+  start; or the session could not start;
 * 2 — usage error (bad flag or value), raised before a session starts;
 * 3 — connected, but an expectation failed (``--expect-no-failed``, ``--expect-no-loss``).
 """
@@ -23,6 +25,7 @@ from .events import Peer, is_periodic
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .lineout import EXIT_BROKEN_PIPE, LineOutput
 from .model import verdict
+from .probe_watch import Progress
 from .session import Session
 from .states import Provenance
 
@@ -90,7 +93,8 @@ class ProbePlan:
     close_at: float | None = None
     """Close the local peer abruptly at this time and watch the aftermath."""
     connect_timeout: float = 10.0
-    """Give up (exit 1) if not connected by then."""
+    """Give up (exit 1) if checking has not started this many seconds after the session
+    started, or not connected this many seconds after checking started."""
     restart_at: tuple[float, ...] = ()
     """Times at which to restart ICE from the local peer."""
     blackouts: tuple[Blackout, ...] = ()
@@ -149,6 +153,7 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
         output.line(json_line(record))
 
     session.hub.subscribe(emit)
+    progress = Progress(session)
     loop = asyncio.get_running_loop()
     for sig in SIGNALS:
         with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -157,22 +162,25 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     exit_code = EXIT_OK
     try:
         try:
-            started = await _unless_stopped(session.start(), stop)
+            started = await _unless_stopped(
+                session.start(prepare=lambda s: _impair_from_start(s, plan)), stop
+            )
         except IceScopeError as exc:
             session.notice("error", "start-failed", f"session could not start: {exc}")
             started = False
-        connected = started and await _first(session.wait_connected(plan.connect_timeout), stop)
-        if started and not connected and not stop.is_set():
-            session.notice(
-                "error",
-                "not-connected",
-                f"ICE did not reach connected within {plan.connect_timeout:g} s",
-            )
+        reason: str | bool | None = None
+        if started:
+            # None once connected; else why not (True: stopped by a signal or a closed pipe).
+            reason = await _first(progress.until_connected(plan.connect_timeout), stop)
+        connected = started and reason is None
+        if started and isinstance(reason, str):
+            session.notice("error", "not-connected", reason)
         if connected:
             tasks = _schedule(session, plan)
             ends: list[asyncio.Future[Any]] = [
                 asyncio.ensure_future(stop.wait()),
                 asyncio.ensure_future(session.wait_ended()),
+                asyncio.ensure_future(progress.final_failure(tasks)),
             ]
             if plan.duration is not None:
                 ends.append(asyncio.ensure_future(_sleep_until(session, plan.duration)))
@@ -225,16 +233,29 @@ async def _unless_stopped(coro: Any, stop: asyncio.Event) -> bool:
     return True
 
 
-async def _first(coro: Any, stop: asyncio.Event) -> bool:
-    """Await ``coro`` unless ``stop`` is set first (then False)."""
+async def _first(coro: Any, stop: asyncio.Event) -> Any:
+    """Await ``coro`` unless ``stop`` is set first (then True)."""
     main = asyncio.ensure_future(coro)
     stopper = asyncio.ensure_future(stop.wait())
     done, _ = await asyncio.wait({main, stopper}, return_when=asyncio.FIRST_COMPLETED)
     stopper.cancel()
     if main not in done:
         main.cancel()
-        return False
-    return bool(main.result())
+        return True
+    return main.result()
+
+
+def _impair_from_start(session: Session, plan: ProbePlan) -> None:
+    """Apply the blackouts at 0 s before the first connectivity check.
+
+    A path cut from the very start gives the no-path verdict without network namespaces.
+    """
+    for b in plan.blackouts:
+        if b.at == 0:
+            try:
+                session.impair(b.peer, "blackout", direction=b.direction, value=b.length)
+            except IceScopeError as exc:
+                session.notice("error", "action-failed", str(exc))
 
 
 async def _sleep_until(session: Session, at: float) -> None:
@@ -253,6 +274,8 @@ def _schedule(session: Session, plan: ProbePlan) -> list[asyncio.Task[None]]:
         session.notice("error", "no-impairment", "network impairment is not available")
     elif impair is not None:
         for b in plan.blackouts:
+            if b.at == 0:
+                continue  # applied before negotiation (_impair_from_start)
             actions.append(
                 (b.at, _bind(impair, b.peer, "blackout", direction=b.direction, value=b.length))
             )

@@ -58,6 +58,7 @@ RANGES: Final[dict[str, Range]] = {
         0, 600, "s", low_open=True, default="2.5", words="disconnected timeout"
     ),
     "--failed-timeout": Range(0, 3600, "s", low_open=True, default="30", words="failed timeout"),
+    "--pac-timeout": Range(1, 600, "s", default="39.5", words="PAC timeout (RFC 8863)"),
     "heartbeat interval": Range(0.01, 10, "s", default="0.1"),
     "drain": Range(0, 10, "s", default="0.5"),
     "manual wait": Range(0, MAX_SECONDS, "s", low_open=True, default="300"),

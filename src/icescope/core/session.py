@@ -141,8 +141,13 @@ class Session:
             return
         self.hub.subscribe(self.journal.write)
 
-    async def start(self) -> None:
-        """Open the journal, create the peers and start negotiating."""
+    async def start(self, prepare: Callable[[Session], None] | None = None) -> None:
+        """Open the journal, create the peers and start negotiating.
+
+        Args:
+            prepare: called once the peers exist and before either gathers or sends anything
+                (e.g. to impair a path from the very start: ``--blackout 0+LEN``).
+        """
         self._open_journal()
         self._detach_log = attach_log_notices(self.notice)
         # The remote is opened before the start marker so that a "listening" line (where to
@@ -179,6 +184,8 @@ class Session:
         if reason is not None:
             self.notice("warning", "degraded-ice", reason)
         self.local.pc.on("connectionstatechange", self._watch_end)
+        if prepare is not None:
+            prepare(self)
         if self.remote is not None:
             await self.remote.start()
         await self.local.start()
@@ -216,7 +223,8 @@ class Session:
         t = s.timings
         parts.append(
             f"timings=keepalive {t.keepalive_interval:g}s/"
-            f"disconnected {t.disconnected_timeout:g}s/failed {t.failed_timeout:g}s"
+            f"disconnected {t.disconnected_timeout:g}s/failed {t.failed_timeout:g}s/"
+            f"pac {t.pac_timeout:g}s"
         )
         if s.ice_servers:
             parts.append("ice_servers=" + ",".join(u for srv in s.ice_servers for u in srv.urls))

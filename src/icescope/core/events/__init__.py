@@ -11,6 +11,7 @@ from ..states import Machine
 from .base import Event, Peer
 from .connection import (
     CandidateGathered,
+    ConnectivityWait,
     DataChannelChanged,
     IceRestart,
     SelectedPairChanged,
@@ -28,6 +29,7 @@ from .telemetry import (
 __all__ = [
     "EVENT_TYPES",
     "CandidateGathered",
+    "ConnectivityWait",
     "DataChannelChanged",
     "Event",
     "HeartbeatCount",
@@ -52,6 +54,7 @@ SessionEvent = (
     StateChanged
     | DataChannelChanged
     | IceRestart
+    | ConnectivityWait
     | CandidateGathered
     | SelectedPairChanged
     | Impairment
@@ -70,6 +73,7 @@ EVENT_TYPES: tuple[str, ...] = (
     *(m.value for m in Machine),
     DataChannelChanged.TYPE,
     IceRestart.TYPE,
+    ConnectivityWait.TYPE,
     CandidateGathered.TYPE,
     SelectedPairChanged.TYPE,
     Impairment.TYPE,

@@ -121,3 +121,43 @@ class SelectedPairChanged(Event):
     def summary(self) -> str:
         """Local ⇄ remote."""
         return f"{self.local} ⇄ {self.remote}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConnectivityWait(Event):
+    """ICE PAC (RFC 8863): a generation's wait for connectivity before it may fail.
+
+    Views compute the countdown from :attr:`deadline` and the session's current time.
+    """
+
+    TYPE: ClassVar[str] = "icepac"
+
+    phase: str
+    """``waiting`` (no usable remote candidate and no check pending: only Tpac holds failure
+    off), ``connected`` (a pair was nominated before Tpac) or ``expired`` (Tpac ran out with
+    no successful pair: the generation's checks failed)."""
+    deadline: float
+    """Session time at which Tpac runs out."""
+    timeout: float
+    """Tpac in seconds, counted from the start of the generation's checks."""
+    restart: bool = False
+    """True for the generation of an ICE restart (the active one keeps carrying data)."""
+
+    def message(self, now: float) -> str:
+        """What is happening in plain words, with the seconds left at session time ``now``."""
+        if self.phase == "waiting":
+            left = max(0.0, self.deadline - now)
+            return (
+                "no usable remote candidate yet — waiting for peer-reflexive connectivity, "
+                f"{left:.0f} s left"
+            )
+        if self.phase == "connected":
+            return "connectivity found before Tpac ran out"
+        return (
+            f"no candidate pair succeeded within Tpac ({self.timeout:g} s): no path to the remote"
+        )
+
+    def summary(self) -> str:
+        """The message at the time of the event."""
+        text = self.message(self.ts)
+        return f"restart: {text}" if self.restart else text

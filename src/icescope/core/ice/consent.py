@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import random
+import time
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final
 
@@ -21,9 +22,9 @@ import aioice
 from aioice import stun
 
 from ..config import IceTimings
-from .connection import IceConnection
 from .internals import closing, twin_kwargs
 from .meters import make_metered, pair_counters, socket_counters
+from .pac import PatientConnection
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,6 +44,20 @@ noticed within about one round trip after either side's next probe; costs 5 smal
 requests per second, only while the path is down."""
 TRIGGERED_PROBE_SPACING: Final = 0.1
 """At most 10 traffic-triggered probes per second while ``disconnected``."""
+RETRY_RTT_FACTOR: Final = 3.0
+"""An unanswered consent check is retried after this many measured RTTs (RFC 8445 §14.3's
+RTO shape: a few RTTs, never less than :data:`RETRY_MIN`)..."""
+RETRY_MIN: Final = 0.1
+"""...and never sooner than this, so a lossy path costs at most 10 extra checks per second."""
+RETRY_RTT_UNKNOWN: Final = 0.1
+"""The RTT assumed before the first measured response."""
+DATA_SILENCE: Final = 0.5
+"""Application data on the selected pair holds ``disconnected`` off while it arrived within
+this fraction of the disconnected timeout (a lossy path still carries data; a cut does not,
+and is then detected as fast as with STUN alone)..."""
+UNANSWERED: Final = 2.0
+"""...but not once no consent response arrived for this many disconnected timeouts (traffic
+arrives yet our checks go unanswered: a one-way path)."""
 
 
 class ConnectionHealth(StrEnum):
@@ -56,7 +71,7 @@ class ConnectionHealth(StrEnum):
     CLOSED = "closed"
 
 
-class MonitoredConnection(IceConnection):
+class MonitoredConnection(PatientConnection):
     """An aioice connection with IceScope's consent/liveness machine.
 
     Attributes set by the owner: ``timings`` (consent timers), ``faults`` (network
@@ -81,6 +96,8 @@ class MonitoredConnection(IceConnection):
         """True once consent was lost at least once (recovery then reports ``connected``)."""
         self.last_consent = 0.0
         """Loop time of the last authenticated consent (or check) response."""
+        self._last_probe = 0.0
+        """Loop time the latest consent check of the selected pair was sent."""
         self.gathered: list[aioice.Candidate] = []
         """Every local candidate gathered (aioice forgets them on close; statistics do not)."""
         self._probes: set[asyncio.Task[None]] = set()
@@ -143,11 +160,14 @@ class MonitoredConnection(IceConnection):
         return candidates
 
     async def connect(self) -> None:
-        """Run the checks (stock), reporting ``checking`` then ``connected`` or ``failed``."""
+        """Run the checks (stock, with Tpac), reporting ``checking`` then the outcome."""
         self._set_health(ConnectionHealth.CHECKING)
+        self.pac_timeout = self.timings.pac_timeout
+        self.start_pac()
         try:
             await super().connect()
         except ConnectionError:
+            self.stop_pac()
             if not self._closing:
                 self._set_health(ConnectionHealth.FAILED)
             raise
@@ -180,7 +200,8 @@ class MonitoredConnection(IceConnection):
             self._evaluate(now)
             if self.health is ConnectionHealth.FAILED:
                 return  # RFC 7675 §5.1: consent expired, stop probing (and sending)
-            if now >= next_probe:
+            retry_at = self._retry_at()
+            if now >= next_probe or now >= retry_at:
                 self._probe_all()
                 if self.health is ConnectionHealth.DISCONNECTED:
                     next_probe = now + min(interval, DISCONNECTED_PROBE_INTERVAL)
@@ -188,23 +209,65 @@ class MonitoredConnection(IceConnection):
                     # RFC 7675 §5.1: randomise ×[0.8, 1.2] so checks do not synchronise.
                     next_probe = now + interval * random.uniform(0.8, 1.2)
             limit = (
-                self.timings.failed_timeout
+                self.last_consent + self.timings.failed_timeout
                 if self.health is ConnectionHealth.DISCONNECTED
-                else self.timings.disconnected_timeout
+                else self._disconnect_at()
             )
-            deadline = min(next_probe, self.last_consent + limit + 0.001)
+            deadline = min(next_probe, self._retry_at(), limit + 0.001)
             await asyncio.sleep(max(0.005, deadline - self._now()))
 
+    def _retry_at(self) -> float:
+        """When to retry an unanswered check while ``connected`` (inf: nothing to retry).
+
+        Retries go out within the disconnected window, one every few measured RTTs, so one
+        lost request or response on a lossy path does not cost a keepalive interval.
+        """
+        if self.health is not ConnectionHealth.CONNECTED or self.last_consent >= self._last_probe:
+            return float("inf")
+        rtt = None
+        for pair in self._nominated.values():
+            counters = pair_counters(pair)
+            if counters is not None and counters.current_rtt is not None:
+                rtt = counters.current_rtt
+        timeout = max(RETRY_MIN, RETRY_RTT_FACTOR * (RETRY_RTT_UNKNOWN if rtt is None else rtt))
+        return self._last_probe + min(timeout, self.timings.keepalive_interval)
+
+    def _disconnect_at(self) -> float:
+        """The earliest loop time at which ``disconnected`` can be due, given what arrived.
+
+        No consent response for the disconnected timeout ``D`` *and* either no application
+        datagram on the selected pair for ``D/2`` (nothing arrives: a cut) or no consent
+        response for ``2 D`` (traffic arrives but our checks go unanswered: a one-way path).
+        """
+        d = self.timings.disconnected_timeout
+        quiet = min(self._data_since() + d * DATA_SILENCE, self.last_consent + d * UNANSWERED)
+        return max(self.last_consent + d, quiet)
+
+    def _data_since(self) -> float:
+        """Loop time of the latest application datagram on the selected pair (-inf: none).
+
+        DTLS/SCTP/SRTP from the pair's remote address, as counted by the pair's meters.
+        """
+        latest = float("-inf")
+        wall_offset = self._now() - time.time()
+        for pair in self._nominated.values():
+            counters = pair_counters(pair)
+            if counters is not None and counters.last_received_ms is not None:
+                latest = max(latest, counters.last_received_ms / 1000.0 + wall_offset)
+        return latest
+
     def _evaluate(self, now: float) -> None:
-        age = now - self.last_consent
-        if age > self.timings.failed_timeout:
+        # Consent (RFC 7675) expires on authenticated STUN responses only; "receiving" (any
+        # traffic on the selected pair) only holds off disconnected (spec-notes §15).
+        if now - self.last_consent > self.timings.failed_timeout:
             self._cancel_probes()
             self._set_health(ConnectionHealth.FAILED)
-        elif age > self.timings.disconnected_timeout and self.health is ConnectionHealth.CONNECTED:
+        elif now > self._disconnect_at() and self.health is ConnectionHealth.CONNECTED:
             self._set_health(ConnectionHealth.DISCONNECTED)
 
     def _probe_all(self) -> None:
         loop = asyncio.get_running_loop()
+        self._last_probe = loop.time()
         for pair in list(self._nominated.values()):
             # Each probe is its own task, so a timeout never delays the cadence.
             task = loop.create_task(self._probe(pair))
@@ -236,6 +299,8 @@ class MonitoredConnection(IceConnection):
         if self.health in (ConnectionHealth.FAILED, ConnectionHealth.CLOSED) or self._closing:
             return  # RFC 7675 §5.1: responses after expiry do not restore consent
         self.last_consent = self._now()
+        if counters is not None:
+            counters.consent_responses_received += 1
         if self.health is ConnectionHealth.DISCONNECTED:
             self._set_health(ConnectionHealth.CONNECTED)
 
@@ -295,6 +360,7 @@ class MonitoredConnection(IceConnection):
 
     async def close(self) -> None:
         """Close sockets and tasks (stock), then report ``closed``."""
+        self.stop_pac()
         probes = list(self._probes)
         self._cancel_probes()
         for task in probes:

@@ -46,6 +46,8 @@ class PairCounters:
     responses_sent: int = 0
     responses_received: int = 0
     consent_requests_sent: int = 0
+    consent_responses_received: int = 0
+    """Authenticated responses to IceScope's consent checks (loss = 1 - responses/sent)."""
     total_rtt: float = 0.0
     """Sum of the RTT samples in seconds (one per counted response)."""
     current_rtt: float | None = None

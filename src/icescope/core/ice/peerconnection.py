@@ -32,7 +32,7 @@ from .channels import meter_channel
 from .derived import DerivedStates
 from .introspect import ice_transports
 from .restart import RestartRecord, detect_restart, learn_remote_credentials
-from .transport import CHANGE_EVENT, GENERATION_EVENT, ManagedIceTransport
+from .transport import CHANGE_EVENT, GENERATION_EVENT, PAC_EVENT, ManagedIceTransport
 
 if TYPE_CHECKING:
     from aiortc import RTCConfiguration, RTCIceCandidate, RTCIceTransport, RTCSessionDescription
@@ -167,6 +167,7 @@ class IcePeerConnection(RTCPeerConnection):
                 self._watched.add(transport)
                 transport.on(CHANGE_EVENT, self._refresh)
                 transport.on(GENERATION_EVENT, self._on_generation)
+                transport.on(PAC_EVENT, self._on_pac)
 
     # ------------------------------------------------------------------ derived states
     def emit(self, event: str, *args: Any, **kwargs: Any) -> bool:
@@ -234,6 +235,11 @@ class IcePeerConnection(RTCPeerConnection):
         logger.info("ICE restart (%s): %s -> %s", initiator, old, new)
         super().emit("icerestart", self._restart.payload("start", None))
         return True
+
+    def _on_pac(self, phase: str, left: float, restart: bool) -> None:
+        # RFC 8863 Tpac of one generation, as "icepac" {phase, left, restart, timeout}.
+        info = {"phase": phase, "left": left, "restart": restart}
+        super().emit("icepac", {**info, "timeout": self.timings.pac_timeout})
 
     def _on_generation(self, phase: str, detail: str) -> None:
         record = self._restart

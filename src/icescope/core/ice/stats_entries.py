@@ -137,6 +137,7 @@ def pair_stats(
         responsesSent=counters.responses_sent,
         responsesReceived=counters.responses_received,
         consentRequestsSent=counters.consent_requests_sent,
+        icescopeConsentResponsesReceived=counters.consent_responses_received,
         totalRoundTripTime=round(counters.total_rtt, 6),
         bytesSent=counters.bytes_sent,
         bytesReceived=counters.bytes_received,

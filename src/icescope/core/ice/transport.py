@@ -46,6 +46,9 @@ CHANGE_EVENT: Final = "icescope:change"
 """Emitted on every health, nomination or generation change (the PC then re-derives)."""
 GENERATION_EVENT: Final = "icescope:generation"
 """Emitted as ``(phase, detail)`` when a new generation is promoted or abandoned."""
+PAC_EVENT: Final = "icescope:pac"
+"""Emitted as ``(phase, seconds_left, restart)`` by a generation's Tpac (RFC 8863):
+``waiting``, ``connected`` or ``expired``; ``restart`` is True for a pending generation."""
 
 
 class ManagedIceTransport(RTCIceTransport):
@@ -94,6 +97,11 @@ class ManagedIceTransport(RTCIceTransport):
         conn.on_change = self._changed
         conn.on_data = self._mux.feed
         conn.on_lost = lambda: self._lost(conn)
+        conn.on_pac = lambda phase, left: self._pac(conn, phase, left)
+
+    def _pac(self, conn: MonitoredConnection, phase: str, left: float) -> None:
+        if not conn.retired and not self._stopped:
+            self.emit(PAC_EVENT, phase, left, conn is self.pending)
 
     async def begin_generation(self) -> MonitoredConnection:
         """Create and gather the next generation (new ufrag/pwd and sockets), same role."""
@@ -148,7 +156,11 @@ class ManagedIceTransport(RTCIceTransport):
             await connect_until_usable(conn, self._closers)
         except ConnectionError:
             if self.pending is conn:
-                self.abandon_pending("the new generation's connectivity checks failed")
+                self.abandon_pending(
+                    f"no candidate pair succeeded within Tpac ({conn.pac_timeout:g} s)"
+                    if conn.pac_expired
+                    else "the new generation's connectivity checks failed"
+                )
             return False
         if self.pending is not conn or self._stopped:
             return False

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..events import (
     CandidateGathered,
+    ConnectivityWait,
     HeartbeatCount,
     IceRestart,
     Impairment,
@@ -77,6 +78,10 @@ class PeerModel:
     restarts_completed: int = 0
     restarts_abandoned: int = 0
     restart_pending: IceRestart | None = None
+    pac: ConnectivityWait | None = None
+    """The latest ICE PAC (RFC 8863) fact of the active generation's checks."""
+    restart_pac: ConnectivityWait | None = None
+    """The latest ICE PAC fact of a restart's generation (cleared when the restart ends)."""
     impairments: dict[tuple[str, str], Impairment] = field(default_factory=dict)
     """Active impairments by ``(kind, direction)``."""
     heartbeat: HeartbeatCount | None = None
@@ -125,6 +130,20 @@ class PeerModel:
             return None
         return round(self.connected_at - self.checking_at, 6)
 
+    def pac_notice(self, now: float) -> str | None:
+        """What ICE PAC is waiting for, with the seconds left at ``now`` (None: not waiting)."""
+        for wait in (self.pac, self.restart_pac):
+            if wait is not None and wait.phase == "waiting":
+                return wait.message(now)
+        return None
+
+    @property
+    def no_path(self) -> ConnectivityWait | None:
+        """The Tpac expiry that failed the first checks (a path that never existed), if any."""
+        if self.pac is not None and self.pac.phase == "expired" and self.connected_at is None:
+            return self.pac
+        return None
+
     def staleness(self) -> Staleness | None:
         """Why the reported values may be out of date, or None while they are live."""
         if self.channel is not None and not self.channel.alive and not self.closed:
@@ -144,6 +163,11 @@ class PeerModel:
             self.role = event
         elif isinstance(event, IceRestart):
             self._restart(event)
+        elif isinstance(event, ConnectivityWait):
+            if event.restart:
+                self.restart_pac = event
+            else:
+                self.pac = event
         elif isinstance(event, Impairment):
             self._impairment(event)
         elif isinstance(event, HeartbeatCount):
@@ -189,6 +213,8 @@ class PeerModel:
         self.states[event.machine] = value
 
     def _restart(self, event: IceRestart) -> None:
+        if event.phase != "start":
+            self.restart_pac = None
         if event.phase == "start":
             self.restart_pending = event
         elif event.phase == "complete":

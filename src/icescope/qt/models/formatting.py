@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...core.events import (
     CandidateGathered,
+    ConnectivityWait,
     DataChannelChanged,
     IceRestart,
     Impairment,
@@ -41,7 +42,7 @@ def change_text(event: SessionEvent) -> str:
             return f"{event.previous} → {event.state}"
         case DataChannelChanged():
             return event.state
-        case IceRestart():
+        case IceRestart() | ConnectivityWait():
             return event.phase
         case CandidateGathered():
             return "end" if event.end else event.candidate_type

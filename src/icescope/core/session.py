@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from .clock import SessionClock
 from .config import Settings
-from .errors import ConfigError, SignalingError
+from .errors import SignalingError
 from .eventlog import EventLog
-from .events import Impairment, Notice, Peer, RemoteChannel, SessionMarker
-from .faults import validate_impairment
+from .events import Notice, Peer, RemoteChannel, SessionMarker
 from .hub import EventHub
 from .ice import compat
+from .impairing import impair as apply_impairment
 from .journal import Journal, new_journal_path
 from .logsetup import attach as attach_log_notices
 from .model import SessionModel
@@ -271,48 +271,16 @@ class Session:
             ConfigError: bad kind, direction or value, no such peer in this process, or the
                 engine cannot impair it (the reason is in :attr:`capabilities`).
         """
-        validate_impairment(kind, direction, value)
         agent = self.local if peer is Peer.LOCAL else self.remote
-        if agent is None or agent.closed or agent.closing:
-            if self.local is None:
-                why = "the session has not started"
-            elif agent is None:
-                why = "it does not run in this process (impair the local peer instead)"
-            else:
-                why = "it is closed"
-            raise ConfigError(f"cannot impair the {peer.value} peer: {why}")
-        refused = agent.pc.capabilities.impair
-        if refused is not None:
-            raise ConfigError(f"cannot impair the {peer.value} peer: impairment is {refused}")
-        faults = agent.faults
-        if kind == "blackout":
-
-            def ended() -> None:
-                self._publish_impairment(peer, "blackout", direction, value, active=False)
-
-            faults.blackout(direction, value, on_end=ended if value > 0 else None)
-        elif kind == "loss":
-            faults.loss(value, direction)
-        elif kind == "delay":
-            faults.delay(value, direction)
-        else:
-            faults.clear(direction)
-        self._publish_impairment(peer, kind, direction, value, active=kind != "clear")
-
-    def _publish_impairment(
-        self, peer: Peer, kind: str, direction: str, value: float, *, active: bool
-    ) -> None:
-        ts, wall = self.clock.stamp()
-        self._publish(
-            Impairment(
-                ts=ts,
-                wall=wall,
-                peer=peer,
-                kind=kind,
-                direction=direction,
-                value=float(value),
-                active=active,
-            )
+        apply_impairment(
+            peer,
+            agent,
+            kind,
+            direction,
+            value,
+            clock=self.clock,
+            publish=self._publish,
+            started=self.local is not None,
         )
 
     async def close(self, cause: Provenance = Provenance.LOCAL_CLOSE) -> dict[str, Any]:

@@ -7,12 +7,10 @@ import pytest
 from icescope.core.states import (
     ICE_MEANINGS,
     ConnectionState,
-    Health,
     IceConnectionState,
     IceTransportState,
     derive_connection_state,
     derive_ice_connection_state,
-    health_of,
 )
 
 T = IceTransportState
@@ -65,7 +63,7 @@ def test_derive_connection_state(
     assert derive_connection_state(ice, dtls, is_closed=closed) is expected
 
 
-def test_all_seven_states_have_a_meaning_and_a_health() -> None:
+def test_all_seven_states_have_a_meaning() -> None:
     assert [s.value for s in IceConnectionState] == [
         "new",
         "checking",
@@ -77,7 +75,3 @@ def test_all_seven_states_have_a_meaning_and_a_health() -> None:
     ]
     for state in IceConnectionState:
         assert len(ICE_MEANINGS[state]) > 30
-        assert isinstance(health_of(state), Health)
-    assert health_of(I.CONNECTED) is health_of(I.COMPLETED) is Health.UP
-    assert health_of(I.DISCONNECTED) is Health.DEGRADED
-    assert health_of(I.FAILED) is Health.DOWN

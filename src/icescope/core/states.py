@@ -6,7 +6,7 @@ Values are the W3C strings so that logs read like browser tools
 
 from __future__ import annotations
 
-from enum import Enum, StrEnum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -121,17 +121,6 @@ CLOSE_CAUSES: Final[dict[Provenance, str]] = {
 """Plain words for each close cause (the detail of the ``closed`` events)."""
 
 
-class Health(Enum):
-    """Coarse traffic-light grouping of a state, for colours and enabling controls."""
-
-    IDLE = "idle"
-    PROGRESS = "progress"
-    UP = "up"
-    DEGRADED = "degraded"
-    DOWN = "down"
-    CLOSED = "closed"
-
-
 STATE_TYPES: Final[dict[Machine, type[StrEnum]]] = {
     Machine.ICE: IceConnectionState,
     Machine.CONNECTION: ConnectionState,
@@ -166,36 +155,6 @@ ICE_MEANINGS: Final[dict[IceConnectionState, str]] = {
     ),
     IceConnectionState.CLOSED: ("The ICE agent has shut down and no longer answers STUN requests."),
 }
-
-_HEALTH: Final[dict[str, Health]] = {
-    "new": Health.IDLE,
-    "stable": Health.IDLE,
-    "checking": Health.PROGRESS,
-    "connecting": Health.PROGRESS,
-    "gathering": Health.PROGRESS,
-    "have-local-offer": Health.PROGRESS,
-    "have-remote-offer": Health.PROGRESS,
-    "have-local-pranswer": Health.PROGRESS,
-    "have-remote-pranswer": Health.PROGRESS,
-    "connected": Health.UP,
-    "completed": Health.UP,
-    "complete": Health.UP,
-    "disconnected": Health.DEGRADED,
-    "failed": Health.DOWN,
-    "closed": Health.CLOSED,
-}
-
-
-def health_of(state: StrEnum) -> Health:
-    """Group any W3C state value into a :class:`Health` bucket.
-
-    Args:
-        state: a value of any of the state enums in this module.
-
-    Returns:
-        The bucket used for colours and for enabling controls.
-    """
-    return _HEALTH[state.value]
 
 
 def derive_ice_connection_state(

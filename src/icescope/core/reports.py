@@ -25,7 +25,7 @@ from .events import (
     StatsSample,
 )
 from .remotestats import heartbeat_counts, stats_report
-from .states import STATE_TYPES, Machine, Provenance
+from .states import INITIAL_STATES, STATE_TYPES, Machine, Provenance
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,13 +34,6 @@ if TYPE_CHECKING:
     from .events import SessionEvent
     from .signaling.base import Message
 
-_INITIAL: dict[Machine, str] = {
-    Machine.ICE: "new",
-    Machine.CONNECTION: "new",
-    Machine.GATHERING: "new",
-    Machine.SIGNALING: "stable",
-    Machine.TRANSPORT: "new",
-}
 _LEVELS = frozenset({"info", "warning", "error"})
 _PHASES = frozenset({"start", "complete", "abandoned"})
 _CHANNEL_STATES = frozenset({"connecting", "open", "closing", "closed"})
@@ -82,7 +75,7 @@ class RemoteReport:
         self._on_final = on_final
         self._final = False
         self._states: dict[Machine, tuple[str, float | None]] = {
-            m: (v, None) for m, v in _INITIAL.items()
+            m: (v, None) for m, v in INITIAL_STATES.items()
         }
         self.time_in_state: dict[str, float] = {}
         """Seconds the remote spent in each ``iceConnectionState`` it has left."""

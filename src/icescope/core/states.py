@@ -129,6 +129,15 @@ STATE_TYPES: Final[dict[Machine, type[StrEnum]]] = {
     Machine.TRANSPORT: IceTransportState,
 }
 
+INITIAL_STATES: Final[dict[Machine, str]] = {
+    Machine.ICE: "new",
+    Machine.CONNECTION: "new",
+    Machine.GATHERING: "new",
+    Machine.SIGNALING: "stable",
+    Machine.TRANSPORT: "new",
+}
+"""Every machine's value before anything happened (webrtc-pc's initial values)."""
+
 # webrtc-pc §4.3.4 / §5.6.6, shortened; shown as tooltips and in the docs.
 ICE_MEANINGS: Final[dict[IceConnectionState, str]] = {
     IceConnectionState.NEW: (

@@ -17,16 +17,13 @@ from ..events import (
     StateChanged,
     StatsSample,
 )
-from ..states import CLOSE_PROVENANCES, Machine, Provenance
+from ..states import CLOSE_PROVENANCES, INITIAL_STATES, Machine, Provenance
 
 if TYPE_CHECKING:
     from ..events import Peer, SessionEvent
 
 _INITIAL: dict[Machine, str] = {
-    Machine.ICE: "new",
-    Machine.CONNECTION: "new",
-    Machine.GATHERING: "new",
-    Machine.SIGNALING: "stable",
+    m: v for m, v in INITIAL_STATES.items() if m is not Machine.TRANSPORT
 }
 _PC_MACHINES = frozenset(_INITIAL)
 

@@ -77,8 +77,6 @@ class RemoteReport:
         self._states: dict[Machine, tuple[str, float | None]] = {
             m: (v, None) for m, v in INITIAL_STATES.items()
         }
-        self.time_in_state: dict[str, float] = {}
-        """Seconds the remote spent in each ``iceConnectionState`` it has left."""
         self.reports = 0
         """Valid event messages received."""
 
@@ -188,9 +186,7 @@ class RemoteReport:
             provenance = Provenance.REPORTED
         ts: float = common["ts"]
         in_previous = None if since is None else ts - since
-        if machine is Machine.ICE and in_previous is not None:
-            # Time in the first value is unknown: the page exists before it can report.
-            self.time_in_state[previous] = self.time_in_state.get(previous, 0.0) + in_previous
+        # in_previous is None for the first value: the page exists before it can report.
         self._states[machine] = (state, ts)
         detail = _text(message, "detail", "")
         remote_ms = _number(message, "at")

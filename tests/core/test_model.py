@@ -113,6 +113,27 @@ def test_a_remote_that_reports_nothing_is_unknown_not_new() -> None:
     assert "remote" not in out["time_in_state"]
 
 
+def test_a_session_that_ends_failed_is_a_failed_session() -> None:
+    vanished = fold(
+        ice(L, 0.1, "new", "connected"),
+        ice(L, 3.0, "connected", "disconnected"),
+        ice(L, 30.0, "disconnected", "failed"),
+        ice(L, 31.0, "failed", "closed", provenance=Provenance.LOCAL_CLOSE),
+    )
+    assert vanished.local.ended_in == "failed"
+    assert verdict(vanished).ended_failed
+    recovered = fold(
+        ice(L, 0.1, "new", "connected"),
+        ice(L, 30.0, "connected", "failed"),
+        ice(L, 31.0, "failed", "checking"),
+        ice(L, 31.1, "checking", "connected"),
+        ice(L, 40.0, "connected", "closed", provenance=Provenance.LOCAL_CLOSE),
+    )
+    assert verdict(recovered).failed_seen and not verdict(recovered).ended_failed
+    never = fold(ice(L, 0.1, "new", "checking"), ice(L, 40.0, "checking", "failed"))
+    assert not verdict(never).ended_failed  # never connected: a different verdict (exit 1 too)
+
+
 def test_close_causes_stay_distinct() -> None:
     model = fold(
         conn(L, 1.0, "connected", "closed", provenance=Provenance.REMOTE_CLOSE),

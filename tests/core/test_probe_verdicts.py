@@ -76,13 +76,30 @@ async def test_connect_timeout_counts_from_the_start_of_checking() -> None:
 async def test_probe_ends_once_failed_is_final() -> None:
     # Connected, then a held blackout: failed at 2 s of silence; nothing else is scheduled,
     # so the probe ends then instead of running to --duration 30.
+    # A remote that vanished for good: the session failed, exit 1 (issue 11, item 9).
     plan = ProbePlan(duration=30, blackouts=(Blackout(1, 100, Peer.REMOTE, "both"),))
     code, lines, took = await _probe(_settings(2.0), plan)
-    assert code == 0
+    assert code == 1
     states = [x["state"] for x in _ice(lines, "local")]
-    assert "failed" in states
+    assert states[-2:] == ["failed", "closed"]
+    assert lines[-1]["verdict"]["ended_failed"] is True
     failed_ts = next(x["ts"] for x in _ice(lines, "local") if x["state"] == "failed")
     assert took < failed_ts + 4, (took, failed_ts)
+
+
+async def test_a_restart_that_brings_a_failed_session_back_exits_0() -> None:
+    # The path is gone long enough for failed (2 s), comes back at 4 s; the restart at 4.5 s
+    # reconnects: the session did not end failed.
+    plan = ProbePlan(
+        duration=7, restart_at=(4.5,), blackouts=(Blackout(1, 3, Peer.REMOTE, "both"),)
+    )
+    code, lines, _ = await _probe(_settings(2.0), plan)
+    states = [x["state"] for x in _ice(lines, "local")]
+    assert "failed" in states
+    assert states[-2] in ("connected", "completed"), states
+    verdict = lines[-1]["verdict"]
+    assert verdict["failed_seen"] is True and verdict["ended_failed"] is False, verdict
+    assert code == 0, lines[-1]
 
 
 @pytest.mark.parametrize("value", ["0.5", "601", "nan", "inf", "-1"])

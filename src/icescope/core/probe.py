@@ -3,7 +3,8 @@
 Exit codes (also in the README):
 
 * 0 — the local peer reached ``connected``/``completed`` and the session ended cleanly;
-* 1 — it never connected: ICE failed first (ends at once), checking did not start within
+* 1 — the session failed (ICE was ``failed`` when it ended, no restart brought it back), or
+  it never connected: ICE failed first (ends at once), checking did not start within
   ``connect_timeout``, or the checks did not connect within ``connect_timeout`` of their
   start; or the session could not start;
 * 2 — usage error (bad flag or value), raised before a session starts;
@@ -206,6 +207,8 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     if output.broken:
         return EXIT_BROKEN_PIPE
     result = verdict(session.model)
+    if exit_code == EXIT_OK and result.ended_failed:
+        return EXIT_NOT_CONNECTED  # connected once, but ICE had failed when the session ended
     if exit_code == EXIT_OK and (
         (plan.expect_no_failed and result.failed_seen)
         or (plan.expect_no_loss and not result.loss_clean)

@@ -90,6 +90,8 @@ class PeerModel:
     """For a peer that reports its own states: the channel carrying the reports."""
     last_report: float | None = None
     """Session time of the latest fact about this peer."""
+    ended_in: str | None = None
+    """The ``iceConnectionState`` the peer was in when it closed (None while open)."""
     closed_by: Provenance | None = None
     """Why the peer closed, once ``connectionState`` is ``closed``."""
 
@@ -205,6 +207,8 @@ class PeerModel:
                 self.connected_at = event.ts
             if event.state == "failed":
                 self.failed_seen = True
+            if event.state == "closed" and self.ended_in is None:
+                self.ended_in = event.previous
         if event.state == "closed" and event.provenance in CLOSE_PROVENANCES:
             self.closed_by = self.closed_by or event.provenance
         self.states[event.machine] = value

@@ -138,6 +138,8 @@ class Verdict:
 
     connected: bool
     failed_seen: bool
+    ended_failed: bool
+    """ICE was ``failed`` at the end (no restart brought it back): the session failed."""
     loss_clean: bool
     """True only when both directions are known to have lost nothing."""
     loss_detail: str
@@ -147,6 +149,7 @@ class Verdict:
         out: dict[str, Any] = {
             "connected": self.connected,
             "failed_seen": self.failed_seen,
+            "ended_failed": self.ended_failed,
             "loss": "none" if self.loss_clean else "some-or-unknown",
         }
         if self.loss_detail:
@@ -167,9 +170,11 @@ def verdict(model: SessionModel) -> Verdict:
                 f"{receiver.peer.value}: "
                 + (d.unknown or f"lost {d.lost}, undelivered {d.undelivered}")
             )
+    last = local.ended_in if local.closed else local.ice.value
     return Verdict(
         connected=local.connected_at is not None,
         failed_seen=local.failed_seen,
+        ended_failed=local.connected_at is not None and last == "failed",
         loss_clean=clean,
         loss_detail="; ".join(parts),
     )

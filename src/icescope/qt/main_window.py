@@ -255,7 +255,16 @@ class MainWindow(SessionLife, QMainWindow):
 
     def _show_peer(self, peer: Peer) -> None:
         if self.model is not None:
-            self.panels[peer].show_peer(self.model.peers[peer], self.settings.mode, self._who)
+            # The engine's timings drive this process's peers; a browser or another
+            # IceScope runs its own, so the remote gets no countdown there.
+            ours = peer is Peer.LOCAL or self.settings.mode == "loopback"
+            self.panels[peer].show_peer(
+                self.model.peers[peer],
+                self.settings.mode,
+                self._who,
+                self.settings.timings if ours else None,
+                self.settings.stats_interval,
+            )
 
     def _show_status(self) -> None:
         journal = self.session.journal_path if self.session is not None else None

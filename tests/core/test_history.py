@@ -32,8 +32,8 @@ def test_series_is_bounded_and_keeps_the_newest_half_when_full() -> None:
 
 
 def test_history_folds_bands_marks_impairment_intervals_and_rates() -> None:
-    def sample(ts: float, received: int, rtt: float) -> object:
-        entry = pair("u", 0, currentRoundTripTime=rtt)
+    def sample(ts: float, received: int, rtt: float, responses: int | None = None) -> object:
+        entry = pair("u", 0, currentRoundTripTime=rtt, responsesReceived=responses or int(ts))
         return stats(L, ts, [entry], "CPu-0-0", bytesReceived=received)
 
     def beat(ts: float, received: int) -> HeartbeatCount:
@@ -50,12 +50,13 @@ def test_history_folds_bands_marks_impairment_intervals_and_rates() -> None:
         impair(R, 4.0, "blackout", active=False),
         restart(L, 5.0, "start", "u", "v"),
         sample(6.0, 10, 0.003),  # a counter that went back starts a new run
+        sample(7.0, 20, 0.003, responses=6),  # no new response: no new RTT measurement
     )
     history = model.history
     assert history.state_at(L, Machine.ICE, 0.15) == "checking"
     assert history.state_at(L, Machine.ICE, 0.05) is None
     assert list(history.series[(L, "rtt")].values) == [2.0, 50.0, 3.0]
-    assert list(history.series[(L, "bytes")].values) == [2000.0]
+    assert list(history.series[(L, "bytes")].values) == [2000.0, 10.0]
     assert list(history.series[(L, "heartbeat")].values) == [10.0]
     (interval,) = history.impairments
     assert (interval.peer, interval.start, interval.end) == (R, 1.5, 4.0)

@@ -20,6 +20,7 @@ def test_connected_counts_silence_against_the_disconnected_timeout() -> None:
     model = fold(ice(L, 0.1, "checking", "connected"), _sample(2.0, 1.95))
     live = liveness_of(model.local, TIMINGS)
     assert live.text(2.5) == "last packet 0.5 s ago"  # within one sample interval: healthy
+    assert not live.urgent(2.5) and live.urgent(3.35)
     assert live.text(3.35) == "no response for 1.4 s · disconnected at 2.5 s"
     assert live.text(4.6).endswith("(due)")
 

@@ -44,6 +44,14 @@ class Liveness:
     quiet_after: float = 1.2
     """Silence shorter than this is a healthy path between two samples."""
 
+    def urgent(self, now: float) -> bool:
+        """True when the line is silence or a countdown, not a healthy path's last packet."""
+        if self.state in ("disconnected", "failed"):
+            return bool(self.text(now))
+        if self.last_inbound is None or self.verdict_after is None:
+            return False
+        return now - self.last_inbound >= self.quiet_after
+
     def text(self, now: float) -> str:
         """The liveness line at session time ``now`` (empty when there is nothing to say)."""
         age = None if self.last_inbound is None else max(0.0, now - self.last_inbound)

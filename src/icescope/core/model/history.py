@@ -67,15 +67,13 @@ class Interval:
 class History:
     """The drawable history of a session (written only by :meth:`apply`)."""
 
-    changes: dict[tuple[Peer, Machine], tuple[deque[float], deque[str]]] = field(
-        default_factory=lambda: {
-            (p, m): (deque(maxlen=MAX_CHANGES), deque(maxlen=MAX_CHANGES))
-            for p in Peer
-            for m in BANDS
-        }
+    changes: dict[tuple[Peer, Machine], tuple[list[float], list[str]]] = field(
+        default_factory=lambda: {(p, m): ([], []) for p in Peer for m in BANDS}
     )
-    """Per peer and machine: the times and the states entered."""
-    marks: deque[Mark] = field(default_factory=lambda: deque(maxlen=MAX_MARKS))
+    """Per peer and machine: the times and the states entered (lists, for bisect)."""
+    marks: list[Mark] = field(default_factory=list)
+    mark_times: list[float] = field(default_factory=list)
+    """``ts`` of each mark (for bisect)."""
     impairments: deque[Interval] = field(default_factory=lambda: deque(maxlen=MAX_MARKS))
     series: dict[tuple[Peer, str], Series] = field(
         default_factory=lambda: {(p, m): Series() for p in Peer for m in METRICS}
@@ -94,6 +92,8 @@ class History:
                 times, states = self.changes[(event.peer, machine)]
                 times.append(event.ts)
                 states.append(event.state)
+                if len(times) > MAX_CHANGES:  # bounded: the oldest half goes, amortised O(1)
+                    del times[: MAX_CHANGES // 2], states[: MAX_CHANGES // 2]
             case StatsSample():
                 self._stats(event)
             case HeartbeatCount(final=False, received=int(received)):
@@ -113,13 +113,22 @@ class History:
 
     def _mark(self, event: SessionEvent, kind: str, text: str) -> None:
         self.marks.append(Mark(event.ts, event.peer, kind, text))
+        self.mark_times.append(event.ts)
+        if len(self.marks) > MAX_MARKS:
+            del self.marks[: MAX_MARKS // 2], self.mark_times[: MAX_MARKS // 2]
 
     def _stats(self, event: StatsSample) -> None:
         selected = selected_pair_stats(event.report)
         if selected is None:
             return
-        rtt = selected.get("currentRoundTripTime")
-        if isinstance(rtt, int | float):
+        rtt, responses = selected.get("currentRoundTripTime"), selected.get("responsesReceived")
+        key = (event.peer, "responses")
+        fresh = responses is None or self._counters.get(key, (0.0, -1.0))[1] != responses
+        if isinstance(responses, int | float):
+            self._counters[key] = (event.ts, float(responses))
+        if isinstance(rtt, int | float) and fresh:
+            # a value only when a response arrived since the last sample: no new response,
+            # no new measurement (the line breaks instead of repeating the last one)
             self.series[(event.peer, "rtt")].append(event.ts, float(rtt) * 1000.0)
         received = _total(event.report, "bytesReceived")
         if received is not None:

@@ -124,6 +124,12 @@ class QtStateIndicator(QWidget):
             return ""
         return self._liveness.text(self._now())
 
+    def liveness_urgent(self) -> bool:
+        """True while the liveness line is a countdown or silence (shown in the caption's place)."""
+        if self._liveness is None or self._state is None or self.stale:
+            return False
+        return self._liveness.urgent(self._now())
+
     def set_liveness(self, liveness: Liveness | None) -> None:
         """Show ``liveness`` (re-read at every tick against the session's ``now``)."""
         self._liveness = liveness
@@ -311,14 +317,20 @@ class QtStateIndicator(QWidget):
         p.setFont(small)
         p.setPen(muted)
         caption = f"{self._title} · STALE (last report)" if stale else self._title
-        p.drawText(QRectF(x, rect.top() + 8, width, 20), Qt.AlignmentFlag.AlignLeft, caption)
         live = self.liveness_text()
-        if live:
-            room = int(width - p.fontMetrics().horizontalAdvance(caption) - 12)
-            counting = " at " in live or " in " in live or "due" in live
-            p.setPen(QColor("#a05a00") if counting else muted)
-            live = p.fontMetrics().elidedText(live, Qt.TextElideMode.ElideLeft, max(room, 0))
-            p.drawText(QRectF(x, rect.top() + 8, width, 20), Qt.AlignmentFlag.AlignRight, live)
+        top = QRectF(x, rect.top() + 8, width, 20)
+        if live and self.liveness_urgent():
+            # A countdown to the next verdict takes the caption's place (the tooltip and the
+            # panel still name the attribute): it is what a tester watches now.
+            p.setPen(QColor("#a05a00"))
+            live = p.fontMetrics().elidedText(live, Qt.TextElideMode.ElideRight, int(width))
+            p.drawText(top, Qt.AlignmentFlag.AlignLeft, live)
+        else:
+            p.drawText(top, Qt.AlignmentFlag.AlignLeft, caption)
+            if live:
+                room = int(width - p.fontMetrics().horizontalAdvance(caption) - 12)
+                live = p.fontMetrics().elidedText(live, Qt.TextElideMode.ElideLeft, max(room, 0))
+                p.drawText(top, Qt.AlignmentFlag.AlignRight, live)
         p.setFont(big)
         p.setPen(color.darker(115))
         word = "unknown" if self._state is None else self._state.value

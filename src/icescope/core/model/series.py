@@ -87,7 +87,7 @@ class Series:
         return (base.t[0], base.t[-1]) if base.t else None
 
     def envelope(self, t0: float, t1: float, pixels: int) -> list[tuple[float, float, float]]:
-        """``(t, min, max)`` per block of the level that gives ~``pixels`` blocks in [t0, t1].
+        """``(t, min, max)`` per block of the finest level with at most ~``pixels`` blocks.
 
         The point just before ``t0`` and just after ``t1`` are included, so a line enters and
         leaves the view.
@@ -99,8 +99,8 @@ class Series:
         if n <= 0 or pixels <= 0:
             return []
         k = 0
-        while k + 1 < len(self.levels) and (n >> (k + 1)) >= pixels:
-            k += 1
+        while k + 1 < len(self.levels) and (n >> k) > pixels:
+            k += 1  # the finest level with at most one block per pixel
         level = self.levels[k]
         j0, j1 = i0 >> k, min(len(level.t), ((i1 - 1) >> k) + 1)
         out = list(zip(level.t[j0:j1], level.lo[j0:j1], level.hi[j0:j1], strict=True))

@@ -98,7 +98,9 @@ class QtGraphs(QWidget):
         started = time.perf_counter()
         p = QPainter(self)
         try:
-            p.fillRect(self.rect(), self.palette().base())
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.palette().base())
+            p.drawRect(self.rect())  # not fillRect: it builds QGradient's enum (~1 ms)
             rect = QRectF(self.rect()).adjusted(48, 4, -8, -16)
             height = rect.height() / len(PLOTS)
             t0, t1 = self.view_range()
@@ -135,7 +137,9 @@ class QtGraphs(QWidget):
                 continue
             x0 = box.left() + (max(interval.start, t0) - t0) * scale_x
             x1 = box.left() + (min(end, t1) - t0) * scale_x
-            p.fillRect(QRectF(x0, box.top(), max(1.0, x1 - x0), box.height()), IMPAIRMENT_TINT)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(IMPAIRMENT_TINT)
+            p.drawRect(QRectF(x0, box.top(), max(1.0, x1 - x0), box.height()))
         pixels = max(1, int(box.width()))
         envelopes = {
             peer: self.history.series[(peer, metric)].envelope(t0, t1, pixels) for peer in Peer

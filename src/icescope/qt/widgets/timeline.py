@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -280,7 +280,11 @@ def render(p: QPainter, prims: list[Prim]) -> None:
         qcolor = QColor(fill)
         qcolor.setAlphaF(opacity)
         if kind == "rect":
-            p.fillRect(QRectF(x, y, a, b), qcolor)
+            # drawRect, not fillRect: fillRect's overloads make PySide6 build QGradient's
+            # 170-member enum (~1 ms) on the first frame
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(qcolor)
+            p.drawRect(QRectF(x, y, a, b))
         elif kind == "line":
             p.setPen(QPen(qcolor, 1))
             p.drawLine(int(x), int(y), int(a), int(b))

@@ -25,7 +25,8 @@ from icescope.core.model import SessionModel
 from icescope.core.states import Machine, Provenance
 from icescope.qt.main_window import MainWindow
 
-OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent
+_ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+OUT = Path(_ARGS[0]) if _ARGS else Path(__file__).parent
 UP = ("connected", "completed")
 
 
@@ -52,6 +53,30 @@ async def loopback(window: MainWindow) -> None:
     await until(lambda: window.panels[Peer.LOCAL].indicator.state == "disconnected")
     await asyncio.sleep(1.5)
     save(window, "main-window-disconnected.png")
+    await window.close_session()
+
+
+async def why(window: MainWindow) -> None:
+    """The views that say why: a restart, 50 ms of delay, then a blackout with its countdown."""
+    session = await window.start_session()
+    assert await session.wait_connected(15)
+    await asyncio.sleep(2.2)
+    await session.restart_ice()
+    await asyncio.sleep(2.0)
+    session.impair(Peer.REMOTE, "delay", value=50)
+    await asyncio.sleep(4.0)
+    session.impair(Peer.REMOTE, "clear")
+    session.impair(Peer.REMOTE, "blackout", direction="both", value=0.0)
+    await until(lambda: window.panels[Peer.LOCAL].indicator.state == "disconnected")
+    await asyncio.sleep(2.5)
+    window.log_model.flush()
+    for index, name in ((0, "view-timeline.png"), (1, "view-pairs.png"), (2, "view-graphs.png")):
+        window.tabs.setCurrentIndex(index)
+        await asyncio.sleep(0.3)  # let Qt lay out and paint the tab
+        save(window, name)
+    window.tabs.setCurrentIndex(0)
+    session.impair(Peer.REMOTE, "clear")
+    await until(lambda: window.panels[Peer.LOCAL].indicator.state in UP)
     await window.close_session()
 
 
@@ -123,6 +148,8 @@ def main() -> int:
     window.show()
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         runner.run(loopback(window))
+        if "--why" in sys.argv:
+            runner.run(why(window))
     window.close()
     browser = MainWindow(Settings(mode="browser", journal_enabled=False))
     browser.resize(1280, 760)

@@ -6,6 +6,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
+from .causes import explain
 from .clock import SessionClock
 from .config import Settings
 from .errors import SignalingError
@@ -119,6 +120,9 @@ class Session:
         if isinstance(event, SessionMarker) and event.phase == "end":
             self._notices.flush()  # every count is said before the session ends
         self.hub.publish(event)
+        cause = explain(self.model, event)  # the model has folded `event` (first subscriber)
+        if cause is not None:
+            self.hub.publish(cause)
 
     def notice(self, level: str, code: str, message: str, peer: Peer = Peer.LOCAL) -> None:
         """Publish a user-facing notice."""

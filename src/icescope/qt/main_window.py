@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from ..core.errors import IceScopeError
 from ..core.events import (
+    Cause,
     HeartbeatCount,
+    IceRestart,
     Impairment,
     Listening,
     LocalDescription,
@@ -26,6 +28,7 @@ from ..core.events import (
     SelectedPairChanged,
     SessionMarker,
     StateChanged,
+    StatsSample,
     is_periodic,
 )
 from ..core.states import Machine
@@ -35,12 +38,15 @@ from .models.event_log_model import EventLogModel
 from .session_life import SessionLife
 from .widgets.controls import QtControls
 from .widgets.event_log_view import QtEventLog
+from .widgets.graphs import QtGraphs
 from .widgets.impair_panel import QtImpairPanel
 from .widgets.legend import QtLegend
 from .widgets.notice_banner import QtNoticeBanner
+from .widgets.pairs_view import QtPairsView
 from .widgets.peer_panel import QtPeerPanel
 from .widgets.status_line import JOURNAL_NOTICE_CODES, QtStatusLine
-from .window_layout import build_layout, build_menus
+from .widgets.timeline_panel import QtTimelinePanel
+from .window_layout import build_layout, build_menus, build_tabs
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -103,6 +109,17 @@ class MainWindow(SessionLife, QMainWindow):
         self.session_dialog: QtSessionDialog | None = None
         """The New session dialog while it is open."""
         self.statusBar().addPermanentWidget(self.status_line, 1)
+        self.timeline_panel = QtTimelinePanel(self)
+        self.timeline = self.timeline_panel.timeline
+        self.pairs_view = QtPairsView(self)
+        self.graphs = QtGraphs(self)
+        self.tabs = build_tabs(
+            self,
+            log=self.log_view,
+            timeline=self.timeline_panel,
+            pairs=self.pairs_view,
+            graphs=self.graphs,
+        )
         self.splitter = build_layout(
             self,
             top=(self.controls, self.session_label),
@@ -110,7 +127,7 @@ class MainWindow(SessionLife, QMainWindow):
             peers=(self.panels[Peer.LOCAL], self.panels[Peer.REMOTE]),
             side=self.impair_panel,
             legend=self.legend,
-            log=self.log_view,
+            log=self.tabs,
         )
         build_menus(self, self.controls, self.log_view, self.show_about)
 
@@ -121,6 +138,8 @@ class MainWindow(SessionLife, QMainWindow):
         self._settings_chosen.connect(self._on_new)
         self.impair_panel.impair_requested.connect(self._on_impair)
         self.log_view.problem.connect(lambda text: self.report("error", "export", text))
+        self.timeline_panel.problem.connect(lambda text: self.report("error", "export", text))
+        self.timeline.moment_clicked.connect(self.log_view.select_between)
         # Controls follow state events, coalesced: a burst of events refreshes them once.
         self._controls_timer = QTimer(self)
         self._controls_timer.setSingleShot(True)
@@ -182,6 +201,9 @@ class MainWindow(SessionLife, QMainWindow):
         self.model, self._now, self._who = model, now, who
         self.log_model.clear()
         self.banner.clear()
+        self.pairs_view.clear()
+        self.timeline.follow(model.history, now)
+        self.graphs.follow(model.history, now)
         for panel in self.panels.values():
             panel.set_clock(now)
         self.bridge.attach(hub)
@@ -227,6 +249,16 @@ class MainWindow(SessionLife, QMainWindow):
                 self._show_peer(peer)
                 if machine in (Machine.ICE, Machine.CONNECTION):
                     self._schedule_render()
+                    self.timeline.update()
+            case StatsSample(peer=peer):
+                self.pairs_view.show_sample(event, self.model)
+                self._show_peer(peer)  # liveness: the selected pair's last packet
+                self.graphs.update()
+                self.timeline.update()
+            case Cause(peer=peer):
+                self._show_peer(peer)  # the cause goes into the indicator's tooltip
+            case IceRestart():
+                self.timeline.update()
             case RemoteChannel(peer=peer):
                 self._show_peer(peer)
                 self._schedule_render()
@@ -238,6 +270,7 @@ class MainWindow(SessionLife, QMainWindow):
                     self._show_status()
             case Impairment():
                 self.impair_panel.show_model(self.model)
+                self.timeline.update()
             case SessionMarker():
                 self._schedule_render()
             case RoleChanged() | SelectedPairChanged() | HeartbeatCount():
@@ -255,7 +288,16 @@ class MainWindow(SessionLife, QMainWindow):
 
     def _show_peer(self, peer: Peer) -> None:
         if self.model is not None:
-            self.panels[peer].show_peer(self.model.peers[peer], self.settings.mode, self._who)
+            # The engine's timings drive this process's peers; a browser or another
+            # IceScope runs its own, so the remote gets no countdown there.
+            ours = peer is Peer.LOCAL or self.settings.mode == "loopback"
+            self.panels[peer].show_peer(
+                self.model.peers[peer],
+                self.settings.mode,
+                self._who,
+                self.settings.timings if ours else None,
+                self.settings.stats_interval,
+            )
 
     def _show_status(self) -> None:
         journal = self.session.journal_path if self.session is not None else None

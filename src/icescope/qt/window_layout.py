@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -58,6 +58,26 @@ def build_layout(
     layout.addWidget(splitter, 1)
     window.setCentralWidget(central)
     return splitter
+
+
+def build_tabs(
+    window: QMainWindow, *, log: QWidget, timeline: QWidget, pairs: QWidget, graphs: QWidget
+) -> QTabWidget:
+    """The lower area: log under the timeline (a click there selects log rows), pairs, graphs."""
+    split = QSplitter(Qt.Orientation.Vertical, window)
+    split.addWidget(timeline)
+    split.addWidget(log)
+    split.setStretchFactor(1, 1)
+    split.setCollapsible(1, False)
+    tabs = QTabWidget(window)
+    tabs.setDocumentMode(True)
+    tabs.addTab(split, "Log && timeline")
+    tabs.addTab(pairs, "Candidates && pairs")
+    tabs.addTab(graphs, "Graphs")
+    tabs.setTabToolTip(0, "Every event, and both peers' states over time")
+    tabs.setTabToolTip(1, "Every candidate and candidate pair of both peers, from their statistics")
+    tabs.setTabToolTip(2, "Round-trip time, bytes/s and heartbeats/s of both peers")
+    return tabs
 
 
 def build_menus(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..states import Machine
 from .base import Event, Peer
+from .cause import Cause
 from .connection import (
     CandidateGathered,
     ConnectivityWait,
@@ -29,6 +30,7 @@ from .telemetry import (
 __all__ = [
     "EVENT_TYPES",
     "CandidateGathered",
+    "Cause",
     "ConnectivityWait",
     "DataChannelChanged",
     "Event",
@@ -66,6 +68,7 @@ SessionEvent = (
     | StatsSample
     | HeartbeatCount
     | RemoteChannel
+    | Cause
 )
 """Every event a session publishes."""
 
@@ -85,6 +88,7 @@ EVENT_TYPES: tuple[str, ...] = (
     StatsSample.TYPE,
     HeartbeatCount.TYPE,
     RemoteChannel.TYPE,
+    Cause.TYPE,
 )
 """All values ``Event.type`` can take, for filters."""
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..events import (
     CandidateGathered,
+    Cause,
     ConnectivityWait,
     HeartbeatCount,
     IceRestart,
@@ -94,6 +95,8 @@ class PeerModel:
     """The ``iceConnectionState`` the peer was in when it closed (None while open)."""
     closed_by: Provenance | None = None
     """Why the peer closed, once ``connectionState`` is ``closed``."""
+    cause: Cause | None = None
+    """The cause of the latest ``disconnected``/``failed``/``closed`` or abandoned restart."""
 
     # ------------------------------------------------------------------ reading
     @property
@@ -176,6 +179,9 @@ class PeerModel:
             self.stats = event
         elif isinstance(event, CandidateGathered):
             self.candidates.append(event)
+        elif isinstance(event, Cause):
+            self.cause = event
+            return  # an explanation, not a fact reported by the peer
         elif isinstance(event, RemoteChannel):
             self.channel = event
             return  # news about the channel, not about the peer's own states

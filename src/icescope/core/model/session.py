@@ -17,6 +17,7 @@ from ..events import (
     Peer,
     SessionMarker,
 )
+from .history import History
 from .peer import PeerModel
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class SessionModel:
     """Warnings and errors, in order."""
     listening: Listening | None = None
     local_description: LocalDescription | None = None
+    history: History = field(default_factory=History)
+    """What graphs and the timeline draw (bounded series, state changes, marks)."""
 
     @property
     def local(self) -> PeerModel:
@@ -58,6 +61,7 @@ class SessionModel:
         """Fold one event; never raises for a well-typed event."""
         self.events += 1
         self.last_ts = max(self.last_ts, event.ts)
+        self.history.apply(event)
         if isinstance(event, SessionMarker):
             if event.phase == "start":
                 self.started = True

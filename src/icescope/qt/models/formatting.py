@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...core.events import (
     CandidateGathered,
+    Cause,
     ConnectivityWait,
     DataChannelChanged,
     IceRestart,
@@ -52,6 +53,8 @@ def change_text(event: SessionEvent) -> str:
             return event.level
         case SessionMarker():
             return event.phase
+        case Cause():
+            return event.code
     return ""
 
 
@@ -77,6 +80,8 @@ def detail_text(event: SessionEvent) -> str:
         return ""
     if isinstance(event, Notice):
         return f"[{event.code}] {event.message}"
+    if isinstance(event, Cause):
+        return f"why {event.state}: {event.message}"
     if isinstance(event, SessionMarker):
         return event.detail
     return event.summary()

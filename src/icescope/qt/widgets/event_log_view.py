@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -213,6 +214,31 @@ class QtEventLog(QWidget):
             self.set_following(at_bottom)
 
     # ------------------------------------------------------------------ copy / export
+    def select_between(self, lo: float, hi: float) -> int:
+        """Select the rows with ``lo <= ts <= hi`` (else the nearest row); return how many.
+
+        Following stops, so the selection stays in view.
+        """
+        self.model.flush()
+        rows = self.model.rowCount()
+        if rows == 0:
+            return 0
+        key = lambda r: self.model.event_at(r).ts  # noqa: E731  # rows are in ts order
+        first = bisect_left(range(rows), lo, key=key)
+        last = bisect_right(range(rows), hi, key=key) - 1
+        if last < first:  # nothing inside: the nearest row
+            first = last = min(first, rows - 1)
+        self.set_following(False)
+        selection = self.table.selectionModel()
+        top, bottom = self.model.index(first, 0), self.model.index(last, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        selection.select(QItemSelection(top, bottom), flags)
+        self.table.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
+        return last - first + 1
+
     def selected_events(self) -> list[SessionEvent]:
         """Events of the selected rows, in view order."""
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())

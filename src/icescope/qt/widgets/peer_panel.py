@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
+from ...core.liveness import liveness_of
 from ...core.states import Machine
 from ..peer_view import PeerView, describe, view_of
 from .mini_state import UNKNOWN, QtMiniState
@@ -14,6 +15,7 @@ from .state_indicator import QtStateIndicator
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ...core.config import IceTimings
     from ...core.model import PeerModel
 
 NOT_REPORTED = "not reported"
@@ -66,17 +68,30 @@ class QtPeerPanel(QGroupBox):
         """Session time for the "for N s" and "last reported N s ago" texts."""
         self.indicator.set_clock(now)
 
-    def show_peer(self, peer: PeerModel, mode: str, who: str = "") -> None:
+    def show_peer(
+        self,
+        peer: PeerModel,
+        mode: str,
+        who: str = "",
+        timings: IceTimings | None = None,
+        stats_interval: float = 1.0,
+    ) -> None:
         """Show what the model knows of ``peer`` in a session of ``mode``.
 
         Args:
             peer: the peer's model.
             mode: the session's ``Settings.mode`` (says why a remote may not report).
             who: the session's description of the remote (ignored for the local peer).
+            timings: the consent timings of the engine running ``peer`` (None: not known,
+                e.g. a browser's), for the countdown to the next verdict.
+            stats_interval: seconds between statistics samples.
         """
         view = self.view = view_of(peer, mode)
         self.description.setText(describe(peer, who))
-        self.indicator.show_value(peer.ice, view)
+        cause = peer.cause
+        why = cause.message if cause is not None and cause.state == peer.ice.value else ""
+        self.indicator.show_value(peer.ice, view, why)
+        self.indicator.set_liveness(liveness_of(peer, timings, stats_interval))
         live = view.known and view.stale is None
         for machine, _caption, _initial in _MINI:
             mini = self.minis[machine]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QPaintEvent, QShowEvent
 
+    from ...core.liveness import Liveness
     from ...core.model import StateValue
 
 TICK_MS = 1000
@@ -61,6 +62,8 @@ class QtStateIndicator(QWidget):
         self._view = PeerView(True)
         self._value_text = "initial value (nothing reported yet)"
         self._now: Callable[[], float] = lambda: 0.0
+        self._liveness: Liveness | None = None
+        self._cause = ""
         self._phase = 0.0
         self.last_paint = 0.0
         """``time.perf_counter()`` at the end of the last paint (for latency benchmarks)."""
@@ -115,6 +118,23 @@ class QtStateIndicator(QWidget):
         elapsed = self.time_in_state()
         return "" if elapsed is None else f"for {format_duration(elapsed)}"
 
+    def liveness_text(self) -> str:
+        """Time since the last packet and the countdown to the next verdict, now."""
+        if self._liveness is None or self._state is None or self.stale:
+            return ""
+        return self._liveness.text(self._now())
+
+    def liveness_urgent(self) -> bool:
+        """True while the liveness line is a countdown or silence (shown in the caption's place)."""
+        if self._liveness is None or self._state is None or self.stale:
+            return False
+        return self._liveness.urgent(self._now())
+
+    def set_liveness(self, liveness: Liveness | None) -> None:
+        """Show ``liveness`` (re-read at every tick against the session's ``now``)."""
+        self._liveness = liveness
+        self.update()
+
     def provenance_text(self) -> str:
         """Who says so (or why nothing is known), as worded under the state."""
         return self._value_text
@@ -132,8 +152,10 @@ class QtStateIndicator(QWidget):
         self._now = now
         self.update()
 
-    def show_value(self, value: StateValue, view: PeerView | None = None) -> None:
+    def show_value(self, value: StateValue, view: PeerView | None = None, cause: str = "") -> None:
         """Show the model's ``iceConnectionState`` value, as known per ``view``.
+
+        ``cause`` explains the value (``disconnected``, ``failed``, ``closed``) in the tooltip.
 
         Raises:
             ValueError: ``value.value`` is not a W3C ``iceConnectionState`` value.
@@ -144,8 +166,10 @@ class QtStateIndicator(QWidget):
             return
         new = IceConnectionState(value.value)
         text = provenance_text(value, view)
-        key = (new, value.provenance, view.stale, text)
-        changed = key != (self._state, self._provenance, self._view.stale, self._value_text)
+        key = (new, value.provenance, view.stale, text, cause)
+        old = (self._state, self._provenance, self._view.stale, self._value_text, self._cause)
+        changed = key != old
+        self._cause = cause
         if new != self._state:
             self._phase = 0.0
         self._state, self._provenance, self._since, self._view = (
@@ -155,7 +179,8 @@ class QtStateIndicator(QWidget):
             view,
         )
         self._value_text = text
-        self._changed(changed, provenance_tooltip(value))
+        why = f"<b>Why:</b> {cause}" if cause else provenance_tooltip(value)
+        self._changed(changed, why)
 
     def show_unknown(self, why: str) -> None:
         """Show that the state is not known, and why."""
@@ -292,7 +317,20 @@ class QtStateIndicator(QWidget):
         p.setFont(small)
         p.setPen(muted)
         caption = f"{self._title} · STALE (last report)" if stale else self._title
-        p.drawText(QRectF(x, rect.top() + 8, width, 20), Qt.AlignmentFlag.AlignLeft, caption)
+        live = self.liveness_text()
+        top = QRectF(x, rect.top() + 8, width, 20)
+        if live and self.liveness_urgent():
+            # A countdown to the next verdict takes the caption's place (the tooltip and the
+            # panel still name the attribute): it is what a tester watches now.
+            p.setPen(QColor("#a05a00"))
+            live = p.fontMetrics().elidedText(live, Qt.TextElideMode.ElideRight, int(width))
+            p.drawText(top, Qt.AlignmentFlag.AlignLeft, live)
+        else:
+            p.drawText(top, Qt.AlignmentFlag.AlignLeft, caption)
+            if live:
+                room = int(width - p.fontMetrics().horizontalAdvance(caption) - 12)
+                live = p.fontMetrics().elidedText(live, Qt.TextElideMode.ElideLeft, max(room, 0))
+                p.drawText(top, Qt.AlignmentFlag.AlignRight, live)
         p.setFont(big)
         p.setPen(color.darker(115))
         word = "unknown" if self._state is None else self._state.value

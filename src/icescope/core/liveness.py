@@ -1,0 +1,106 @@
+"""Liveness of a peer's path and the countdown to its next verdict, from the model and timings.
+
+Computed from event timestamps only: the last packet the selected pair received (its latest
+statistics, :func:`~icescope.core.causes.last_inbound`), when the current state was entered,
+and the session's consent timings. The engine declares ``disconnected`` after
+``disconnected_timeout`` and ``failed`` after ``failed_timeout`` without an authenticated
+response, both counted from the last one; it enters ``disconnected`` exactly
+``disconnected_timeout`` after it, so ``failed`` falls ``failed_timeout - disconnected_timeout``
+after the ``disconnected`` event. A reader passes ``now`` (session time) to get the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .causes import last_inbound
+
+if TYPE_CHECKING:
+    from .config import IceTimings
+    from .model import PeerModel
+
+QUIET_SLACK = 0.2
+"""Seconds beyond the statistics interval before silence is worth a line (a healthy path's
+last packet is at most one sample interval plus a heartbeat old)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Liveness:
+    """What is known about a peer's path now, as plain values."""
+
+    state: str
+    """``iceConnectionState``."""
+    last_inbound: float | None
+    """Session time of the last packet received on the selected pair (None: not known)."""
+    since: float | None
+    """Session time the state was entered."""
+    verdict: str | None = None
+    """The next verdict if nothing arrives (``disconnected``, ``failed``), or None."""
+    verdict_after: float | None = None
+    """Seconds of silence after which ``verdict`` falls (``connected``: the threshold)."""
+    verdict_at: float | None = None
+    """Session time the verdict falls (``disconnected``: from the event and the timings)."""
+    quiet_after: float = 1.2
+    """Silence shorter than this is a healthy path between two samples."""
+
+    def urgent(self, now: float) -> bool:
+        """True when the line is silence or a countdown, not a healthy path's last packet."""
+        if self.state in ("disconnected", "failed"):
+            return bool(self.text(now))
+        if self.last_inbound is None or self.verdict_after is None:
+            return False
+        return now - self.last_inbound >= self.quiet_after
+
+    def text(self, now: float) -> str:
+        """The liveness line at session time ``now`` (empty when there is nothing to say)."""
+        age = None if self.last_inbound is None else max(0.0, now - self.last_inbound)
+        if self.state in ("connected", "completed"):
+            if age is None:
+                return ""
+            if age < self.quiet_after or self.verdict_after is None:
+                return f"last packet {age:.1f} s ago"
+            text = f"no response for {age:.1f} s · {self.verdict} at {self.verdict_after:g} s"
+            return text + (" (due)" if age >= self.verdict_after else "")
+        if self.state == "disconnected" and self.since is not None:
+            text = f"disconnected for {max(0.0, now - self.since):.1f} s"
+            if self.verdict_at is not None:
+                left = self.verdict_at - now
+                text += f" · failed in {left:.1f} s" if left > 0 else " · failed is due"
+            return text
+        if self.state == "failed" and age is not None:
+            return f"no response for {age:.1f} s · terminal until an ICE restart"
+        return ""
+
+
+def liveness_of(
+    peer: PeerModel, timings: IceTimings | None, stats_interval: float = 1.0
+) -> Liveness:
+    """The liveness facts of ``peer``.
+
+    Args:
+        peer: its model.
+        timings: the consent timings of the engine that runs it; None when they are not
+            known (a browser runs its own), so no countdown is given.
+        stats_interval: seconds between statistics samples (how stale the last packet may be).
+    """
+    ice = peer.ice
+    last = last_inbound(peer)
+    quiet = max(stats_interval, 0.0) + QUIET_SLACK
+    if timings is None:
+        return Liveness(ice.value, last, ice.since, quiet_after=quiet)
+    if ice.value in ("connected", "completed"):
+        return Liveness(
+            ice.value,
+            last,
+            ice.since,
+            verdict="disconnected",
+            verdict_after=timings.disconnected_timeout,
+            quiet_after=quiet,
+        )
+    if ice.value == "disconnected" and ice.since is not None:
+        at = ice.since + timings.failed_timeout - timings.disconnected_timeout
+        return Liveness(
+            ice.value, last, ice.since, verdict="failed", verdict_at=at, quiet_after=quiet
+        )
+    return Liveness(ice.value, last, ice.since, quiet_after=quiet)

@@ -1,0 +1,293 @@
+"""QtTimeline: both peers' ``iceConnectionState`` and ``connectionState`` as bands over time.
+
+Marks under the bands: restarts, impairments (and their intervals, shaded), selected-pair
+changes, notices and causes. Each pixel column shows the worst state the peer was in during
+it, so a one-second ``disconnected`` never disappears in a day-long view. Live: while the
+view reaches the session's end it follows ``now``. Wheel zooms around the cursor, dragging
+pans, double-click (or :meth:`zoom_to_fit`) shows everything; a click emits the moment's time
+range (:attr:`moment_clicked`) so the log can select its rows. Drawing is a list of plain
+primitives, rendered by QPainter on screen and written as SVG text by :meth:`svg`.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left, bisect_right
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ...core.events import Peer
+from ...core.model.history import BANDS
+from ...core.states import Machine
+from ..state_style import look_of
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QMouseEvent, QPaintEvent, QWheelEvent
+
+    from ...core.model.history import History
+
+Prim = tuple[str, float, float, float, float, str, str]
+"""(kind ``rect``/``line``/``text``, x, y, w or x2, h or y2, colour, text)."""
+SEVERITY = {"failed": 6, "disconnected": 5, "closed": 4, "checking": 3, "connecting": 3}
+MARK_COLORS = {
+    "restart": "#7b3fc4",
+    "impairment": "#c62828",
+    "pair": "#1f6fd1",
+    "notice": "#b26a00",
+    "cause": "#555555",
+}
+LABEL_W, ROW_H, MARK_H, AXIS_H = 150, 22, 18, 18
+ROWS = [(p, m) for p in Peer for m in BANDS]
+CLICK_SLOP_PX = 3
+
+
+class QtTimeline(QWidget):
+    """Bands and marks of a session's :class:`History`, live, zoomable, exportable."""
+
+    moment_clicked = Signal(float, float)
+    """Session-time range ``(lo, hi)`` under a click."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history: History | None = None
+        self._now: Callable[[], float] = lambda: 0.0
+        self.view: tuple[float, float] | None = None
+        """Shown range; None follows the whole session live."""
+        self._press: tuple[float, tuple[float, float]] | None = None
+        self._dragged = False
+        self.last_paint_ms = 0.0
+        self.setMinimumHeight(len(ROWS) * ROW_H + MARK_H + AXIS_H + 40)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMouseTracking(True)
+        self.setToolTip(
+            "Wheel: zoom · drag: pan · double-click: whole session · click: select the log rows"
+        )
+
+    def follow(self, history: History, now: Callable[[], float]) -> None:
+        """Draw ``history`` up to the session time ``now()`` (back to following everything)."""
+        self.history, self._now, self.view = history, now, None
+        self.update()
+
+    # ------------------------------------------------------------------ range
+    def full_range(self) -> tuple[float, float]:
+        """From the first event to now."""
+        first = self.history.first_ts if self.history and self.history.first_ts else 0.0
+        end = max(self._now(), self.history.last_ts if self.history else 0.0)
+        return first, max(end, first + 1.0)
+
+    def view_range(self) -> tuple[float, float]:
+        """The range shown now."""
+        return self.full_range() if self.view is None else self.view
+
+    def zoom_to_fit(self) -> None:
+        """Show the whole session and follow it live."""
+        self.view = None
+        self.update()
+
+    def zoom(self, factor: float, at_x: float | None = None) -> None:
+        """Zoom by ``factor`` (< 1 zooms in) around the pixel ``at_x``."""
+        t0, t1 = self.view_range()
+        anchor = self._time_at(at_x) if at_x is not None else (t0 + t1) / 2
+        lo, hi = self.full_range()
+        new = (anchor - (anchor - t0) * factor, anchor + (t1 - anchor) * factor)
+        self.view = None if new[1] - new[0] >= hi - lo else (max(lo, new[0]), new[1])
+        self.update()
+
+    def _time_at(self, x: float) -> float:
+        t0, t1 = self.view_range()
+        width = max(1.0, self.width() - LABEL_W - 8)
+        return t0 + (x - LABEL_W) / width * (t1 - t0)
+
+    # ------------------------------------------------------------------ drawing
+    def primitives(self, width: int, height: int) -> list[Prim]:
+        """Everything drawn, as plain primitives, for a ``width`` × ``height`` canvas."""
+        out: list[Prim] = [("rect", 0, 0, width, height, "#ffffff", "")]
+        if self.history is None:
+            return out
+        t0, t1 = self.view_range()
+        plot_w = max(1, width - LABEL_W - 8)
+        dt = (t1 - t0) / plot_w
+        rows_bottom = 4 + len(ROWS) * ROW_H
+        for interval in self.history.impairments:
+            end = t1 if interval.end is None else interval.end
+            if end >= t0 and interval.start <= t1:
+                x0 = LABEL_W + max(0.0, (interval.start - t0) / dt)
+                x1 = LABEL_W + min(plot_w, (end - t0) / dt)
+                out.append(("rect", x0, 2, max(1.0, x1 - x0), rows_bottom, "#c6282822", ""))
+        for i, (peer, machine) in enumerate(ROWS):
+            y = 4 + i * ROW_H
+            name = "ICE" if machine is Machine.ICE else "connection"
+            out.append(("text", 4, y + ROW_H - 6, 0, 0, "#333333", f"{peer.value} {name}"))
+            out += self._band(peer, machine, t0, dt, plot_w, y)
+        y = rows_bottom + 2
+        out.append(("text", 4, y + MARK_H - 4, 0, 0, "#333333", "marks"))
+        marks, times = self.history.marks, self.history.mark_times
+        lo, hi = bisect_left(times, t0), bisect_right(times, t1)
+        last_px: dict[str, int] = {}
+        for mark in marks[lo:hi]:
+            px = int((mark.ts - t0) / dt)
+            if last_px.get(mark.kind) == px:
+                continue  # one tick per kind and pixel
+            last_px[mark.kind] = px
+            color = MARK_COLORS.get(mark.kind, "#333333")
+            offset = list(MARK_COLORS).index(mark.kind) * 3 if mark.kind in MARK_COLORS else 0
+            out.append(("line", LABEL_W + px, y + offset, LABEL_W + px, y + MARK_H, color, ""))
+        axis_y = y + MARK_H + 4
+        out.append(("line", LABEL_W, axis_y, LABEL_W + plot_w, axis_y, "#888888", ""))
+        for k in range(5):
+            x = LABEL_W + plot_w * k / 4
+            label = f"{t0 + (t1 - t0) * k / 4:.1f} s"
+            out.append(("line", x, axis_y, x, axis_y + 4, "#888888", ""))
+            out.append(
+                (
+                    "text",
+                    x - (0 if k == 0 else 40 if k == 4 else 20),
+                    axis_y + 15,
+                    0,
+                    0,
+                    "#333333",
+                    label,
+                )
+            )
+        x = 4.0
+        for kind, color in MARK_COLORS.items():  # the legend of the tick colours
+            out.append(("text", x, axis_y + 30, 0, 0, color, f"| {kind}"))
+            x += 80
+        return out
+
+    def _band(
+        self, peer: Peer, machine: Machine, t0: float, dt: float, plot_w: int, y: float
+    ) -> list[Prim]:
+        assert self.history is not None
+        times, states = self.history.changes[(peer, machine)]
+        out: list[Prim] = []
+        if not times:
+            return out
+        run_state, run_x = None, 0
+        i = bisect_right(times, t0) - 1
+        for px in range(plot_w + 1):
+            end = t0 + (px + 1) * dt
+            j = bisect_right(times, end, lo=max(i, 0)) - 1  # the last change before its end
+            state = None
+            worst = -1
+            for s in states[max(i, 0) : j + 1]:  # in it at its start, and entered during it
+                if SEVERITY.get(s, 0) >= worst:
+                    state, worst = s, SEVERITY.get(s, 0)
+            i = j
+            if state != run_state or px == plot_w:
+                if run_state is not None:
+                    color = look_of(run_state).color
+                    out.append(
+                        ("rect", LABEL_W + run_x, y + 2, px - run_x, ROW_H - 5, color, run_state)
+                    )
+                run_state, run_x = state, px
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Render the primitives."""
+        started = time.perf_counter()
+        p = QPainter(self)
+        try:
+            render(p, self.primitives(self.width(), self.height()))
+        finally:
+            p.end()
+        self.last_paint_ms = (time.perf_counter() - started) * 1000
+
+    def svg(self, width: int | None = None, height: int | None = None) -> str:
+        """The timeline as an SVG document (written by hand: QtSvg is not in the bundle)."""
+        w, h = width or max(self.width(), 600), height or self.height()
+        parts = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+            f'viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="11">'
+        ]
+        for kind, x, y, a, b, color, text in self.primitives(w, h):
+            fill, opacity = _svg_color(color)
+            if kind == "rect":
+                title = f"<title>{escape(text)}</title>" if text else ""
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y:.1f}" width="{a:.1f}" height="{b:.1f}" '
+                    f'fill="{fill}" fill-opacity="{opacity:.2f}">{title}</rect>'
+                )
+            elif kind == "line":
+                parts.append(
+                    f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{a:.1f}" y2="{b:.1f}" stroke="{fill}"/>'
+                )
+            else:
+                parts.append(f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}">{escape(text)}</text>')
+        parts.append("</svg>")
+        return "\n".join(parts) + "\n"
+
+    def png(self, path: str) -> bool:
+        """Write the timeline as it is shown to ``path`` (PNG); False if Qt could not."""
+        return self.grab().save(path, "PNG")
+
+    # ------------------------------------------------------------------ input
+    def sizeHint(self) -> QSize:
+        """Four bands, marks and an axis."""
+        return QSize(800, self.minimumHeight())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Zoom around the cursor."""
+        self.zoom(1 / 1.5 if event.angleDelta().y() > 0 else 1.5, event.position().x())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Start a pan or a click."""
+        self._press = (event.position().x(), self.view_range())
+        self._dragged = False
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Pan while dragging."""
+        if self._press is None:
+            return
+        x0, (t0, t1) = self._press
+        dx = event.position().x() - x0
+        if abs(dx) > CLICK_SLOP_PX:
+            self._dragged = True
+            shift = dx / max(1.0, self.width() - LABEL_W - 8) * (t1 - t0)
+            self.view = (t0 - shift, t1 - shift)
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click without a drag selects its moment."""
+        if self._press is not None and not self._dragged and event.position().x() >= LABEL_W:
+            x = event.position().x()
+            self.moment_clicked.emit(
+                self._time_at(x - CLICK_SLOP_PX), self._time_at(x + CLICK_SLOP_PX)
+            )
+        self._press = None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Whole session."""
+        self.zoom_to_fit()
+
+
+def _svg_color(color: str) -> tuple[str, float]:
+    if len(color) == 9:  # #rrggbbaa
+        return color[:7], int(color[7:], 16) / 255
+    return color, 1.0
+
+
+def render(p: QPainter, prims: list[Prim]) -> None:
+    """Draw ``prims`` with ``p``."""
+    for kind, x, y, a, b, color, text in prims:
+        fill, opacity = _svg_color(color)
+        qcolor = QColor(fill)
+        qcolor.setAlphaF(opacity)
+        if kind == "rect":
+            # drawRect, not fillRect: fillRect's overloads make PySide6 build QGradient's
+            # 170-member enum (~1 ms) on the first frame
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(qcolor)
+            p.drawRect(QRectF(x, y, a, b))
+        elif kind == "line":
+            p.setPen(QPen(qcolor, 1))
+            p.drawLine(int(x), int(y), int(a), int(b))
+        else:
+            p.setPen(qcolor)
+            p.drawText(int(x), int(y), text)

@@ -31,7 +31,10 @@ from ..core.events import (
 from ..core.states import Machine
 from .bridge import EventBridge
 from .commands import closed_reason, commands_of
+from .desktop_menus import add_desktop_menus
 from .models.event_log_model import EventLogModel
+from .preferences import WindowPreferences
+from .quit_guard import QuitGuard
 from .session_life import SessionLife
 from .widgets.controls import QtControls
 from .widgets.event_log_view import QtEventLog
@@ -49,6 +52,7 @@ if TYPE_CHECKING:
     from ..core.events import SessionEvent
     from ..core.hub import EventHub
     from ..core.model import SessionModel
+    from ..core.settings_store import SettingsStore
     from .about_dialog import QtAboutDialog
     from .dialogs.session_dialog import QtSessionDialog
     from .session_like import SessionLike
@@ -64,6 +68,7 @@ class MainWindow(SessionLife, QMainWindow):
     Args:
         settings: of the first session; *New session* lets the user change them.
         session_factory: builds a session; default :class:`~icescope.core.session.Session`.
+        store: the settings file to remember choices in; None remembers nothing.
         parent: the owning widget.
     """
 
@@ -76,6 +81,7 @@ class MainWindow(SessionLife, QMainWindow):
         settings: Settings,
         *,
         session_factory: Callable[[Settings], SessionLike] | None = None,
+        store: SettingsStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         QMainWindow.__init__(self, parent)
@@ -128,6 +134,13 @@ class MainWindow(SessionLife, QMainWindow):
         self._controls_timer.timeout.connect(self.refresh)
         self.setWindowTitle("IceScope")
         self.resize(1280, 800)
+        self.prefs = WindowPreferences(self, store) if store is not None else None
+        """What the window remembers between runs (None: nothing)."""
+        self.quit_guard = QuitGuard(self)
+        if self.prefs is not None:
+            self._settings_chosen.connect(self.prefs.session_chosen)
+            self.prefs.restore()
+        add_desktop_menus(self)
         self.refresh()
 
     # ------------------------------------------------------------------ composition
@@ -298,6 +311,16 @@ class MainWindow(SessionLife, QMainWindow):
         self.setWindowTitle(f"IceScope — {model.local.ice.value}")
 
     # ------------------------------------------------------------------ window close
+    def _may_close(self) -> bool:
+        return self.quit_guard.may_close()
+
+    def _started(self, session: SessionLike) -> None:
+        if self.prefs is not None:
+            journal = session.journal_path
+            self.prefs.session_started(self.settings, str(journal) if journal else None)
+
     def _stop_rendering(self) -> None:
+        if self.prefs is not None:
+            self.prefs.capture()
         self._controls_timer.stop()
         self.bridge.detach()

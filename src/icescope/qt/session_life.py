@@ -56,6 +56,13 @@ class SessionLife:
     def _prepare(self, session: SessionLike) -> None:
         raise NotImplementedError
 
+    def _may_close(self) -> bool:
+        """Whether the window may close its live session now (hook: the window asks first)."""
+        return True
+
+    def _started(self, session: SessionLike) -> None:
+        """A session started (hook: the window remembers it among the recent ones)."""
+
     def refresh(self) -> None:
         """Render the model into the widgets."""
         raise NotImplementedError
@@ -89,6 +96,8 @@ class SessionLife:
             await session.start()
         except (IceScopeError, OSError) as exc:
             self.report("error", "start-failed", f"Could not start the session: {exc}")
+        else:
+            self._started(session)
         finally:
             self.doing = ""
             self.refresh()
@@ -163,6 +172,9 @@ class SessionLife:
             asyncio.get_running_loop()
         except RuntimeError:
             needs_close = False  # no loop (e.g. widget tests): nothing async can run
+        if needs_close and not self._closing_window and not self._may_close():
+            event.ignore()  # the user is asked first; a yes closes the window again
+            return
         if needs_close:
             event.ignore()
             if not self._closing_window:

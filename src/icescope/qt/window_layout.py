@@ -65,6 +65,7 @@ def build_menus(
 ) -> None:
     """Session menu (commands, export, quit) and Help menu (About)."""
     session_menu = window.menuBar().addMenu("&Session")
+    session_menu.setObjectName("session-menu")
     for action in (
         controls.restart_action,
         controls.close_action,
@@ -78,7 +79,11 @@ def build_menus(
     session_menu.addSeparator()
     quit_action = QAction("&Quit", window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    if quit_action.shortcut().isEmpty():  # the generic platform theme has no Quit key
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
     quit_action.triggered.connect(window.close)
     session_menu.addAction(quit_action)
+    quit_action.setObjectName("quit-action")
     help_menu = window.menuBar().addMenu("&Help")
+    help_menu.setObjectName("help-menu")
     help_menu.addAction("&About IceScope", show_about)

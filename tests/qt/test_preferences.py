@@ -112,3 +112,23 @@ def test_settings_dialog_saves_options(qtbot, tmp_path: Path) -> None:
     defaults = dialog.edit_session_defaults()
     defaults.accept()
     assert window.prefs.store.stored_session()["mode"] == "loopback"
+
+
+def test_turn_password_is_masked_with_a_show_toggle(qtbot) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem
+
+    from icescope.qt.dialogs.server_table import CREDENTIAL, QtServerTable
+    from icescope.qt.dialogs.session_form import ServerRow
+
+    table = QtServerTable()
+    qtbot.addWidget(table)
+    table.set_rows([ServerRow("turn:127.0.0.1", "qa", "s3cret")])
+    delegate = table.table.itemDelegateForColumn(CREDENTIAL)
+    index = table.table.model().index(0, CREDENTIAL)
+    assert delegate.displayText("s3cret", QLocale()) == "••••••"
+    editor = delegate.createEditor(table.table, QStyleOptionViewItem(), index)
+    assert editor.echoMode() == QLineEdit.EchoMode.Password
+    table.show_passwords.setChecked(True)
+    assert delegate.displayText("s3cret", QLocale()) == "s3cret"
+    assert table.rows()[0].credential == "s3cret"

@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,6 +25,27 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 HEADERS = ("URL (stun: / turn: / turns:)", "Username", "Credential")
+CREDENTIAL = 2
+"""The column of the TURN password: masked unless *Show passwords* is ticked."""
+
+
+class PasswordDelegate(QStyledItemDelegate):
+    """Shows a cell as dots and edits it in a password field, unless ``shown``."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.shown = False
+
+    def displayText(self, value: object, locale: object) -> str:
+        """Dots instead of the password (as many as it has characters)."""
+        text = str(value or "")
+        return text if self.shown else "•" * len(text)
+
+    def createEditor(self, parent: QWidget, option: object, index: object) -> QWidget:
+        """A line edit that echoes dots while the passwords are hidden."""
+        editor = QLineEdit(parent)
+        editor.setEchoMode(QLineEdit.EchoMode.Normal if self.shown else QLineEdit.EchoMode.Password)
+        return editor
 
 
 class QtServerTable(QWidget):
@@ -52,14 +76,23 @@ class QtServerTable(QWidget):
         self.add_button.clicked.connect(self.add_row)
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.password_delegate = PasswordDelegate(self.table)
+        self.table.setItemDelegateForColumn(CREDENTIAL, self.password_delegate)
+        self.show_passwords = QCheckBox("Show passwords", self)
+        self.show_passwords.toggled.connect(self._show_passwords)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.show_passwords)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+
+    def _show_passwords(self, shown: bool) -> None:
+        self.password_delegate.shown = shown
+        self.table.viewport().update()
 
     def set_rows(self, rows: Iterable[ServerRow]) -> None:
         """Replace the table's contents."""

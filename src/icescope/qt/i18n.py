@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 """``translate(context, text[, disambiguation, n])``: the one call lupdate looks for."""
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` and return it unchanged (for tables)."""
+    return text
+
+
 CATALOGUE_DIR: Final = Path(__file__).resolve().parent / "translations"
 """Compiled catalogues (``icescope_de.qm``), committed so that every install has them."""
 LANGUAGES: Final = ("en", "de")

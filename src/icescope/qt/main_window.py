@@ -32,6 +32,7 @@ from ..core.states import Machine
 from .bridge import EventBridge
 from .commands import closed_reason, commands_of
 from .desktop_menus import add_desktop_menus
+from .i18n import translate
 from .models.event_log_model import EventLogModel
 from .preferences import WindowPreferences
 from .quit_guard import QuitGuard
@@ -90,19 +91,29 @@ class MainWindow(SessionLife, QMainWindow):
         """The model the widgets render (the session's; None before any)."""
         self._now: Callable[[], float] = lambda: 0.0
         self._who = ""
+        self._shown: dict[str, str] = {}
+        """Translations of the window's own notices, by their English (journaled) text."""
         self.bridge = EventBridge(self)
         self.bridge.event.connect(self._on_event)
         self.log_model = EventLogModel(parent=self)
         self.log_view = QtEventLog(self.log_model, self)
         self.panels = {
-            Peer.LOCAL: QtPeerPanel("Local peer (this app)", parent=self),
-            Peer.REMOTE: QtPeerPanel("Remote peer", parent=self),
+            Peer.LOCAL: QtPeerPanel(
+                translate("MainWindow", "Local peer (this app)"),
+                parent=self,
+                subject=translate("MainWindow", "ICE connection state of the local peer"),
+            ),
+            Peer.REMOTE: QtPeerPanel(
+                translate("MainWindow", "Remote peer"),
+                parent=self,
+                subject=translate("MainWindow", "ICE connection state of the remote peer"),
+            ),
         }
         self.controls = QtControls(self)
         self.impair_panel = QtImpairPanel(self)
         self.banner = QtNoticeBanner(self)
         self.legend = QtLegend(self)
-        self.session_label = QLabel("No session", self)
+        self.session_label = QLabel(translate("MainWindow", "No session"), self)
         self.session_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_line = QtStatusLine(self)
         self._remote_panel: QtSignalingPanel | None = None
@@ -132,7 +143,7 @@ class MainWindow(SessionLife, QMainWindow):
         self._controls_timer.setSingleShot(True)
         self._controls_timer.setInterval(CONTROLS_MS)
         self._controls_timer.timeout.connect(self.refresh)
-        self.setWindowTitle("IceScope")
+        self.setWindowTitle(translate("MainWindow", "IceScope"))
         self.resize(1280, 800)
         self.prefs = WindowPreferences(self, store) if store is not None else None
         """What the window remembers between runs (None: nothing)."""
@@ -206,12 +217,18 @@ class MainWindow(SessionLife, QMainWindow):
             self.remote_panel.configure(self.settings)
         self.follow(session.hub, session.model, session.clock.ts)
 
-    def report(self, level: str, code: str, message: str) -> None:
-        """Show a notice: through the session (log + journal + banner) when there is one."""
+    def report(self, level: str, code: str, message: str, shown: str | None = None) -> None:
+        """Show a notice: through the session (log + journal + banner) when there is one.
+
+        ``message`` goes to the journal (English: it stays language-neutral); the banner shows
+        ``shown`` (the same in the UI language) when given.
+        """
+        if shown is not None:
+            self._shown[message] = shown
         if self.session is not None:
             self.session.notice(level, code, message)
         else:
-            self.banner.show_notice(level, message)
+            self.banner.show_notice(level, self._shown.pop(message, message))
 
     # ------------------------------------------------------------------ commands
     def _on_paste(self, text: str) -> None:
@@ -219,7 +236,7 @@ class MainWindow(SessionLife, QMainWindow):
 
         panel = self.remote_panel
         if self.session is None:
-            panel.show_paste_refused("no session is running")
+            panel.show_paste_refused(translate("MainWindow", "no session is running"))
             return
         try:
             kind = self.session.paste_remote(text)
@@ -244,7 +261,7 @@ class MainWindow(SessionLife, QMainWindow):
                 self._show_peer(peer)
                 self._schedule_render()
             case Notice(level="warning" | "error"):
-                self.banner.show_notice(event.level, event.message)
+                self.banner.show_notice(event.level, self._shown.pop(event.message, event.message))
                 if self._remote_panel is not None:
                     self._remote_panel.show_event(event)
                 if event.code in JOURNAL_NOTICE_CODES:
@@ -292,23 +309,27 @@ class MainWindow(SessionLife, QMainWindow):
         if self.session is not None and self.session.remote_description:
             self._who = self.session.remote_description  # known once the session started
         if model is None:
-            self.session_label.setText("No session")
-            self.setWindowTitle("IceScope")
+            self.session_label.setText(translate("MainWindow", "No session"))
+            self.setWindowTitle(translate("MainWindow", "IceScope"))
             return
         for peer in self.panels:
             self._show_peer(peer)
         if self.busy:
             state = self.doing
         elif not model.started:
-            state = "not started"
+            state = translate("MainWindow", "not started")
         elif closed_reason(model) is not None:
-            state = "closed"
+            state = translate("MainWindow", "closed")
+        elif self.session is not None:
+            state = translate("MainWindow", "open")
         else:
-            state = "open" if self.session is not None else "view only (no live session)"
+            state = translate("MainWindow", "view only (no live session)")
         self.session_label.setText(
-            f"Session {self.sessions_started} · mode {self.settings.mode} · {state}"
+            translate("MainWindow", "Session {0} · mode {1} · {2}").format(
+                self.sessions_started, self.settings.mode, state
+            )
         )
-        self.setWindowTitle(f"IceScope — {model.local.ice.value}")
+        self.setWindowTitle(translate("MainWindow", "IceScope — {0}").format(model.local.ice.value))
 
     # ------------------------------------------------------------------ window close
     def _may_close(self) -> bool:

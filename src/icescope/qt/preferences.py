@@ -71,7 +71,7 @@ class WindowPreferences:
     def _restore_impair(self, values: dict[str, Any]) -> None:
         panel = self.window.impair_panel
         for combo, key in ((panel.peer_combo, "peer"), (panel.direction_combo, "direction")):
-            index = combo.findText(str(values.get(key, "")))
+            index = combo.findData(str(values.get(key, "")))
             if index >= 0:
                 combo.setCurrentIndex(index)
         for box, key in (
@@ -106,8 +106,8 @@ class WindowPreferences:
         self.store.set_section(
             "impair",
             {
-                "peer": panel.peer_combo.currentText(),
-                "direction": panel.direction_combo.currentText(),
+                "peer": panel.peer_combo.currentData(),
+                "direction": panel.direction_combo.currentData(),
                 "blackout_seconds": panel.blackout_seconds.value(),
                 "loss_percent": panel.loss_percent.value(),
                 "delay_ms": panel.delay_ms.value(),

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from .i18n import translate
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -64,7 +66,7 @@ def build_menus(
     window: QMainWindow, controls: QtControls, log: QtEventLog, show_about: Callable[[], object]
 ) -> None:
     """Session menu (commands, export, quit) and Help menu (About)."""
-    session_menu = window.menuBar().addMenu("&Session")
+    session_menu = window.menuBar().addMenu(translate("WindowLayout", "&Session"))
     session_menu.setObjectName("session-menu")
     for action in (
         controls.restart_action,
@@ -74,16 +76,21 @@ def build_menus(
     ):
         session_menu.addAction(action)
     session_menu.addSeparator()
-    session_menu.addAction("Export events as JSON Lines…", lambda: log.export_dialog("jsonl"))
-    session_menu.addAction("Export events as CSV…", lambda: log.export_dialog("csv"))
+    session_menu.addAction(
+        translate("WindowLayout", "Export events as JSON Lines…"),
+        lambda: log.export_dialog("jsonl"),
+    )
+    session_menu.addAction(
+        translate("WindowLayout", "Export events as CSV…"), lambda: log.export_dialog("csv")
+    )
     session_menu.addSeparator()
-    quit_action = QAction("&Quit", window)
+    quit_action = QAction(translate("WindowLayout", "&Quit"), window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     if quit_action.shortcut().isEmpty():  # the generic platform theme has no Quit key
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
     quit_action.triggered.connect(window.close)
     session_menu.addAction(quit_action)
     quit_action.setObjectName("quit-action")
-    help_menu = window.menuBar().addMenu("&Help")
+    help_menu = window.menuBar().addMenu(translate("WindowLayout", "&Help"))
     help_menu.setObjectName("help-menu")
-    help_menu.addAction("&About IceScope", show_about)
+    help_menu.addAction(translate("WindowLayout", "&About IceScope"), show_about)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
 from .session_form import ServerRow
 
 if TYPE_CHECKING:
@@ -71,14 +72,16 @@ class QtServerTable(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(110)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
-        self.add_button = QPushButton("Add server", self)
-        self.add_button.setToolTip("Add a row; type e.g. stun:127.0.0.1:3478")
+        self.add_button = QPushButton(translate("ServerTable", "Add server"), self)
+        self.add_button.setToolTip(
+            translate("ServerTable", "Add a row; type e.g. stun:127.0.0.1:3478")
+        )
         self.add_button.clicked.connect(self.add_row)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(translate("ServerTable", "Remove"), self)
         self.remove_button.clicked.connect(self.remove_selected)
         self.password_delegate = PasswordDelegate(self.table)
         self.table.setItemDelegateForColumn(CREDENTIAL, self.password_delegate)
-        self.show_passwords = QCheckBox("Show passwords", self)
+        self.show_passwords = QCheckBox(translate("ServerTable", "Show passwords"), self)
         self.show_passwords.toggled.connect(self._show_passwords)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

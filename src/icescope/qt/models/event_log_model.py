@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.events import Notice, StateChanged
+from ..i18n import translate
 from ..state_style import look_of
 from .formatting import COLUMNS, change_text, detail_text, elapsed_text, wall_text
 
@@ -205,7 +206,7 @@ class EventLogModel(QAbstractTableModel):
     ) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("EventLog", COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..i18n import translate
 from ..state_style import NOT_KNOWN, STALE_COLOR, draw_shape, look_of
 
 if TYPE_CHECKING:
@@ -70,7 +71,11 @@ class QtMiniState(QWidget):
         self.update()
 
     def _update_texts(self) -> None:
-        note = "" if self._live or self._state == UNKNOWN else " (stale: last reported value)"
+        note = (
+            ""
+            if self._live or self._state == UNKNOWN
+            else translate("MiniState", " (stale: last reported value)")
+        )
         self.setToolTip(f"{self._caption} = {self._state}{note}")
         self.setAccessibleName(f"{self._caption}: {self._state}{note}")
 

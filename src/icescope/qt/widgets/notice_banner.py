@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from ..i18n import translate
+
 _STYLES = {
     "error": "background:#fde7e7; border:1px solid #e3a3a3; color:#7a1212;",
     "warning": "background:#fff4e0; border:1px solid #e8c27a; color:#6b4200;",
@@ -23,7 +25,7 @@ class QtNoticeBanner(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.dismiss = QToolButton(self)
-        self.dismiss.setText("Dismiss")
+        self.dismiss.setText(translate("NoticeBanner", "Dismiss"))
         self.dismiss.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
@@ -48,8 +50,17 @@ class QtNoticeBanner(QFrame):
         self.show()
 
     def _set_text(self, level: str, message: str) -> None:
-        more = f"  (+{self.count - 1} more in the log)" if self.count > 1 else ""
-        self.label.setText(f"<b>{level.capitalize()}:</b> {_escape(message)}{more}")
+        more = (
+            translate("NoticeBanner", "  (+{0} more in the log)").format(self.count - 1)
+            if self.count > 1
+            else ""
+        )
+        word = (
+            translate("NoticeBanner", "Error")
+            if level == "error"
+            else translate("NoticeBanner", "Warning")
+        )
+        self.label.setText(f"<b>{word}:</b> {_escape(message)}{more}")
 
     def text(self) -> str:
         """The plain message currently shown."""

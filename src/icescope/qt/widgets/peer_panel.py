@@ -42,11 +42,14 @@ class QtPeerPanel(QGroupBox):
         title: e.g. ``Local peer``.
         description: who this peer is, in words (shown under the title).
         parent: the owning widget.
+        subject: what a screen reader calls its ICE indicator ("ICE connection state of …").
     """
 
-    def __init__(self, title: str, description: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, description: str = "", parent: QWidget | None = None, *, subject: str = ""
+    ) -> None:
         super().__init__(title, parent)
-        self.indicator = QtStateIndicator("iceConnectionState", self)
+        self.indicator = QtStateIndicator("iceConnectionState", self, subject=subject)
         self.minis: dict[Machine, QtMiniState] = {}
         self.description = QLabel(description, self)
         self.description.setWordWrap(True)

@@ -18,9 +18,11 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...core.states import ICE_MEANINGS, IceConnectionState, Provenance
+from ...core.states import IceConnectionState, Provenance
+from ..i18n import translate
 from ..peer_view import PeerView, ago, format_duration, provenance_text, provenance_tooltip
 from ..state_style import NOT_KNOWN, STALE_COLOR, draw_shape, look_of
+from ..texts import meaning
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,7 +41,37 @@ FLOOD_CHANGES = 10
 FLOOD_WINDOW_S = 0.1
 """More than 100 state changes a second is a flood, not something a person watches live."""
 
-__all__ = ["QtStateIndicator", "format_duration"]
+__all__ = ["QtStateIndicator", "format_duration", "spoken_duration"]
+
+
+def spoken_duration(seconds: float) -> str:
+    """A duration as a screen reader should say it: "3 seconds", "2 minutes 5 seconds"."""
+    whole = int(max(0.0, seconds))
+    if whole < 60:
+        return _seconds(whole)
+    if whole < 3600:
+        minutes, secs = divmod(whole, 60)
+        return f"{_minutes(minutes)} {_seconds(secs)}"
+    hours, rest = divmod(whole, 3600)
+    hour_text = (
+        translate("StateIndicator", "1 hour")
+        if hours == 1
+        else translate("StateIndicator", "{0} hours").format(hours)
+    )
+    return f"{hour_text} {_minutes(rest // 60)}"
+
+
+def _seconds(n: int) -> str:
+    # English and German both have one singular and one plural form.
+    if n == 1:
+        return translate("StateIndicator", "1 second")
+    return translate("StateIndicator", "{0} seconds").format(n)
+
+
+def _minutes(n: int) -> str:
+    if n == 1:
+        return translate("StateIndicator", "1 minute")
+    return translate("StateIndicator", "{0} minutes").format(n)
 
 
 class QtStateIndicator(QWidget):
@@ -52,14 +84,19 @@ class QtStateIndicator(QWidget):
         parent: the owning widget.
     """
 
-    def __init__(self, title: str = "iceConnectionState", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str = "iceConnectionState", parent: QWidget | None = None, *, subject: str = ""
+    ) -> None:
         super().__init__(parent)
         self._title = title
+        self._subject = subject or translate("StateIndicator", "ICE connection state")
+        """What a screen reader names it, e.g. "ICE connection state of the local peer"."""
+        self._spoken = ""
         self._state: IceConnectionState | None = IceConnectionState.NEW
         self._provenance = Provenance.REPORTED
         self._since: float | None = None
         self._view = PeerView(True)
-        self._value_text = "initial value (nothing reported yet)"
+        self._value_text = translate("PeerView", "initial value (nothing reported yet)")
         self._now: Callable[[], float] = lambda: 0.0
         self._phase = 0.0
         self.last_paint = 0.0
@@ -72,6 +109,8 @@ class QtStateIndicator(QWidget):
         self.setMinimumHeight(96)
         # We paint every pixel (background first), so Qt need not repaint the parents below.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        # Reachable with Tab, so a screen reader (or a keyboard user) can land on it and hear it.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._update_texts()
 
     # ------------------------------------------------------------------ reading
@@ -110,10 +149,40 @@ class QtStateIndicator(QWidget):
             return ""
         if self._view.stale is not None:
             last = self._view.last_report
-            age = "never" if last is None else f"{ago(self._now() - last)} ago"
-            return f"stale · last reported {age} · {self._view.stale}"
+            age = (
+                translate("StateIndicator", "never")
+                if last is None
+                else translate("StateIndicator", "{0} ago").format(ago(self._now() - last))
+            )
+            return translate("StateIndicator", "stale · last reported {0} · {1}").format(
+                age, self._view.stale
+            )
         elapsed = self.time_in_state()
-        return "" if elapsed is None else f"for {format_duration(elapsed)}"
+        if elapsed is None:
+            return ""
+        return translate("StateIndicator", "for {0}").format(format_duration(elapsed))
+
+    def spoken_text(self) -> str:
+        """What a screen reader says: subject, state and how long, in words.
+
+        E.g. "ICE connection state of the local peer: disconnected, for 3 seconds".
+        """
+        if self._state is None:
+            return translate("StateIndicator", "{0}: unknown").format(self._subject)
+        word = self._state.value
+        if self.stale:
+            last = self._view.last_report
+            if last is None:
+                return translate("StateIndicator", "{0}: stale {1}").format(self._subject, word)
+            return translate("StateIndicator", "{0}: stale {1}, last reported {2} ago").format(
+                self._subject, word, spoken_duration(self._now() - last)
+            )
+        elapsed = self.time_in_state()
+        if elapsed is None:
+            return f"{self._subject}: {word}"
+        return translate("StateIndicator", "{0}: {1}, for {2}").format(
+            self._subject, word, spoken_duration(elapsed)
+        )
 
     def provenance_text(self) -> str:
         """Who says so (or why nothing is known), as worded under the state."""
@@ -220,24 +289,38 @@ class QtStateIndicator(QWidget):
     def _tick(self) -> None:
         if self._rotating():
             self._phase = (self._phase + RING_TICK_MS / 1200) % 1.0
+        self._speak()
         self.update()
+
+    def _speak(self) -> None:
+        spoken = self.spoken_text()
+        if spoken != self._spoken:  # whole seconds: at most one change a second
+            self._spoken = spoken
+            self.setAccessibleName(spoken)
 
     def _update_texts(self, cause: str = "") -> None:
         if self._state is None:
-            self.setToolTip(f"<b>unknown</b>: {self._value_text}")
-            self.setAccessibleName(f"{self._title}: unknown")
+            unknown = translate("StateIndicator", "unknown")
+            self.setToolTip(f"<b>{unknown}</b>: {self._value_text}")
+            self._speak()
             self.setAccessibleDescription(self._value_text)
             return
-        meaning = ICE_MEANINGS[self._state]
-        word = f"stale {self._state.value}" if self.stale else self._state.value
-        tip = f"<b>{word}</b>: {meaning}<br><i>{self._value_text}</i>"
+        said = meaning(self._state)
+        word = (
+            translate("StateIndicator", "stale {0}").format(self._state.value)
+            if self.stale
+            else self._state.value
+        )
+        tip = f"<b>{word}</b>: {said}<br><i>{self._value_text}</i>"
         if self.stale:
-            tip += f"<br>Stale ({self._view.stale}): the last reported value, not a live one."
+            tip += "<br>" + translate(
+                "StateIndicator", "Stale ({0}): the last reported value, not a live one."
+            ).format(self._view.stale)
         if cause:
             tip += f"<br>{cause}"
         self.setToolTip(tip)
-        self.setAccessibleName(f"{self._title}: {word}")
-        self.setAccessibleDescription(meaning)
+        self._speak()
+        self.setAccessibleDescription(f"{said} {self._value_text}")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Shape on the left; caption, state word and provenance/time on the right."""
@@ -291,11 +374,15 @@ class QtStateIndicator(QWidget):
 
         p.setFont(small)
         p.setPen(muted)
-        caption = f"{self._title} · STALE (last report)" if stale else self._title
+        caption = (
+            translate("StateIndicator", "{0} · STALE (last report)").format(self._title)
+            if stale
+            else self._title
+        )
         p.drawText(QRectF(x, rect.top() + 8, width, 20), Qt.AlignmentFlag.AlignLeft, caption)
         p.setFont(big)
         p.setPen(color.darker(115))
-        word = "unknown" if self._state is None else self._state.value
+        word = translate("StateIndicator", "unknown") if self._state is None else self._state.value
         if stale:
             word = f"{word}?"
         lines = 2 if unknown else 1  # the why of an unknown state gets two lines

@@ -85,7 +85,7 @@ def test_menus_offer_settings_recent_journal_and_versions(qtbot, tmp_path: Path)
     window = _window(qtbot, path, tmp_path)
     session_menu = window.findChild(QMenu, "session-menu")
     texts = [a.text() for a in session_menu.actions()]
-    assert "S&ettings…" in texts and "&Recent sessions" in texts
+    assert "S&ettings…" in texts and "Recen&t sessions" in texts
     settings_action = window.findChild(QAction, "settings-action")
     assert settings_action.shortcut().toString() == "Ctrl+,"
     recent = window.findChild(QMenu, "recent-menu")

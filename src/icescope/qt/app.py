@@ -47,6 +47,11 @@ def run_gui(
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("IceScope")
     app.setWindowIcon(app_icon())
+    # German or English: the Settings choice, else the system locale (before any widget).
+    from .i18n import install_translators, pick_language
+
+    choice = store.section("ui").get("language", "system") if store is not None else "system"
+    install_translators(app, pick_language(str(choice)))
     # Closing the last window must not stop the qasync loop under our feet: the window's close
     # handler still has to finish closing the session, and run_gui returns when it has.
     app.setQuitOnLastWindowClosed(False)

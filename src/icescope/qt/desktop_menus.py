@@ -35,7 +35,7 @@ def add_desktop_menus(window: MainWindow) -> None:
     if settings_action.shortcut().isEmpty():  # no platform standard on X11/offscreen
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
     settings_action.triggered.connect(lambda: open_settings(window))
-    recent = QMenu(translate("DesktopMenus", "&Recent sessions"), session_menu)
+    recent = QMenu(translate("DesktopMenus", "Recen&t sessions"), session_menu)
     recent.setObjectName("recent-menu")
     recent.aboutToShow.connect(lambda: fill_recent(window, recent))
     session_menu.insertMenu(quit_action, recent)

@@ -306,11 +306,11 @@
     </message>
     <message>
         <source>Set loss</source>
-        <translation>Verlust setzen</translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>Set delay</source>
-        <translation>Verzögerung setzen</translation>
+        <translation>Verzögern</translation>
     </message>
     <message>
         <source>Clear all</source>
@@ -410,6 +410,14 @@
 <context>
     <name>MiniState</name>
     <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
         <source> (stale: last reported value)</source>
         <translation> (veraltet: zuletzt gemeldeter Wert)</translation>
     </message>
@@ -431,6 +439,25 @@
     <message>
         <source>Warning</source>
         <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>PeerPanel</name>
+    <message>
+        <source>connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>gathering</source>
+        <translation>Sammeln</translation>
+    </message>
+    <message>
+        <source>signaling</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>ICE transport</source>
+        <translation>ICE-Transport</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,7 @@ def test_german_window_menus_states_and_standard_buttons(qtbot, german, tmp_path
     assert "&ICE neu starten" in entries and "&Beenden" in entries
     assert window.findChild(QAction, "quit-action").shortcut().toString() == "Ctrl+Q"
     assert window.session_label.text() == "Keine Sitzung"
+    assert window.minimumSizeHint().width() <= 1280  # German words still fit a laptop screen
     assert window.panels[next(iter(window.panels))].title() == "Lokaler Peer (diese App)"
     assert texts.meaning(IceConnectionState.CLOSED) == (
         "Der ICE-Agent wurde beendet und beantwortet keine STUN-Anfragen mehr."

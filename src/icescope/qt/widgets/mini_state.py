@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..state_style import NOT_KNOWN, STALE_COLOR, draw_shape, look_of
 
 if TYPE_CHECKING:
@@ -20,6 +20,17 @@ if TYPE_CHECKING:
 
 UNKNOWN = "unknown"
 """The value shown for a machine whose state is not known."""
+_WORDS = {
+    UNKNOWN: QT_TRANSLATE_NOOP("MiniState", "unknown"),
+    "not reported": QT_TRANSLATE_NOOP("MiniState", "not reported"),
+}
+"""Values that are IceScope's words, not W3C values: shown in the UI language."""
+
+
+def shown_word(state: str) -> str:
+    """``state`` as shown: a W3C value as is, IceScope's own words translated."""
+    word = _WORDS.get(state)
+    return state if word is None else translate("MiniState", word)
 
 
 class QtMiniState(QWidget):
@@ -76,15 +87,18 @@ class QtMiniState(QWidget):
             if self._live or self._state == UNKNOWN
             else translate("MiniState", " (stale: last reported value)")
         )
-        self.setToolTip(f"{self._caption} = {self._state}{note}")
-        self.setAccessibleName(f"{self._caption}: {self._state}{note}")
+        word = shown_word(self._state)
+        self.setToolTip(f"{self._caption} = {word}{note}")
+        self.setAccessibleName(f"{self._caption}: {word}{note}")
 
     def sizeHint(self) -> QSize:
         """One text line with a shape in front, wide enough for caption and value."""
         bold = QFont(self.font())
         bold.setBold(True)
         caption = self.fontMetrics().horizontalAdvance(f"{self._label}: ") if self._label else 0
-        return QSize(24 + caption + QFontMetrics(bold).horizontalAdvance(self._state) + 8, 24)
+        return QSize(
+            24 + caption + QFontMetrics(bold).horizontalAdvance(shown_word(self._state)) + 8, 24
+        )
 
     def minimumSizeHint(self) -> QSize:
         """Never clip the value."""
@@ -117,4 +131,8 @@ class QtMiniState(QWidget):
         p.setFont(bold)
         p.setPen(color.darker(110))
         x = 24 + (metrics.horizontalAdvance(caption) + 6 if caption else 0)
-        p.drawText(QRectF(x, 0, self.width() - x, h), Qt.AlignmentFlag.AlignVCenter, self._state)
+        p.drawText(
+            QRectF(x, 0, self.width() - x, h),
+            Qt.AlignmentFlag.AlignVCenter,
+            shown_word(self._state),
+        )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from ...core.states import Machine
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..peer_view import PeerView, describe, view_of
 from .mini_state import UNKNOWN, QtMiniState
 from .state_indicator import QtStateIndicator
@@ -26,10 +27,10 @@ _MINI = (
     (Machine.TRANSPORT, "RTCIceTransport.state", NOT_REPORTED),
 )
 _LABELS = {
-    Machine.CONNECTION: "connection",
-    Machine.GATHERING: "gathering",
-    Machine.SIGNALING: "signaling",
-    Machine.TRANSPORT: "ICE transport",
+    Machine.CONNECTION: QT_TRANSLATE_NOOP("PeerPanel", "connection"),
+    Machine.GATHERING: QT_TRANSLATE_NOOP("PeerPanel", "gathering"),
+    Machine.SIGNALING: QT_TRANSLATE_NOOP("PeerPanel", "signaling"),
+    Machine.TRANSPORT: QT_TRANSLATE_NOOP("PeerPanel", "ICE transport"),
 }
 """Short captions, so two peers and the impair panel fit a 1280-pixel screen side by side
 (the tooltip names the W3C attribute)."""
@@ -61,7 +62,9 @@ class QtPeerPanel(QGroupBox):
         grid.addWidget(self.description, 0, 0, 1, 2)
         grid.addWidget(self.indicator, 1, 0, 1, 2)
         for i, (machine, caption, initial) in enumerate(_MINI):
-            mini = QtMiniState(caption, initial, self, label=_LABELS[machine])
+            mini = QtMiniState(
+                caption, initial, self, label=translate("PeerPanel", _LABELS[machine])
+            )
             self.minis[machine] = mini
             grid.addWidget(mini, 2 + i // 2, i % 2)
 

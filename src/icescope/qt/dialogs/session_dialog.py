@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...core.netif import list_interfaces
 from ..i18n import translate
+from ..theme import is_dark, notice_style
 from .host_picker import QtHostPicker
 from .remote_pages import QtRemotePages
 from .server_table import QtServerTable
@@ -51,16 +52,11 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_STYLE = {
-    "error": "color:#b00020; font-weight:600;",
-    "warning": "color:#8a5a00;",
-}
-
 
 def _message_label(level: str, parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet(_STYLE[level])
+    label.setStyleSheet(notice_style(level, is_dark(parent.palette()), bold=level == "error"))
     label.setObjectName(level)
     label.hide()
     return label

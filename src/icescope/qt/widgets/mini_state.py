@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..state_style import NOT_KNOWN, STALE_COLOR, draw_shape, look_of
+from ..theme import is_dark, state_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -129,7 +130,7 @@ class QtMiniState(QWidget):
         bold.setBold(True)
         bold.setItalic(not self._live)
         p.setFont(bold)
-        p.setPen(color.darker(110))
+        p.setPen(state_text((look.color if self._live else STALE_COLOR), is_dark(self.palette())))
         x = 24 + (metrics.horizontalAdvance(caption) + 6 if caption else 0)
         p.drawText(
             QRectF(x, 0, self.width() - x, h),

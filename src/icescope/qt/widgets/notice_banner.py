@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..i18n import translate
+from ..theme import banner_style, is_dark
 
-_STYLES = {
-    "error": "background:#fde7e7; border:1px solid #e3a3a3; color:#7a1212;",
-    "warning": "background:#fff4e0; border:1px solid #e8c27a; color:#6b4200;",
-}
+_STYLES = ("error", "warning")
 
 
 class QtNoticeBanner(QFrame):
@@ -35,6 +34,7 @@ class QtNoticeBanner(QFrame):
         """Notices shown since the last dismissal."""
         self.level = ""
         """Level of the notice shown (``error`` or ``warning``); empty when hidden."""
+        self._dark = is_dark()
         self.hide()
 
     def show_notice(self, level: str, message: str) -> None:
@@ -46,8 +46,21 @@ class QtNoticeBanner(QFrame):
         self.level = level if level in _STYLES else "warning"
         self.label.setProperty("message", message)
         self._set_text(self.level, message)
-        self.setStyleSheet(f"#noticeBanner {{{_STYLES[self.level]}}} QLabel {{border:none;}}")
+        self._restyle()
         self.show()
+
+    def _restyle(self) -> None:
+        # The application's palette: this widget's own is changed by its style sheet.
+        self._dark = is_dark()
+        if self.level:
+            style = banner_style(self.level, self._dark)
+            self.setStyleSheet(f"#noticeBanner {{{style}}} QLabel {{border:none;}}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the system switching between light and dark (restyle once per switch)."""
+        if event.type() == QEvent.Type.PaletteChange and is_dark() != self._dark:
+            self._restyle()
+        super().changeEvent(event)
 
     def _set_text(self, level: str, message: str) -> None:
         more = (

@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from ...core.events import Listening, LocalDescription, Notice
 from ..i18n import translate
+from ..theme import is_dark, notice_style
 
 if TYPE_CHECKING:
     from ...core.config import Settings
     from ...core.events import SessionEvent
 
-_ERROR = "color:#b00020; font-weight:600;"
-_OK = "color:#1b6e20; font-weight:600;"
+_ERROR = "error"
+_OK = "ok"
 
 
 def _not_applied() -> str:
@@ -70,6 +71,7 @@ class QtSignalingPanel(QFrame):
         self.setObjectName("signalingPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._mode = "loopback"
+        self._status_level = ""
         self._offers = True
         self._local_kind: str | None = None
         self._local_sdp = ""
@@ -193,7 +195,8 @@ class QtSignalingPanel(QFrame):
             self._show_listening(event)
         elif isinstance(event, Notice) and event.code == "start-failed":
             # Replace "Opening…"/"Starting…": nothing will come.
-            self._set_link(f'<span style="{_ERROR}">{html.escape(event.message)}</span>', "")
+            style = notice_style(_ERROR, is_dark(self.palette()))
+            self._set_link(f'<span style="{style}">{html.escape(event.message)}</span>', "")
         elif isinstance(event, LocalDescription) and self._mode == "paste":
             self._local_kind, self._local_sdp = event.kind, event.sdp
             self.local_box.setPlainText(event.sdp)
@@ -276,7 +279,7 @@ class QtSignalingPanel(QFrame):
     def error_text(self) -> str:
         """The paste error shown, or empty."""
         text = self.paste_status.text()
-        return text if self.paste_status.styleSheet() == _ERROR else ""
+        return text if self._status_level == _ERROR else ""
 
     def status_text(self) -> str:
         """The paste verdict shown (accepted or refused), or empty."""
@@ -305,9 +308,12 @@ class QtSignalingPanel(QFrame):
     def _clear_mark(self) -> None:
         self.remote_box.setExtraSelections([])
 
-    def _status(self, text: str, style: str) -> None:
+    def _status(self, text: str, level: str) -> None:
+        self._status_level = level
         self.paste_status.setText(text)
-        self.paste_status.setStyleSheet(style)
+        self.paste_status.setStyleSheet(
+            notice_style(level, is_dark(self.palette())) if level else ""
+        )
         self.paste_status.setVisible(bool(text))
 
     def _copy(self, text: str) -> None:

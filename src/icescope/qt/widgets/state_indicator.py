@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ...core.states import IceConnectionState, Provenance
 from ..i18n import translate
 from ..peer_view import PeerView, ago, format_duration, provenance_text, provenance_tooltip
-from ..state_style import NOT_KNOWN, STALE_COLOR, draw_shape, look_of
+from ..state_style import NOT_KNOWN, ORANGE, STALE_COLOR, draw_shape, look_of
 from ..texts import meaning
+from ..theme import is_dark, state_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -381,7 +382,8 @@ class QtStateIndicator(QWidget):
         )
         p.drawText(QRectF(x, rect.top() + 8, width, 20), Qt.AlignmentFlag.AlignLeft, caption)
         p.setFont(big)
-        p.setPen(color.darker(115))
+        dark = is_dark(self.palette())
+        p.setPen(state_text(STALE_COLOR if stale else look.color, dark))
         word = translate("StateIndicator", "unknown") if self._state is None else self._state.value
         if stale:
             word = f"{word}?"
@@ -389,7 +391,7 @@ class QtStateIndicator(QWidget):
         word_rect = QRectF(x, rect.top() + 24, width, rect.height() - 34 - 18 * lines)
         p.drawText(word_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, word)
         p.setFont(small)
-        p.setPen(QColor("#8a5a00") if stale else muted)
+        p.setPen(state_text(ORANGE, dark) if stale else muted)
         line = QRectF(x, rect.bottom() - 8 - 18 * lines, width, 18 * lines)
         text = self.status_text()
         if not unknown:

@@ -1305,11 +1305,11 @@
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <source>Export events as JSON Lines…</source>
+        <source>Export events as &amp;JSON Lines…</source>
         <translation>Ereignisse als &amp;JSON Lines exportieren…</translation>
     </message>
     <message>
-        <source>Export events as CSV…</source>
+        <source>Export events as CS&amp;V…</source>
         <translation>Ereignisse als &amp;CSV exportieren…</translation>
     </message>
     <message>

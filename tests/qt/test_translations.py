@@ -82,6 +82,9 @@ def test_german_window_menus_states_and_standard_buttons(qtbot, german, tmp_path
     session_menu = window.findChild(QMenu, "session-menu")
     entries = [a.text() for a in session_menu.actions() if a.text()]
     assert "&ICE neu starten" in entries and "&Beenden" in entries
+    for menu in (session_menu, window.findChild(QMenu, "help-menu")):
+        letters = [t[t.index("&") + 1].lower() for t in (a.text() for a in menu.actions()) if t]
+        assert len(letters) == len(set(letters)), f"German mnemonics repeat: {letters}"
     assert window.findChild(QAction, "quit-action").shortcut().toString() == "Ctrl+Q"
     assert window.session_label.text() == "Keine Sitzung"
     assert window.minimumSizeHint().width() <= 1280  # German words still fit a laptop screen

@@ -33,6 +33,7 @@ from .bridge import EventBridge
 from .commands import closed_reason, commands_of
 from .desktop_menus import add_desktop_menus
 from .i18n import translate
+from .keyboard import set_tab_order
 from .models.event_log_model import EventLogModel
 from .preferences import WindowPreferences
 from .quit_guard import QuitGuard
@@ -152,6 +153,7 @@ class MainWindow(SessionLife, QMainWindow):
             self._settings_chosen.connect(self.prefs.session_chosen)
             self.prefs.restore()
         add_desktop_menus(self)
+        set_tab_order(self)
         self.refresh()
 
     # ------------------------------------------------------------------ composition

@@ -77,11 +77,11 @@ def build_menus(
         session_menu.addAction(action)
     session_menu.addSeparator()
     session_menu.addAction(
-        translate("WindowLayout", "Export events as JSON Lines…"),
+        translate("WindowLayout", "Export events as &JSON Lines…"),
         lambda: log.export_dialog("jsonl"),
     )
     session_menu.addAction(
-        translate("WindowLayout", "Export events as CSV…"), lambda: log.export_dialog("csv")
+        translate("WindowLayout", "Export events as CS&V…"), lambda: log.export_dialog("csv")
     )
     session_menu.addSeparator()
     quit_action = QAction(translate("WindowLayout", "&Quit"), window)

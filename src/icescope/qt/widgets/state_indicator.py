@@ -28,7 +28,7 @@ from ..theme import is_dark, state_text
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtGui import QPaintEvent, QShowEvent
+    from PySide6.QtGui import QFocusEvent, QPaintEvent, QShowEvent
 
     from ...core.model import StateValue
 
@@ -274,6 +274,16 @@ class QtStateIndicator(QWidget):
         self._timer.start()
         super().showEvent(event)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Show the focus ring."""
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Hide the focus ring."""
+        self.update()
+        super().focusOutEvent(event)
+
     def hideEvent(self, event: object) -> None:
         """Stop ticking when hidden or closed."""
         self._timer.stop()
@@ -358,6 +368,10 @@ class QtStateIndicator(QWidget):
             p.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
             p.drawRoundedRect(rect, 10, 10)
 
+        if self.hasFocus():  # keyboard users see where Tab put them
+            p.setPen(QPen(self.palette().highlight().color(), 2.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(rect.adjusted(2, 2, -2, -2), 9, 9)
         side = min(rect.height() - 24, 72.0)
         shape_rect = QRectF(rect.left() + 14, rect.center().y() - side / 2, side, side)
         draw_shape(p, shape_rect, look.shape, color, self._phase)

@@ -94,8 +94,9 @@ def _session_flags() -> _Parser:
         "--config",
         type=Path,
         metavar="FILE",
-        help="read session defaults from this settings file (the window's by default: "
-        "see README, Settings); flags override it",
+        help="read session defaults from this settings file (e.g. the window's "
+        "~/.config/icescope/settings.json); flags override it. The window reads its own file "
+        "without it; the probe reads none unless given",
     )
     g.add_argument("--journal", type=Path, metavar="PATH", help="write the event journal here")
     g.add_argument("--no-journal", action="store_true", help="do not write a journal file")

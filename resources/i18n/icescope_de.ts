@@ -785,6 +785,26 @@
         <translation>Failed nach</translation>
     </message>
     <message>
+        <source>ICE PAC (RFC 8863): never failed sooner after checks start; a path that never worked fails at this time (1-600 s)</source>
+        <translation>ICE PAC (RFC 8863): nie früher failed nach Beginn der Prüfungen; ein Pfad, der nie funktioniert hat, scheitert zu diesem Zeitpunkt (1–600 s)</translation>
+    </message>
+    <message>
+        <source>No path: failed after</source>
+        <translation>Kein Pfad: failed nach</translation>
+    </message>
+    <message>
+        <source>Seconds between statistics samples of each peer (0.05-60 s)</source>
+        <translation>Sekunden zwischen Statistik-Abfragen je Peer (0,05–60 s)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Statistics every</source>
+        <translation>Statistik alle</translation>
+    </message>
+    <message>
         <source>Shorter timeouts report an outage sooner; each must exceed the one before (disconnected &gt; 1.2 × check interval, failed &gt; disconnected).</source>
         <translation>Kürzere Zeiten melden einen Ausfall früher; jede muss größer sein als die vorige (disconnected &gt; 1,2 × Prüfintervall, failed &gt; disconnected).</translation>
     </message>

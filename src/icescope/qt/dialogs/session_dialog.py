@@ -173,6 +173,23 @@ class QtSessionDialog(QDialog):
         timings_layout.addRow(translate("SessionDialog", "Consent check every"), self.keepalive)
         timings_layout.addRow(translate("SessionDialog", "Disconnected after"), self.disconnected)
         timings_layout.addRow(translate("SessionDialog", "Failed after"), self.failed)
+        self.pac = _seconds(
+            self,
+            translate(
+                "SessionDialog",
+                "ICE PAC (RFC 8863): never failed sooner after checks start; a path that never "
+                "worked fails at this time (1-600 s)",
+            ),
+        )
+        timings_layout.addRow(translate("SessionDialog", "No path: failed after"), self.pac)
+        self.stats_interval = _seconds(
+            self,
+            translate(
+                "SessionDialog", "Seconds between statistics samples of each peer (0.05-60 s)"
+            ),
+        )
+        self.stats_interval.setSpecialValueText(translate("SessionDialog", "off"))
+        timings_layout.addRow(translate("SessionDialog", "Statistics every"), self.stats_interval)
         timings_layout.addRow("", self.defaults_button)
         timings_layout.addRow(
             _hint_label(
@@ -216,6 +233,8 @@ class QtSessionDialog(QDialog):
             self.keepalive.valueChanged,
             self.disconnected.valueChanged,
             self.failed.valueChanged,
+            self.pac.valueChanged,
+            self.stats_interval.valueChanged,
         ):
             signal.connect(self.revalidate)
         self.resize(980, 620)
@@ -231,6 +250,8 @@ class QtSessionDialog(QDialog):
         self.keepalive.setValue(form.keepalive)
         self.disconnected.setValue(form.disconnected)
         self.failed.setValue(form.failed)
+        self.pac.setValue(form.pac)
+        self.stats_interval.setValue(form.stats_interval)
         self.hosts.set_selection(form.hosts, form.interfaces, form.addresses)
         self._on_mode()
 
@@ -243,6 +264,8 @@ class QtSessionDialog(QDialog):
         form.keepalive = self.keepalive.value()
         form.disconnected = self.disconnected.value()
         form.failed = self.failed.value()
+        form.pac = self.pac.value()
+        form.stats_interval = self.stats_interval.value()
         form.hosts = self.hosts.choice()
         form.interfaces = self.hosts.ticked("interface")
         form.addresses = self.hosts.ticked("address")
@@ -253,6 +276,8 @@ class QtSessionDialog(QDialog):
         self.keepalive.setValue(defaults.keepalive)
         self.disconnected.setValue(defaults.disconnected)
         self.failed.setValue(defaults.failed)
+        self.pac.setValue(defaults.pac)
+        self.stats_interval.setValue(defaults.stats_interval)
 
     def _on_mode(self) -> None:
         self.pages.show_mode(str(self.mode.currentData()))

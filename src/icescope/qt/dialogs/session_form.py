@@ -15,11 +15,14 @@ from ...core.config import (
     DEFAULT_DISCONNECTED_TIMEOUT,
     DEFAULT_FAILED_TIMEOUT,
     DEFAULT_KEEPALIVE_INTERVAL,
+    DEFAULT_PAC_TIMEOUT,
+    DEFAULT_STATS_INTERVAL,
     LOOPBACK_HOSTS,
     IceServer,
     IceTimings,
     Settings,
     parse_hostport,
+    validate_stats_interval,
 )
 from ...core.errors import ConfigError
 from ...core.netif import AddressSelection
@@ -77,6 +80,10 @@ class SessionForm:
     keepalive: float = DEFAULT_KEEPALIVE_INTERVAL
     disconnected: float = DEFAULT_DISCONNECTED_TIMEOUT
     failed: float = DEFAULT_FAILED_TIMEOUT
+    pac: float = DEFAULT_PAC_TIMEOUT
+    """Tpac (RFC 8863): the longest a path that never worked is checked before failed."""
+    stats_interval: float = DEFAULT_STATS_INTERVAL
+    """Seconds between statistics samples (0: off)."""
     hosts: str = "all"
     """``all`` (aioice's choice), ``loopback`` (127.0.0.1 only) or ``selected``."""
     interfaces: list[str] = field(default_factory=list)
@@ -109,6 +116,8 @@ def form_from_settings(settings: Settings) -> SessionForm:
         keepalive=settings.timings.keepalive_interval,
         disconnected=settings.timings.disconnected_timeout,
         failed=settings.timings.failed_timeout,
+        pac=settings.timings.pac_timeout,
+        stats_interval=settings.stats_interval,
     )
     if settings.mode == "tcp-listen" and settings.remote_address:
         form.listen_address = settings.remote_address
@@ -272,7 +281,9 @@ def _section_changes(section: str, form: SessionForm) -> dict[str, object]:
     if section == "servers":
         return {"ice_servers": _servers(form.servers)}
     if section == "timings":
-        return {"timings": IceTimings(form.keepalive, form.disconnected, form.failed)}
+        timings = IceTimings(form.keepalive, form.disconnected, form.failed, form.pac)
+        validate_stats_interval(form.stats_interval)
+        return {"timings": timings, "stats_interval": form.stats_interval}
     return {"addresses": _selection(form)}
 
 

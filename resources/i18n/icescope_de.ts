@@ -627,6 +627,10 @@
         <source>session closed: {0}</source>
         <translation>Sitzung geschlossen: {0}</translation>
     </message>
+    <message>
+        <source>the Python package &apos;keyring&apos; is not installed (pip install &apos;icescope[keyring]&apos;)</source>
+        <translation>das Python-Paket „keyring“ ist nicht installiert (pip install &apos;icescope[keyring]&apos;)</translation>
+    </message>
 </context>
 <context>
     <name>RemotePages</name>
@@ -709,6 +713,18 @@
 </context>
 <context>
     <name>ServerTable</name>
+    <message>
+        <source>URL (stun: / turn: / turns:)</source>
+        <translation>URL (stun: / turn: / turns:)</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
     <message>
         <source>Add server</source>
         <translation>Server hinzufügen</translation>

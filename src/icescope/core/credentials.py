@@ -11,6 +11,10 @@ import importlib
 from typing import Any, Final
 
 SERVICE: Final = "icescope"
+KEYRING_MISSING: Final = (
+    "the Python package 'keyring' is not installed (pip install 'icescope[keyring]')"
+)
+"""The reason given when ``keyring`` is absent (the views translate it by this text)."""
 
 
 def _key(url: str, username: str) -> str:
@@ -22,7 +26,7 @@ def _backend() -> tuple[Any, str | None]:
     try:
         keyring = importlib.import_module("keyring")
     except ImportError:
-        return None, "the Python package 'keyring' is not installed"
+        return None, KEYRING_MISSING
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # noqa: BLE001 - any backend failure means "no keyring"

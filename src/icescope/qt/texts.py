@@ -68,6 +68,12 @@ CLOSE_CAUSES: Final[dict[Provenance, str]] = {
 """Each close cause in words, as in ``core.states.CLOSE_CAUSES``."""
 
 
+KEYRING_MISSING: Final = QT_TRANSLATE_NOOP(
+    "Reasons", "the Python package 'keyring' is not installed (pip install 'icescope[keyring]')"
+)
+"""As ``core.credentials.KEYRING_MISSING``, for :func:`reason`."""
+
+
 def meaning(state: IceConnectionState) -> str:
     """The W3C meaning of ``state`` in the UI language."""
     return translate("States", MEANINGS[state])

@@ -19,13 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .session_form import ServerRow
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-HEADERS = ("URL (stun: / turn: / turns:)", "Username", "Credential")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ServerTable", "URL (stun: / turn: / turns:)"),
+    QT_TRANSLATE_NOOP("ServerTable", "Username"),
+    QT_TRANSLATE_NOOP("ServerTable", "Password"),
+)
 CREDENTIAL = 2
 """The column of the TURN password: masked unless *Show passwords* is ticked."""
 
@@ -62,7 +66,7 @@ class QtServerTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([translate("ServerTable", h) for h in HEADERS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...core.credentials import keyring_problem
 from ..i18n import translate
+from ..texts import reason
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -62,7 +63,9 @@ class QtSettingsDialog(QDialog):
         self.keyring_note.setWordWrap(True)
         if problem is not None:
             self.remember.setEnabled(False)
-            self.keyring_note.setText(translate("SettingsDialog", "Not available: ") + problem)
+            self.keyring_note.setText(
+                translate("SettingsDialog", "Not available: ") + reason(problem)
+            )
         else:
             self.keyring_note.setText(
                 translate(

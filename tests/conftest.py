@@ -34,4 +34,6 @@ def _journal_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never write journals into the real user data dir during tests."""
     directory = tmp_path / "journals"
     monkeypatch.setenv("ICESCOPE_JOURNAL_DIR", str(directory))
+    # Nor read or write the user's settings file (platformdirs and QSettings follow XDG).
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     return directory

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from .core.probe import Blackout, ProbePlan
+    from .core.settings_store import SettingsStore
 
 # The probe and the session pull in aiortc (~0.4 s of imports): they are imported where used,
 # so the window path shows its window first.
@@ -89,6 +90,14 @@ def _session_flags() -> _Parser:
     p = _Parser(add_help=False)
     g = p.add_argument_group("session")
     g.add_argument("--loopback", action="store_true", help="embedded loopback peer (default)")
+    g.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="read session defaults from this settings file (e.g. the window's "
+        "~/.config/icescope/settings.json); flags override it. The window reads its own file "
+        "without it; the probe reads none unless given",
+    )
     g.add_argument("--journal", type=Path, metavar="PATH", help="write the event journal here")
     g.add_argument("--no-journal", action="store_true", help="do not write a journal file")
     g.add_argument(
@@ -199,13 +208,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def settings_from_args(args: argparse.Namespace) -> Settings:
-    """Build :class:`Settings` from the environment, then the command-line overrides.
+def settings_from_args(args: argparse.Namespace, store: SettingsStore | None = None) -> Settings:
+    """Build :class:`Settings` from the environment, the settings file, then the flags.
+
+    Args:
+        args: the parsed command line.
+        store: the settings file whose ``session`` section gives the defaults, if any.
 
     Raises:
         ConfigError: a value is out of range or inconsistent.
     """
     base = Settings.from_env()
+    stored = store is not None and bool(store.stored_session())
+    if store is not None:
+        from .core.credentials import load_credential
+
+        base, _notes = store.session(base, load_credential)
     t = base.timings
 
     def given(value: float | None, default: float) -> float:
@@ -218,6 +236,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         pac_timeout=given(args.pac_timeout, t.pac_timeout),
     )
     changes = remote_changes(args)
+    if stored:
+        _keep_stored(args, changes)
     stats_interval = getattr(args, "stats_interval", None)
     if stats_interval is not None:
         changes["stats_interval"] = stats_interval
@@ -227,6 +247,37 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         journal_path=args.journal,
         journal_enabled=not args.no_journal,
     )
+
+
+def _keep_stored(args: argparse.Namespace, changes: dict[str, object]) -> None:
+    """Drop the remote flags' defaults from ``changes`` so the settings file's values stay."""
+    kinds = (args.browser_peer, args.listen, args.connect, args.offer_file, args.answer_file)
+    if not args.loopback and not any(kinds):
+        changes.pop("mode", None)
+    if not changes.get("ice_servers"):
+        changes.pop("ice_servers", None)
+    if not changes.get("relay_only"):
+        changes.pop("relay_only", None)
+
+
+def open_store(args: argparse.Namespace) -> SettingsStore | None:
+    """The settings file the command reads: ``--config FILE``, or the window's default file.
+
+    The probe reads one only when ``--config`` is given (a run is reproducible from its flags).
+
+    Raises:
+        ConfigError: the probe's ``--config`` file cannot be used.
+    """
+    from .core.settings_store import SettingsStore
+
+    if args.config is None:
+        return None if args.command == "probe" else SettingsStore()
+    if not args.config.is_file():
+        raise ConfigError(f"--config {args.config}: no such settings file")
+    store = SettingsStore(args.config)
+    if store.problems and args.command == "probe":
+        raise ConfigError(" ".join(store.problems))
+    return store
 
 
 def _configure_logging(verbosity: int) -> None:
@@ -274,7 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
     try:
-        settings = settings_from_args(args)
+        store = open_store(args)
+        settings = settings_from_args(args, store)
         if args.command == "probe":
             from .core.probe import run_probe
 
@@ -298,10 +350,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if code == EXIT_BROKEN_PIPE:
             silence_stdout()
         return code
-    return run_gui_from_args(settings, self_test=args.self_test)
+    return run_gui_from_args(settings, self_test=args.self_test, store=store)
 
 
-def run_gui_from_args(settings: Settings, *, self_test: bool) -> int:
+def run_gui_from_args(
+    settings: Settings, *, self_test: bool, store: SettingsStore | None = None
+) -> int:
     """Import Qt lazily and run the window."""
     if _no_display():
         # Without this Qt aborts (core dump) with a message about platform plugins.
@@ -325,7 +379,7 @@ def run_gui_from_args(settings: Settings, *, self_test: bool) -> int:
     try:
         from .qt.app import run_gui
 
-        return int(run_gui(settings, self_test=self_test))
+        return int(run_gui(settings, self_test=self_test, store=store))
     finally:
         gc.enable()
 

@@ -182,6 +182,7 @@ def test_closing_the_window_closes_the_session_first(qtbot, qloop, settings) -> 
     async def scenario() -> None:
         session = await window.start_session()
         assert await session.wait_connected(10)
+        window.quit_guard.set_asks(False)  # "don't ask again" (test_gui_quit.py asks)
         window.close()  # ignored until the session is closed, then closes for real
         assert window.isVisible()
         await until(lambda: shut == [True], timeout=10)

@@ -241,3 +241,24 @@ def test_browse_picks_a_file_without_blocking(make, qtbot, tmp_path) -> None:
     picker.reject()
     assert dialog.pages.offer_file.text() == str(tmp_path / "offer.sdp")
     assert "choose both" in dialog.error_text("remote")  # the answer file is still missing
+
+
+def test_pac_timeout_and_statistics_interval_are_chosen_here(make, tmp_path) -> None:
+    from icescope.core.config import IceTimings
+
+    dialog = make(
+        Settings(journal_dir=tmp_path, timings=IceTimings(pac_timeout=12), stats_interval=2)
+    )
+    assert dialog.pac.value() == 12 and dialog.stats_interval.value() == 2
+    dialog.pac.setValue(20)
+    dialog.stats_interval.setValue(0)  # shown as "off"
+    assert dialog.stats_interval.text() == "off"
+    check = dialog.revalidate()
+    assert check.settings is not None
+    assert check.settings.timings.pac_timeout == 20 and check.settings.stats_interval == 0
+    dialog.stats_interval.setValue(0.01)
+    assert "statistics interval must be 0 (off) or 0.05-60 s" in dialog.error_text("timings")
+    assert not dialog.ok_button.isEnabled()
+    dialog.stats_interval.setValue(1)
+    dialog.pac.setValue(900)
+    assert "PAC timeout" in dialog.error_text("timings")

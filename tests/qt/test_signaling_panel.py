@@ -12,6 +12,7 @@ from icescope.core.config import Settings
 from icescope.core.errors import IceScopeError
 from icescope.core.events import Listening, LocalDescription, Peer
 from icescope.core.signaling.paste import PastedSdpError, check_pasted
+from icescope.qt import theme
 from icescope.qt.widgets.signaling_panel import QtSignalingPanel
 
 OFFER = (
@@ -97,7 +98,7 @@ def test_paste_flow_shows_local_and_marks_the_bad_line(panel, qtbot) -> None:
     assert panel.error_text() == (
         "Not applied: answer SDP line 5: m-line needs '<media> <port> <proto> <fmt>'"
     )
-    assert "b00020" in panel.paste_status.styleSheet()  # red
+    assert theme.NOTICE_TEXT[False]["error"] in panel.paste_status.styleSheet()  # red
     assert panel.marked_line() == 5
     assert accepted == []
     panel.remote_box.setPlainText(answer)  # editing clears the mark

@@ -45,7 +45,18 @@ def component_versions() -> dict[str, str]:
     for name in _DISTRIBUTIONS:
         out[name] = _dist_version(name)
     out["OpenSSL (ssl module)"] = ssl.OPENSSL_VERSION
+    out["Operating system"] = operating_system()
     return out
+
+
+def operating_system() -> str:
+    """The OS in words: the distribution's name where it says one, then kernel and machine."""
+    try:
+        name = platform.freedesktop_os_release().get("PRETTY_NAME", "")
+    except OSError:  # not Linux, or no os-release file
+        name = ""
+    base = f"{platform.system()} {platform.release()} ({platform.machine()})"
+    return f"{name}; {base}" if name else base
 
 
 def crc32c_implementation() -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.about import component_versions
+from .i18n import translate
 
 
 def all_versions() -> dict[str, str]:
@@ -35,12 +36,15 @@ class QtAboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About IceScope")
+        self.setWindowTitle(translate("AboutDialog", "About IceScope"))
         self.versions = all_versions()
         """The versions shown."""
         title = QLabel(
-            "<h2>IceScope</h2><p>Watch a WebRTC connection's ICE state live, poke it, "
-            "and take the evidence home.</p>",
+            translate(
+                "AboutDialog",
+                "<h2>IceScope</h2><p>Watch a WebRTC connection's ICE state live, poke it, "
+                "and take the evidence home.</p>",
+            ),
             self,
         )
         title.setWordWrap(True)
@@ -50,7 +54,7 @@ class QtAboutDialog(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(f"{name}:", label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = QPushButton("Copy versions", self)
+        copy = QPushButton(translate("AboutDialog", "Copy versions"), self)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_versions)
         buttons.rejected.connect(self.reject)

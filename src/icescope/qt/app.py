@@ -22,6 +22,7 @@ from .startup import app_icon, first_frame_drawn
 
 if TYPE_CHECKING:
     from ..core.config import Settings
+    from ..core.settings_store import SettingsStore
 
 SELF_TEST_TIMEOUT = 10.0
 """Seconds the self-test waits for ICE to connect."""
@@ -29,12 +30,15 @@ EXPOSE_TIMEOUT = 2.0
 """Seconds to wait for the window to reach the screen before the event loop starts anyway."""
 
 
-def run_gui(settings: Settings, *, self_test: bool = False) -> int:
+def run_gui(
+    settings: Settings, *, self_test: bool = False, store: SettingsStore | None = None
+) -> int:
     """Show the IceScope window and run until it is closed.
 
     Args:
         settings: settings of every session the window starts.
         self_test: open the window, run a loopback session to connected, close, exit.
+        store: the settings file the window remembers its choices in (not in a self-test).
 
     Returns:
         The process exit code: 0 on a normal close or a passed self-test.
@@ -43,6 +47,11 @@ def run_gui(settings: Settings, *, self_test: bool = False) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("IceScope")
     app.setWindowIcon(app_icon())
+    # German or English: the Settings choice, else the system locale (before any widget).
+    from .i18n import install_translators, pick_language
+
+    choice = store.section("ui").get("language", "system") if store is not None else "system"
+    install_translators(app, pick_language(str(choice)))
     # Closing the last window must not stop the qasync loop under our feet: the window's close
     # handler still has to finish closing the session, and run_gui returns when it has.
     app.setQuitOnLastWindowClosed(False)
@@ -51,7 +60,7 @@ def run_gui(settings: Settings, *, self_test: bool = False) -> int:
 
         print(diagnostics_line(), flush=True)  # noqa: T201 - CLI output
         settings = _self_test_settings(settings)
-    window = MainWindow(settings)
+    window = MainWindow(settings, store=None if self_test else store)
     window.show()
     show_until_exposed(app, window)
     first_frame_drawn()
@@ -108,7 +117,9 @@ async def _main(window: MainWindow) -> int:
     if hasattr(signal, "SIGHUP"):
         ending.append(signal.SIGHUP)
     previous = {
-        sig: signal.signal(sig, lambda *_a: loop.call_soon_threadsafe(window.close))
+        sig: signal.signal(
+            sig, lambda *_a: loop.call_soon_threadsafe(window.quit_guard.close_without_asking)
+        )
         for sig in ending
     }
     try:

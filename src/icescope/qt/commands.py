@@ -9,16 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core.states import CLOSE_CAUSES
+from .i18n import QT_TRANSLATE_NOOP, translate
+from .texts import close_cause
 
 if TYPE_CHECKING:
     from ..core.ice.capabilities import Capabilities
     from ..core.model import SessionModel
 
-NO_SESSION = "no session: start one with New session… (Ctrl+N)"
-BUSY = "wait: the session is starting or closing"
-NOT_STARTED = "the session has not started yet"
-REMOTE_ELSEWHERE = "the remote runs in another process (impair the local peer instead)"
+# Marked for translation; shown through texts.reason() (the core's own reasons pass unchanged).
+NO_SESSION = QT_TRANSLATE_NOOP("Reasons", "no session: start one with New session… (Ctrl+N)")
+BUSY = QT_TRANSLATE_NOOP("Reasons", "wait: the session is starting or closing")
+NOT_STARTED = QT_TRANSLATE_NOOP("Reasons", "the session has not started yet")
+REMOTE_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "Reasons", "the remote runs in another process (impair the local peer instead)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +43,9 @@ def closed_reason(model: SessionModel) -> str | None:
     if not (model.ended or model.local.closed):
         return None
     cause = model.local.closed_by
-    return f"session closed: {CLOSE_CAUSES[cause]}" if cause is not None else "session closed"
+    if cause is None:
+        return translate("Reasons", "session closed")
+    return translate("Reasons", "session closed: {0}").format(close_cause(cause))
 
 
 def commands_of(

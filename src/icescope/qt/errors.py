@@ -13,6 +13,8 @@ import sys
 import traceback
 from typing import TYPE_CHECKING, Any
 
+from .i18n import translate
+
 if TYPE_CHECKING:
     import asyncio
     from collections.abc import Callable
@@ -95,6 +97,10 @@ class ErrorHooks:
         # The full traceback is for developers (log); users get one readable line.
         logger.error("unexpected error %s", where, exc_info=(type(exc), exc, tb))
         try:
-            self._report(f"Unexpected error: {describe(exc)}. Details are in the log output.")
+            self._report(
+                translate("Errors", "Unexpected error: {0}. Details are in the log output.").format(
+                    describe(exc)
+                )
+            )
         except Exception:
             logger.exception("could not report an unexpected error")

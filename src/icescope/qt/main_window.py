@@ -34,7 +34,12 @@ from ..core.events import (
 from ..core.states import Machine
 from .bridge import EventBridge
 from .commands import closed_reason, commands_of
+from .desktop_menus import add_desktop_menus
+from .i18n import translate
+from .keyboard import set_tab_order
 from .models.event_log_model import EventLogModel
+from .preferences import WindowPreferences
+from .quit_guard import QuitGuard
 from .session_life import SessionLife
 from .widgets.controls import QtControls
 from .widgets.event_log_view import QtEventLog
@@ -55,6 +60,7 @@ if TYPE_CHECKING:
     from ..core.events import SessionEvent
     from ..core.hub import EventHub
     from ..core.model import SessionModel
+    from ..core.settings_store import SettingsStore
     from .about_dialog import QtAboutDialog
     from .dialogs.session_dialog import QtSessionDialog
     from .session_like import SessionLike
@@ -70,6 +76,7 @@ class MainWindow(SessionLife, QMainWindow):
     Args:
         settings: of the first session; *New session* lets the user change them.
         session_factory: builds a session; default :class:`~icescope.core.session.Session`.
+        store: the settings file to remember choices in; None remembers nothing.
         parent: the owning widget.
     """
 
@@ -82,6 +89,7 @@ class MainWindow(SessionLife, QMainWindow):
         settings: Settings,
         *,
         session_factory: Callable[[Settings], SessionLike] | None = None,
+        store: SettingsStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         QMainWindow.__init__(self, parent)
@@ -90,19 +98,29 @@ class MainWindow(SessionLife, QMainWindow):
         """The model the widgets render (the session's; None before any)."""
         self._now: Callable[[], float] = lambda: 0.0
         self._who = ""
+        self._shown: dict[str, str] = {}
+        """Translations of the window's own notices, by their English (journaled) text."""
         self.bridge = EventBridge(self)
         self.bridge.event.connect(self._on_event)
         self.log_model = EventLogModel(parent=self)
         self.log_view = QtEventLog(self.log_model, self)
         self.panels = {
-            Peer.LOCAL: QtPeerPanel("Local peer (this app)", parent=self),
-            Peer.REMOTE: QtPeerPanel("Remote peer", parent=self),
+            Peer.LOCAL: QtPeerPanel(
+                translate("MainWindow", "Local peer (this app)"),
+                parent=self,
+                subject=translate("MainWindow", "ICE connection state of the local peer"),
+            ),
+            Peer.REMOTE: QtPeerPanel(
+                translate("MainWindow", "Remote peer"),
+                parent=self,
+                subject=translate("MainWindow", "ICE connection state of the remote peer"),
+            ),
         }
         self.controls = QtControls(self)
         self.impair_panel = QtImpairPanel(self)
         self.banner = QtNoticeBanner(self)
         self.legend = QtLegend(self)
-        self.session_label = QLabel("No session", self)
+        self.session_label = QLabel(translate("MainWindow", "No session"), self)
         self.session_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_line = QtStatusLine(self)
         self._remote_panel: QtSignalingPanel | None = None
@@ -145,8 +163,16 @@ class MainWindow(SessionLife, QMainWindow):
         self._controls_timer.setSingleShot(True)
         self._controls_timer.setInterval(CONTROLS_MS)
         self._controls_timer.timeout.connect(self.refresh)
-        self.setWindowTitle("IceScope")
+        self.setWindowTitle(translate("MainWindow", "IceScope"))
         self.resize(1280, 800)
+        self.prefs = WindowPreferences(self, store) if store is not None else None
+        """What the window remembers between runs (None: nothing)."""
+        self.quit_guard = QuitGuard(self)
+        if self.prefs is not None:
+            self._settings_chosen.connect(self.prefs.session_chosen)
+            self.prefs.restore()
+        add_desktop_menus(self)
+        set_tab_order(self)
         self.refresh()
 
     # ------------------------------------------------------------------ composition
@@ -215,12 +241,18 @@ class MainWindow(SessionLife, QMainWindow):
             self.remote_panel.configure(self.settings)
         self.follow(session.hub, session.model, session.clock.ts)
 
-    def report(self, level: str, code: str, message: str) -> None:
-        """Show a notice: through the session (log + journal + banner) when there is one."""
+    def report(self, level: str, code: str, message: str, shown: str | None = None) -> None:
+        """Show a notice: through the session (log + journal + banner) when there is one.
+
+        ``message`` goes to the journal (English: it stays language-neutral); the banner shows
+        ``shown`` (the same in the UI language) when given.
+        """
+        if shown is not None:
+            self._shown[message] = shown
         if self.session is not None:
             self.session.notice(level, code, message)
         else:
-            self.banner.show_notice(level, message)
+            self.banner.show_notice(level, self._shown.pop(message, message))
 
     # ------------------------------------------------------------------ commands
     def _on_paste(self, text: str) -> None:
@@ -228,7 +260,7 @@ class MainWindow(SessionLife, QMainWindow):
 
         panel = self.remote_panel
         if self.session is None:
-            panel.show_paste_refused("no session is running")
+            panel.show_paste_refused(translate("MainWindow", "no session is running"))
             return
         try:
             kind = self.session.paste_remote(text)
@@ -263,7 +295,7 @@ class MainWindow(SessionLife, QMainWindow):
                 self._show_peer(peer)
                 self._schedule_render()
             case Notice(level="warning" | "error"):
-                self.banner.show_notice(event.level, event.message)
+                self.banner.show_notice(event.level, self._shown.pop(event.message, event.message))
                 if self._remote_panel is not None:
                     self._remote_panel.show_event(event)
                 if event.code in JOURNAL_NOTICE_CODES:
@@ -321,25 +353,39 @@ class MainWindow(SessionLife, QMainWindow):
         if self.session is not None and self.session.remote_description:
             self._who = self.session.remote_description  # known once the session started
         if model is None:
-            self.session_label.setText("No session")
-            self.setWindowTitle("IceScope")
+            self.session_label.setText(translate("MainWindow", "No session"))
+            self.setWindowTitle(translate("MainWindow", "IceScope"))
             return
         for peer in self.panels:
             self._show_peer(peer)
         if self.busy:
             state = self.doing
         elif not model.started:
-            state = "not started"
+            state = translate("MainWindow", "not started")
         elif closed_reason(model) is not None:
-            state = "closed"
+            state = translate("MainWindow", "closed")
+        elif self.session is not None:
+            state = translate("MainWindow", "open")
         else:
-            state = "open" if self.session is not None else "view only (no live session)"
+            state = translate("MainWindow", "view only (no live session)")
         self.session_label.setText(
-            f"Session {self.sessions_started} · mode {self.settings.mode} · {state}"
+            translate("MainWindow", "Session {0} · mode {1} · {2}").format(
+                self.sessions_started, self.settings.mode, state
+            )
         )
-        self.setWindowTitle(f"IceScope — {model.local.ice.value}")
+        self.setWindowTitle(translate("MainWindow", "IceScope — {0}").format(model.local.ice.value))
 
     # ------------------------------------------------------------------ window close
+    def _may_close(self) -> bool:
+        return self.quit_guard.may_close()
+
+    def _started(self, session: SessionLike) -> None:
+        if self.prefs is not None:
+            journal = session.journal_path
+            self.prefs.session_started(self.settings, str(journal) if journal else None)
+
     def _stop_rendering(self) -> None:
+        if self.prefs is not None:
+            self.prefs.capture()
         self._controls_timer.stop()
         self.bridge.detach()

@@ -10,41 +10,55 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core.states import CLOSE_CAUSES, Provenance
+from ..core.states import Provenance
+from .i18n import QT_TRANSLATE_NOOP, translate
+from .texts import close_cause
 
 if TYPE_CHECKING:
     from ..core.model import PeerModel, StateValue
 
 REPORTERS = {
-    "in-process": "reported by the library (in-process peer)",
-    "websocket": "reported by the browser page",
-    "tcp": "reported by the other IceScope",
+    "in-process": QT_TRANSLATE_NOOP("PeerView", "reported by the library (in-process peer)"),
+    "websocket": QT_TRANSLATE_NOOP("PeerView", "reported by the browser page"),
+    "tcp": QT_TRANSLATE_NOOP("PeerView", "reported by the other IceScope"),
 }
 """Who reports a remote's states, by the channel that carries them."""
 
 PROVENANCE_TEXT = {
-    Provenance.REPORTED: "reported by the library",
-    Provenance.DERIVED: "derived by IceScope (W3C rules)",
-    Provenance.LOCAL_CLOSE: "closed here: close() (no browser event)",
-    Provenance.AUTO_CLOSE: "closed by the library on its own",
-    Provenance.REMOTE_CLOSE: "closed: the remote said goodbye",
-    Provenance.PAGE_CLOSED: "closed: the browser page closed it",
-    Provenance.SIGNALING_LOST: "closed: signaling to the remote was lost",
-    Provenance.PROCESS_EXIT: "closed: IceScope is exiting",
+    Provenance.REPORTED: QT_TRANSLATE_NOOP("PeerView", "reported by the library"),
+    Provenance.DERIVED: QT_TRANSLATE_NOOP("PeerView", "derived by IceScope (W3C rules)"),
+    Provenance.LOCAL_CLOSE: QT_TRANSLATE_NOOP(
+        "PeerView", "closed here: close() (no browser event)"
+    ),
+    Provenance.AUTO_CLOSE: QT_TRANSLATE_NOOP("PeerView", "closed by the library on its own"),
+    Provenance.REMOTE_CLOSE: QT_TRANSLATE_NOOP("PeerView", "closed: the remote said goodbye"),
+    Provenance.PAGE_CLOSED: QT_TRANSLATE_NOOP("PeerView", "closed: the browser page closed it"),
+    Provenance.SIGNALING_LOST: QT_TRANSLATE_NOOP(
+        "PeerView", "closed: signaling to the remote was lost"
+    ),
+    Provenance.PROCESS_EXIT: QT_TRANSLATE_NOOP("PeerView", "closed: IceScope is exiting"),
 }
 """How each provenance is worded under a state (each close cause distinctly)."""
 
 UNREPORTING_MODES = {
-    "paste": "this remote does not report its states (copy-and-paste signaling carries none)",
-    "manual": "this remote does not report its states (offer/answer files carry none)",
+    "paste": QT_TRANSLATE_NOOP(
+        "PeerView", "this remote does not report its states (copy-and-paste signaling carries none)"
+    ),
+    "manual": QT_TRANSLATE_NOOP(
+        "PeerView", "this remote does not report its states (offer/answer files carry none)"
+    ),
 }
 """Modes whose remote never reports its own states, and why."""
 
 AWAITING = {
-    "browser": "the browser page has not reported its states yet",
-    "tcp-listen": "the other IceScope has not reported its states yet",
-    "tcp-connect": "the other IceScope has not reported its states yet",
-    "loopback": "the in-process peer has not started yet",
+    "browser": QT_TRANSLATE_NOOP("PeerView", "the browser page has not reported its states yet"),
+    "tcp-listen": QT_TRANSLATE_NOOP(
+        "PeerView", "the other IceScope has not reported its states yet"
+    ),
+    "tcp-connect": QT_TRANSLATE_NOOP(
+        "PeerView", "the other IceScope has not reported its states yet"
+    ),
+    "loopback": QT_TRANSLATE_NOOP("PeerView", "the in-process peer has not started yet"),
 }
 """Why a reporting remote's states are not known yet, by mode."""
 
@@ -60,23 +74,31 @@ class PeerView:
     """Why the shown values may no longer be true (None while live)."""
     last_report: float | None = None
     """Session time of the last report (for "last reported N s ago")."""
-    reporter: str = "reported by the library"
+    reporter: str = QT_TRANSLATE_NOOP("PeerView", "reported by the library")
     """Who reports a ``reported`` value of this peer."""
+
+
+def _t(text: str) -> str:
+    return translate("PeerView", text)
 
 
 def view_of(peer: PeerModel, mode: str) -> PeerView:
     """The panel's view of ``peer`` in a session of ``mode`` (``Settings.mode``)."""
     channel = peer.channel.channel if peer.channel is not None else None
-    reporter = REPORTERS.get(channel or "", PROVENANCE_TEXT[Provenance.REPORTED])
+    reporter = _t(REPORTERS.get(channel or "", PROVENANCE_TEXT[Provenance.REPORTED]))
     if peer.peer.value == "local":
-        return PeerView(True, reporter=PROVENANCE_TEXT[Provenance.REPORTED])
+        return PeerView(True, reporter=_t(PROVENANCE_TEXT[Provenance.REPORTED]))
     if not peer.observed:
         if mode in UNREPORTING_MODES and channel is None:
-            why = UNREPORTING_MODES[mode]
+            why = _t(UNREPORTING_MODES[mode])
         elif peer.channel is not None and not peer.channel.alive:
-            why = "its report channel is gone: " + (peer.channel.detail or channel or "")
+            why = translate("PeerView", "its report channel is gone: {0}").format(
+                peer.channel.detail or channel or ""
+            )
         else:
-            why = AWAITING.get(mode, "no report from this remote yet")
+            why = _t(
+                AWAITING.get(mode, QT_TRANSLATE_NOOP("PeerView", "no report from this remote yet"))
+            )
         return PeerView(False, why=why, reporter=reporter)
     staleness = peer.staleness()
     if staleness is not None:
@@ -89,42 +111,54 @@ def view_of(peer: PeerModel, mode: str) -> PeerView:
 def provenance_text(value: StateValue, view: PeerView) -> str:
     """Who says ``value`` is the state, in words (initial values say that nobody did)."""
     if value.since is None:
-        return "initial value (nothing reported yet)"
+        return translate("PeerView", "initial value (nothing reported yet)")
     if value.provenance is Provenance.REPORTED:
         return view.reporter
-    return PROVENANCE_TEXT.get(value.provenance, value.provenance.value)
+    text = PROVENANCE_TEXT.get(value.provenance)
+    return _t(text) if text is not None else value.provenance.value
 
 
 def provenance_tooltip(value: StateValue) -> str:
     """The long explanation of a close cause, or empty."""
-    return CLOSE_CAUSES.get(value.provenance, "")
+    return close_cause(value.provenance)
 
 
 def ago(seconds: float) -> str:
     """``4 s``, ``3 min 05 s``: an age in whole units."""
     seconds = max(0.0, seconds)
     if seconds < 60:
-        return f"{seconds:.0f} s"
+        return translate("PeerView", "{0} s").format(f"{seconds:.0f}")
     if seconds < 3600:
         minutes, secs = divmod(int(seconds), 60)
-        return f"{minutes} min {secs:02d} s"
+        return translate("PeerView", "{0} min {1} s").format(minutes, f"{secs:02d}")
     hours, rest = divmod(int(seconds), 3600)
-    return f"{hours} h {rest // 60:02d} min"
+    return translate("PeerView", "{0} h {1} min").format(hours, f"{rest // 60:02d}")
 
 
 def format_duration(seconds: float) -> str:
     """``4.2 s``, ``3 min 05 s`` or ``1 h 02 min``: short and unambiguous."""
     seconds = max(0.0, seconds)
     if seconds < 60:
-        return f"{seconds:.1f} s"
+        return translate("PeerView", "{0} s").format(_decimal(seconds))
     return ago(seconds)
+
+
+def _decimal(value: float) -> str:
+    """``4.2`` in English, ``4,2`` in German: the UI language's decimal separator."""
+    text = f"{value:.1f}"
+    return text.replace(".", translate("PeerView", "."))
 
 
 def describe(peer: PeerModel, remote_description: str) -> str:
     """Who the peer is, in words (shown under the panel title)."""
     if peer.peer.value == "local":
-        text = "IceScope's aiortc peer"
+        text = translate("PeerView", "IceScope's aiortc peer")
         if peer.offerer is not None:
-            text += " · offerer" if peer.offerer else " · answerer"
+            role = (
+                translate("PeerView", "offerer")
+                if peer.offerer
+                else translate("PeerView", "answerer")
+            )
+            text += " · " + role
         return text
-    return remote_description or "not started"
+    return remote_description or translate("PeerView", "not started")

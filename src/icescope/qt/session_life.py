@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.errors import IceScopeError
 from ..core.events import Peer
 from .asyncslot import async_slot
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import asyncio
@@ -56,13 +57,32 @@ class SessionLife:
     def _prepare(self, session: SessionLike) -> None:
         raise NotImplementedError
 
+    def _may_close(self) -> bool:
+        """Whether the window may close its live session now (hook: the window asks first)."""
+        return True
+
+    def _started(self, session: SessionLike) -> None:
+        """A session started (hook: the window remembers it among the recent ones)."""
+
     def refresh(self) -> None:
         """Render the model into the widgets."""
         raise NotImplementedError
 
-    def report(self, level: str, code: str, message: str) -> None:
-        """Show a notice."""
+    def report(self, level: str, code: str, message: str, shown: str | None = None) -> None:
+        """Show a notice (``message`` in English for the journal, ``shown`` in the UI language)."""
         raise NotImplementedError
+
+    def report_text(self, level: str, code: str, template: str, *args: object) -> None:
+        """Report ``template`` (marked ``QT_TRANSLATE_NOOP("SessionLife", …)``) with ``args``.
+
+        The journal gets the English text, the banner the translated one.
+        """
+        self.report(
+            level,
+            code,
+            template.format(*args),
+            translate("SessionLife", template).format(*args),
+        )
 
     def _stop_rendering(self) -> None:
         raise NotImplementedError
@@ -74,7 +94,7 @@ class SessionLife:
 
     async def start_session(self) -> SessionLike:
         """Start a fresh session with the window's settings and show it."""
-        self.doing = "starting…"
+        self.doing = translate("SessionLife", "starting…")
         if self._factory is None:
             # Imported on first use: aiortc takes ~0.4 s to import, and the window should
             # appear before that (cold start).
@@ -88,7 +108,14 @@ class SessionLife:
         try:
             await session.start()
         except (IceScopeError, OSError) as exc:
-            self.report("error", "start-failed", f"Could not start the session: {exc}")
+            self.report_text(
+                "error",
+                "start-failed",
+                QT_TRANSLATE_NOOP("SessionLife", "Could not start the session: {0}"),
+                exc,
+            )
+        else:
+            self._started(session)
         finally:
             self.doing = ""
             self.refresh()
@@ -99,7 +126,7 @@ class SessionLife:
         session = self.session
         if session is None or session.ended:
             return None
-        self.doing = "closing…"
+        self.doing = translate("SessionLife", "closing…")
         self.refresh()
         try:
             return await session.close()
@@ -127,7 +154,12 @@ class SessionLife:
         try:
             await self.session.restart_ice()
         except (IceScopeError, NotImplementedError) as exc:
-            self.report("error", "restart-failed", f"ICE restart failed: {exc}")
+            self.report_text(
+                "error",
+                "restart-failed",
+                QT_TRANSLATE_NOOP("SessionLife", "ICE restart failed: {0}"),
+                exc,
+            )
         self.refresh()
 
     @async_slot()
@@ -150,7 +182,12 @@ class SessionLife:
                 Peer(request.peer), request.kind, direction=request.direction, value=request.value
             )
         except (IceScopeError, ValueError) as exc:
-            self.report("error", "impair-rejected", f"Impairment rejected: {exc}")
+            self.report_text(
+                "error",
+                "impair-rejected",
+                QT_TRANSLATE_NOOP("SessionLife", "Impairment rejected: {0}"),
+                exc,
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close the session first (asynchronously), then the window."""
@@ -163,6 +200,9 @@ class SessionLife:
             asyncio.get_running_loop()
         except RuntimeError:
             needs_close = False  # no loop (e.g. widget tests): nothing async can run
+        if needs_close and not self._closing_window and not self._may_close():
+            event.ignore()  # the user is asked first; a yes closes the window again
+            return
         if needs_close:
             event.ignore()
             if not self._closing_window:

@@ -36,13 +36,15 @@ SHAPES: Final = (
 )
 """Every shape the painter knows (``question``: a value that is not known)."""
 
-_GREY: Final = "#7b818c"
-_BLUE: Final = "#1f6fd0"
-_GREEN: Final = "#23913a"
-_TEAL: Final = "#0f7a62"
-_ORANGE: Final = "#d97a00"
-_RED: Final = "#cc2b2b"
-_DARK: Final = "#4b515c"
+GREY: Final = "#7b818c"
+BLUE: Final = "#1f6fd0"
+GREEN: Final = "#23913a"
+TEAL: Final = "#0f7a62"
+ORANGE: Final = "#d97a00"
+RED: Final = "#cc2b2b"
+DARK: Final = "#4b515c"
+"""State colours of shapes (the words use :mod:`~icescope.qt.theme`'s tones of them)."""
+_GREY, _BLUE, _GREEN, _TEAL, _ORANGE, _RED, _DARK = GREY, BLUE, GREEN, TEAL, ORANGE, RED, DARK
 
 LOOKS: Final[dict[str, StateLook]] = {
     "new": StateLook("hollow-circle", _GREY),

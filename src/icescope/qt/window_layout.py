@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from .i18n import translate
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -71,9 +73,9 @@ def build_tabs(
     split.setCollapsible(1, False)
     tabs = QTabWidget(window)
     tabs.setDocumentMode(True)
-    tabs.addTab(split, "Log && timeline")
-    tabs.addTab(pairs, "Candidates && pairs")
-    tabs.addTab(graphs, "Graphs")
+    tabs.addTab(split, translate("Window", "Log && timeline"))
+    tabs.addTab(pairs, translate("Window", "Candidates && pairs"))
+    tabs.addTab(graphs, translate("Window", "Graphs"))
     tabs.setTabToolTip(0, "Every event, and both peers' states over time")
     tabs.setTabToolTip(1, "Every candidate and candidate pair of both peers, from their statistics")
     tabs.setTabToolTip(2, "Round-trip time, bytes/s and heartbeats/s of both peers")
@@ -84,7 +86,8 @@ def build_menus(
     window: QMainWindow, controls: QtControls, log: QtEventLog, show_about: Callable[[], object]
 ) -> None:
     """Session menu (commands, export, quit) and Help menu (About)."""
-    session_menu = window.menuBar().addMenu("&Session")
+    session_menu = window.menuBar().addMenu(translate("WindowLayout", "&Session"))
+    session_menu.setObjectName("session-menu")
     for action in (
         controls.restart_action,
         controls.close_action,
@@ -93,12 +96,21 @@ def build_menus(
     ):
         session_menu.addAction(action)
     session_menu.addSeparator()
-    session_menu.addAction("Export events as JSON Lines…", lambda: log.export_dialog("jsonl"))
-    session_menu.addAction("Export events as CSV…", lambda: log.export_dialog("csv"))
+    session_menu.addAction(
+        translate("WindowLayout", "Export events as &JSON Lines…"),
+        lambda: log.export_dialog("jsonl"),
+    )
+    session_menu.addAction(
+        translate("WindowLayout", "Export events as CS&V…"), lambda: log.export_dialog("csv")
+    )
     session_menu.addSeparator()
-    quit_action = QAction("&Quit", window)
+    quit_action = QAction(translate("WindowLayout", "&Quit"), window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    if quit_action.shortcut().isEmpty():  # the generic platform theme has no Quit key
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
     quit_action.triggered.connect(window.close)
     session_menu.addAction(quit_action)
-    help_menu = window.menuBar().addMenu("&Help")
-    help_menu.addAction("&About IceScope", show_about)
+    quit_action.setObjectName("quit-action")
+    help_menu = window.menuBar().addMenu(translate("WindowLayout", "&Help"))
+    help_menu.setObjectName("help-menu")
+    help_menu.addAction(translate("WindowLayout", "&About IceScope"), show_about)

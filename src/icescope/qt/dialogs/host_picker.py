@@ -14,15 +14,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ...core.netif import Interface
 
 CHOICES = (
-    ("all", "All interfaces (aioice's default: every non-loopback address)"),
-    ("loopback", "Loopback only (127.0.0.1)"),
-    ("selected", "Only the interfaces / addresses ticked below"),
+    (
+        "all",
+        QT_TRANSLATE_NOOP(
+            "HostPicker", "All interfaces (aioice's default: every non-loopback address)"
+        ),
+    ),
+    ("loopback", QT_TRANSLATE_NOOP("HostPicker", "Loopback only (127.0.0.1)")),
+    ("selected", QT_TRANSLATE_NOOP("HostPicker", "Only the interfaces / addresses ticked below")),
 )
 
 _KIND = Qt.ItemDataRole.UserRole
@@ -51,7 +58,7 @@ class QtHostPicker(QWidget):
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         for key, text in CHOICES:
-            radio = QRadioButton(text, self)
+            radio = QRadioButton(translate("HostPicker", text), self)
             self.group.addButton(radio)
             self.radios[key] = radio
             layout.addWidget(radio)
@@ -62,7 +69,9 @@ class QtHostPicker(QWidget):
         self.items: dict[tuple[str, str], QTreeWidgetItem] = {}
         for interface in interfaces:
             parent_item = self._item(self.tree.invisibleRootItem(), "interface", interface.name)
-            parent_item.setText(0, f"{interface.name}  (whole interface)")
+            parent_item.setText(
+                0, translate("HostPicker", "{0}  (whole interface)").format(interface.name)
+            )
             for address in interface.addresses:
                 self._item(parent_item, "address", address)
         self.tree.expandAll()
@@ -100,7 +109,7 @@ class QtHostPicker(QWidget):
             for value in values:
                 if (kind, value) not in self.items:
                     item = self._item(self.tree.invisibleRootItem(), kind, value)
-                    item.setText(0, f"{value}  (not present now)")
+                    item.setText(0, translate("HostPicker", "{0}  (not present now)").format(value))
         for (kind, value), item in self.items.items():
             wanted = value in (interfaces if kind == "interface" else addresses)
             item.setCheckState(0, Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
 from .session_form import MODE_LABELS, SessionForm
 
 
@@ -42,54 +43,98 @@ class QtRemotePages(QStackedWidget):
         self.index: dict[str, int] = {}
         self.browse_buttons: dict[str, QPushButton] = {}
         self.listen = QLineEdit(self)
-        self.listen.setPlaceholderText("HOST:PORT, e.g. 0.0.0.0:7400 (port 0: any free port)")
+        self.listen.setPlaceholderText(
+            translate("RemotePages", "HOST:PORT, e.g. 0.0.0.0:7400 (port 0: any free port)")
+        )
         self.connect_to = QLineEdit(self)
-        self.connect_to.setPlaceholderText("HOST:PORT of the listening IceScope")
+        self.connect_to.setPlaceholderText(
+            translate("RemotePages", "HOST:PORT of the listening IceScope")
+        )
         self.browser_host = QLineEdit(self)
         self.browser_port = QSpinBox(self)
         self.browser_port.setRange(0, 65535)
-        self.browser_port.setSpecialValueText("any free port")
-        self.browser_offers = QCheckBox("The browser sends the offer (IceScope answers)", self)
-        self.paste_we_offer = QRadioButton("IceScope writes the offer; I paste the answer", self)
-        self.paste_they_offer = QRadioButton("I paste the remote's offer; IceScope answers", self)
+        self.browser_port.setSpecialValueText(translate("RemotePages", "any free port"))
+        self.browser_offers = QCheckBox(
+            translate("RemotePages", "The browser sends the offer (IceScope answers)"), self
+        )
+        self.paste_we_offer = QRadioButton(
+            translate("RemotePages", "IceScope writes the offer; I paste the answer"), self
+        )
+        self.paste_they_offer = QRadioButton(
+            translate("RemotePages", "I paste the remote's offer; IceScope answers"), self
+        )
         self.offer_file = QLineEdit(self)
         self.answer_file = QLineEdit(self)
 
         pages: dict[str, list[QWidget | tuple[str, QWidget]]] = {
             "loopback": [
                 _hint(
-                    "Both peers run in this app over in-memory signaling; "
-                    "ICE uses 127.0.0.1 only. Good for trying impairments.",
+                    translate(
+                        "RemotePages",
+                        "Both peers run in this app over in-memory signaling; "
+                        "ICE uses 127.0.0.1 only. Good for trying impairments.",
+                    ),
                     self,
                 )
             ],
             "browser": [
-                ("Serve the page on", self.browser_host),
-                ("Port", self.browser_port),
+                (translate("RemotePages", "Serve the page on"), self.browser_host),
+                (translate("RemotePages", "Port"), self.browser_port),
                 self.browser_offers,
-                _hint("Once started, the page URL appears in the window with a Copy button.", self),
+                _hint(
+                    translate(
+                        "RemotePages",
+                        "Once started, the page URL appears in the window with a Copy button.",
+                    ),
+                    self,
+                ),
             ],
             "tcp-listen": [
-                ("Listen on", self.listen),
+                (translate("RemotePages", "Listen on"), self.listen),
                 _hint(
-                    "Port 0 picks a free port; the window then shows the address to give "
-                    "the other IceScope (Connect to it).",
+                    translate(
+                        "RemotePages",
+                        "Port 0 picks a free port; the window then shows the address to give "
+                        "the other IceScope (Connect to it).",
+                    ),
                     self,
                 ),
             ],
             "tcp-connect": [
-                ("Connect to", self.connect_to),
-                _hint("Retries for 10 s while the other IceScope is not listening yet.", self),
+                (translate("RemotePages", "Connect to"), self.connect_to),
+                _hint(
+                    translate(
+                        "RemotePages",
+                        "Retries for 10 s while the other IceScope is not listening yet.",
+                    ),
+                    self,
+                ),
             ],
             "paste": [
                 self.paste_we_offer,
                 self.paste_they_offer,
-                _hint("Text boxes for both descriptions appear in the window.", self),
+                _hint(
+                    translate(
+                        "RemotePages", "Text boxes for both descriptions appear in the window."
+                    ),
+                    self,
+                ),
             ],
             "manual": [
-                ("Offer file", self._with_browse(self.offer_file, "offer")),
-                ("Answer file", self._with_browse(self.answer_file, "answer")),
-                _hint("If the offer file exists at start, IceScope answers it.", self),
+                (
+                    translate("RemotePages", "Offer file"),
+                    self._with_browse(self.offer_file, "offer"),
+                ),
+                (
+                    translate("RemotePages", "Answer file"),
+                    self._with_browse(self.answer_file, "answer"),
+                ),
+                _hint(
+                    translate(
+                        "RemotePages", "If the offer file exists at start, IceScope answers it."
+                    ),
+                    self,
+                ),
             ],
         }
         for mode in MODE_LABELS:
@@ -114,12 +159,17 @@ class QtRemotePages(QStackedWidget):
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(edit, 1)
-        button = QPushButton("Browse…", holder)
+        button = QPushButton(translate("RemotePages", "Browse…"), holder)
         self.browse_buttons[kind] = button
 
         def browse() -> None:
             # Non-blocking, like the session dialog itself (no nested event loop under qasync).
-            picker = QFileDialog(self, f"{kind.capitalize()} file", edit.text())
+            caption = (
+                translate("RemotePages", "Offer file")
+                if kind == "offer"
+                else translate("RemotePages", "Answer file")
+            )
+            picker = QFileDialog(self, caption, edit.text())
             picker.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             # The offer file may exist already (IceScope then answers it): no "replace?".
             picker.setOption(QFileDialog.Option.DontConfirmOverwrite)

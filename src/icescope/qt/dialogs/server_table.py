@@ -7,21 +7,50 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .session_form import ServerRow
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-HEADERS = ("URL (stun: / turn: / turns:)", "Username", "Credential")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ServerTable", "URL (stun: / turn: / turns:)"),
+    QT_TRANSLATE_NOOP("ServerTable", "Username"),
+    QT_TRANSLATE_NOOP("ServerTable", "Password"),
+)
+CREDENTIAL = 2
+"""The column of the TURN password: masked unless *Show passwords* is ticked."""
+
+
+class PasswordDelegate(QStyledItemDelegate):
+    """Shows a cell as dots and edits it in a password field, unless ``shown``."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.shown = False
+
+    def displayText(self, value: object, locale: object) -> str:
+        """Dots instead of the password (as many as it has characters)."""
+        text = str(value or "")
+        return text if self.shown else "•" * len(text)
+
+    def createEditor(self, parent: QWidget, option: object, index: object) -> QWidget:
+        """A line edit that echoes dots while the passwords are hidden."""
+        editor = QLineEdit(parent)
+        editor.setEchoMode(QLineEdit.EchoMode.Normal if self.shown else QLineEdit.EchoMode.Password)
+        return editor
 
 
 class QtServerTable(QWidget):
@@ -37,7 +66,7 @@ class QtServerTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([translate("ServerTable", h) for h in HEADERS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -47,19 +76,30 @@ class QtServerTable(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(110)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
-        self.add_button = QPushButton("Add server", self)
-        self.add_button.setToolTip("Add a row; type e.g. stun:127.0.0.1:3478")
+        self.add_button = QPushButton(translate("ServerTable", "Add server"), self)
+        self.add_button.setToolTip(
+            translate("ServerTable", "Add a row; type e.g. stun:127.0.0.1:3478")
+        )
         self.add_button.clicked.connect(self.add_row)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(translate("ServerTable", "Remove"), self)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.password_delegate = PasswordDelegate(self.table)
+        self.table.setItemDelegateForColumn(CREDENTIAL, self.password_delegate)
+        self.show_passwords = QCheckBox(translate("ServerTable", "Show passwords"), self)
+        self.show_passwords.toggled.connect(self._show_passwords)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.show_passwords)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+
+    def _show_passwords(self, shown: bool) -> None:
+        self.password_delegate.shown = shown
+        self.table.viewport().update()
 
     def set_rows(self, rows: Iterable[ServerRow]) -> None:
         """Replace the table's contents."""

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.netif import list_interfaces
+from ..i18n import translate
+from ..theme import is_dark, notice_style
 from .host_picker import QtHostPicker
 from .remote_pages import QtRemotePages
 from .server_table import QtServerTable
@@ -50,16 +52,11 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_STYLE = {
-    "error": "color:#b00020; font-weight:600;",
-    "warning": "color:#8a5a00;",
-}
-
 
 def _message_label(level: str, parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet(_STYLE[level])
+    label.setStyleSheet(notice_style(level, is_dark(parent.palette()), bold=level == "error"))
     label.setObjectName(level)
     label.hide()
     return label
@@ -100,7 +97,7 @@ class QtSessionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New session — IceScope")
+        self.setWindowTitle(translate("SessionDialog", "New session — IceScope"))
         self.base = settings
         self.result_settings: Settings | None = None
         """The settings chosen, once the dialog was accepted."""
@@ -115,12 +112,12 @@ class QtSessionDialog(QDialog):
 
         self.mode = QComboBox(self)
         for key, text in MODE_LABELS.items():
-            self.mode.addItem(text.replace("&&", "&"), key)
+            self.mode.addItem(translate("SessionForm", text).replace("&&", "&"), key)
         self.pages = QtRemotePages(self)
         self.offers = QLabel(self)
         self.offers.setWordWrap(True)
         self.offers.setStyleSheet("font-weight:600; padding:2px 0;")
-        remote = QGroupBox("Remote peer", self)
+        remote = QGroupBox(translate("SessionDialog", "Remote peer"), self)
         remote_layout = QVBoxLayout(remote)
         remote_layout.addWidget(self.mode)
         remote_layout.addWidget(self.offers)
@@ -130,17 +127,27 @@ class QtSessionDialog(QDialog):
         remote_layout.addStretch(1)
 
         self.hosts = QtHostPicker(interfaces, self)
-        hosts = QGroupBox("Host candidates (local addresses offered to the peer)", self)
+        hosts = QGroupBox(
+            translate("SessionDialog", "Host candidates (local addresses offered to the peer)"),
+            self,
+        )
         hosts_layout = QVBoxLayout(hosts)
         hosts_layout.addWidget(self.hosts)
         hosts_layout.addWidget(self.errors["hosts"])
         hosts_layout.addWidget(self.warnings["hosts"])
 
         self.servers = QtServerTable(self)
-        self.relay_only = QCheckBox("Relay only (iceTransportPolicy = relay: TURN candidates)")
-        servers = QGroupBox("STUN / TURN servers", self)
+        self.relay_only = QCheckBox(
+            translate("SessionDialog", "Relay only (iceTransportPolicy = relay: TURN candidates)")
+        )
+        servers = QGroupBox(translate("SessionDialog", "STUN / TURN servers"), self)
         servers_layout = QVBoxLayout(servers)
-        note = QLabel("None by default: IceScope never contacts a public STUN server by itself.")
+        note = QLabel(
+            translate(
+                "SessionDialog",
+                "None by default: IceScope never contacts a public STUN server by itself.",
+            )
+        )
         note.setWordWrap(True)
         servers_layout.addWidget(note)
         servers_layout.addWidget(self.servers)
@@ -148,21 +155,49 @@ class QtSessionDialog(QDialog):
         servers_layout.addWidget(self.errors["servers"])
         servers_layout.addWidget(self.warnings["servers"])
 
-        self.keepalive = _seconds(self, "Seconds between consent checks (randomised ×0.8-1.2)")
-        self.disconnected = _seconds(self, "No authenticated response this long → disconnected")
-        self.failed = _seconds(self, "No response this long → failed (RFC 7675 §5.1: 30 s)")
-        self.defaults_button = QPushButton("Restore defaults", self)
+        self.keepalive = _seconds(
+            self, translate("SessionDialog", "Seconds between consent checks (randomised ×0.8-1.2)")
+        )
+        self.disconnected = _seconds(
+            self, translate("SessionDialog", "No authenticated response this long → disconnected")
+        )
+        self.failed = _seconds(
+            self, translate("SessionDialog", "No response this long → failed (RFC 7675 §5.1: 30 s)")
+        )
+        self.defaults_button = QPushButton(translate("SessionDialog", "Restore defaults"), self)
         self.defaults_button.clicked.connect(self._default_timings)
-        timings = QGroupBox("Consent / liveness timings (RFC 7675)", self)
+        timings = QGroupBox(
+            translate("SessionDialog", "Consent / liveness timings (RFC 7675)"), self
+        )
         timings_layout = QFormLayout(timings)
-        timings_layout.addRow("Consent check every", self.keepalive)
-        timings_layout.addRow("Disconnected after", self.disconnected)
-        timings_layout.addRow("Failed after", self.failed)
+        timings_layout.addRow(translate("SessionDialog", "Consent check every"), self.keepalive)
+        timings_layout.addRow(translate("SessionDialog", "Disconnected after"), self.disconnected)
+        timings_layout.addRow(translate("SessionDialog", "Failed after"), self.failed)
+        self.pac = _seconds(
+            self,
+            translate(
+                "SessionDialog",
+                "ICE PAC (RFC 8863): never failed sooner after checks start; a path that never "
+                "worked fails at this time (1-600 s)",
+            ),
+        )
+        timings_layout.addRow(translate("SessionDialog", "No path: failed after"), self.pac)
+        self.stats_interval = _seconds(
+            self,
+            translate(
+                "SessionDialog", "Seconds between statistics samples of each peer (0.05-60 s)"
+            ),
+        )
+        self.stats_interval.setSpecialValueText(translate("SessionDialog", "off"))
+        timings_layout.addRow(translate("SessionDialog", "Statistics every"), self.stats_interval)
         timings_layout.addRow("", self.defaults_button)
         timings_layout.addRow(
             _hint_label(
-                "Shorter timeouts report an outage sooner; each must exceed the one before "
-                "(disconnected > 1.2 × check interval, failed > disconnected).",
+                translate(
+                    "SessionDialog",
+                    "Shorter timeouts report an outage sooner; each must exceed the one before "
+                    "(disconnected > 1.2 × check interval, failed > disconnected).",
+                ),
                 self,
             )
         )
@@ -172,7 +207,7 @@ class QtSessionDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Start session")
+        self.ok_button.setText(translate("SessionDialog", "Start session"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -198,6 +233,8 @@ class QtSessionDialog(QDialog):
             self.keepalive.valueChanged,
             self.disconnected.valueChanged,
             self.failed.valueChanged,
+            self.pac.valueChanged,
+            self.stats_interval.valueChanged,
         ):
             signal.connect(self.revalidate)
         self.resize(980, 620)
@@ -213,6 +250,8 @@ class QtSessionDialog(QDialog):
         self.keepalive.setValue(form.keepalive)
         self.disconnected.setValue(form.disconnected)
         self.failed.setValue(form.failed)
+        self.pac.setValue(form.pac)
+        self.stats_interval.setValue(form.stats_interval)
         self.hosts.set_selection(form.hosts, form.interfaces, form.addresses)
         self._on_mode()
 
@@ -225,6 +264,8 @@ class QtSessionDialog(QDialog):
         form.keepalive = self.keepalive.value()
         form.disconnected = self.disconnected.value()
         form.failed = self.failed.value()
+        form.pac = self.pac.value()
+        form.stats_interval = self.stats_interval.value()
         form.hosts = self.hosts.choice()
         form.interfaces = self.hosts.ticked("interface")
         form.addresses = self.hosts.ticked("address")
@@ -235,6 +276,8 @@ class QtSessionDialog(QDialog):
         self.keepalive.setValue(defaults.keepalive)
         self.disconnected.setValue(defaults.disconnected)
         self.failed.setValue(defaults.failed)
+        self.pac.setValue(defaults.pac)
+        self.stats_interval.setValue(defaults.stats_interval)
 
     def _on_mode(self) -> None:
         self.pages.show_mode(str(self.mode.currentData()))
@@ -245,7 +288,7 @@ class QtSessionDialog(QDialog):
         """Check the form, show every error/warning in place, enable OK only when valid."""
         form = self.form()
         check = check_form(form, self.base)
-        self.offers.setText("Who offers: " + who_offers(form))
+        self.offers.setText(translate("SessionDialog", "Who offers: {0}").format(who_offers(form)))
         for section in SECTIONS:
             for labels, texts in ((self.errors, check.errors), (self.warnings, check.warnings)):
                 text = texts.get(section, "")
@@ -253,7 +296,9 @@ class QtSessionDialog(QDialog):
                 labels[section].setVisible(bool(text))
         self.ok_button.setEnabled(check.settings is not None)
         self.ok_button.setToolTip(
-            "" if check.settings is not None else "Fix the errors shown in red first"
+            ""
+            if check.settings is not None
+            else translate("SessionDialog", "Fix the errors shown in red first")
         )
         return check
 

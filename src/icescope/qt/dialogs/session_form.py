@@ -15,14 +15,18 @@ from ...core.config import (
     DEFAULT_DISCONNECTED_TIMEOUT,
     DEFAULT_FAILED_TIMEOUT,
     DEFAULT_KEEPALIVE_INTERVAL,
+    DEFAULT_PAC_TIMEOUT,
+    DEFAULT_STATS_INTERVAL,
     LOOPBACK_HOSTS,
     IceServer,
     IceTimings,
     Settings,
     parse_hostport,
+    validate_stats_interval,
 )
 from ...core.errors import ConfigError
 from ...core.netif import AddressSelection
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,12 +34,14 @@ if TYPE_CHECKING:
     from ...core.iceservers import ServerUse
 
 MODE_LABELS: Final = {
-    "loopback": "Embedded loopback peer (both peers in this app)",
-    "browser": "Browser peer (open a web page in any browser)",
-    "tcp-listen": "Another IceScope: wait for it to connect (TCP)",
-    "tcp-connect": "Another IceScope: connect to it (TCP)",
-    "paste": "Copy && paste SDP (any WebRTC peer)",
-    "manual": "Offer/answer files (any WebRTC peer)",
+    "loopback": QT_TRANSLATE_NOOP("SessionForm", "Embedded loopback peer (both peers in this app)"),
+    "browser": QT_TRANSLATE_NOOP("SessionForm", "Browser peer (open a web page in any browser)"),
+    "tcp-listen": QT_TRANSLATE_NOOP(
+        "SessionForm", "Another IceScope: wait for it to connect (TCP)"
+    ),
+    "tcp-connect": QT_TRANSLATE_NOOP("SessionForm", "Another IceScope: connect to it (TCP)"),
+    "paste": QT_TRANSLATE_NOOP("SessionForm", "Copy && paste SDP (any WebRTC peer)"),
+    "manual": QT_TRANSLATE_NOOP("SessionForm", "Offer/answer files (any WebRTC peer)"),
 }
 """The remote-peer choices, in the order the dialog lists them (``&&`` is a literal ``&``)."""
 
@@ -74,6 +80,10 @@ class SessionForm:
     keepalive: float = DEFAULT_KEEPALIVE_INTERVAL
     disconnected: float = DEFAULT_DISCONNECTED_TIMEOUT
     failed: float = DEFAULT_FAILED_TIMEOUT
+    pac: float = DEFAULT_PAC_TIMEOUT
+    """Tpac (RFC 8863): the longest a path that never worked is checked before failed."""
+    stats_interval: float = DEFAULT_STATS_INTERVAL
+    """Seconds between statistics samples (0: off)."""
     hosts: str = "all"
     """``all`` (aioice's choice), ``loopback`` (127.0.0.1 only) or ``selected``."""
     interfaces: list[str] = field(default_factory=list)
@@ -106,6 +116,8 @@ def form_from_settings(settings: Settings) -> SessionForm:
         keepalive=settings.timings.keepalive_interval,
         disconnected=settings.timings.disconnected_timeout,
         failed=settings.timings.failed_timeout,
+        pac=settings.timings.pac_timeout,
+        stats_interval=settings.stats_interval,
     )
     if settings.mode == "tcp-listen" and settings.remote_address:
         form.listen_address = settings.remote_address
@@ -127,20 +139,31 @@ def form_from_settings(settings: Settings) -> SessionForm:
 def who_offers(form: SessionForm) -> str:
     """Which side sends the offer in ``form.mode``, in words (shown under the mode)."""
     return {
-        "loopback": "IceScope's local peer offers; the embedded remote answers.",
+        "loopback": translate(
+            "SessionForm", "IceScope's local peer offers; the embedded remote answers."
+        ),
         "browser": (
-            "The browser offers; IceScope answers."
+            translate("SessionForm", "The browser offers; IceScope answers.")
             if form.browser_offers
-            else "IceScope offers; the browser answers."
+            else translate("SessionForm", "IceScope offers; the browser answers.")
         ),
-        "tcp-listen": "The connecting IceScope offers; this one answers.",
-        "tcp-connect": "This IceScope offers; the listening one answers.",
+        "tcp-listen": translate("SessionForm", "The connecting IceScope offers; this one answers."),
+        "tcp-connect": translate("SessionForm", "This IceScope offers; the listening one answers."),
         "paste": (
-            "IceScope offers; you copy its offer, then paste the remote's answer."
+            translate(
+                "SessionForm",
+                "IceScope offers; you copy its offer, then paste the remote's answer.",
+            )
             if form.paste_offers
-            else "The remote offers; you paste its offer, then copy IceScope's answer."
+            else translate(
+                "SessionForm",
+                "The remote offers; you paste its offer, then copy IceScope's answer.",
+            )
         ),
-        "manual": "IceScope answers if the offer file exists at start, else it writes the offer.",
+        "manual": translate(
+            "SessionForm",
+            "IceScope answers if the offer file exists at start, else it writes the offer.",
+        ),
     }.get(form.mode, "")
 
 
@@ -152,7 +175,11 @@ def _servers(rows: Sequence[ServerRow]) -> tuple[IceServer, ...]:
             continue  # an empty row left by "Add server"
         try:
             if url.startswith("turn") and not (row.username and row.credential):
-                raise ConfigError(f"TURN server {url} needs a username and a credential")
+                raise ConfigError(
+                    translate(
+                        "SessionForm", "TURN server {0} needs a username and a credential"
+                    ).format(url)
+                )
             servers.append(
                 IceServer(
                     urls=(url,),
@@ -161,7 +188,9 @@ def _servers(rows: Sequence[ServerRow]) -> tuple[IceServer, ...]:
                 )
             )
         except ConfigError as exc:
-            raise ConfigError(f"server {number}: {exc}") from None
+            raise ConfigError(
+                translate("SessionForm", "server {0}: {1}").format(number, exc)
+            ) from None
     return tuple(servers)
 
 
@@ -179,23 +208,40 @@ def server_warning(servers: Sequence[IceServer]) -> str:
     if not use.ignored:
         return ""
     used = ", ".join(u for u in (use.stun, use.turn) if u)
-    return (
-        "aiortc uses only the first STUN and the first TURN server"
-        f"{f' ({used})' if used else ''}; not used: {', '.join(use.ignored)}"
-        + (" (stuns: is not supported)" if any(u.startswith("stuns:") for u in use.ignored) else "")
-    )
+    text = (
+        translate(
+            "SessionForm",
+            "aiortc uses only the first STUN and the first TURN server ({0}); not used: {1}",
+        )
+        if used
+        else translate(
+            "SessionForm",
+            "aiortc uses only the first STUN and the first TURN server; not used: {1}",
+        )
+    ).format(used, ", ".join(use.ignored))
+    if any(u.startswith("stuns:") for u in use.ignored):
+        text += translate("SessionForm", " (stuns: is not supported)")
+    return text
 
 
 def _remote_changes(form: SessionForm) -> dict[str, object]:
     changes: dict[str, object] = {"mode": form.mode, "remote_address": None}
     if form.mode in ("tcp-listen", "tcp-connect"):
         text = (form.listen_address if form.mode == "tcp-listen" else form.connect_address).strip()
-        what = "listen address" if form.mode == "tcp-listen" else "address to connect to"
+        what = (
+            translate("SessionForm", "listen address")
+            if form.mode == "tcp-listen"
+            else translate("SessionForm", "address to connect to")
+        )
         parse_hostport(text, flag=what)
         changes["remote_address"] = text
     elif form.mode == "browser":
         if not form.browser_host.strip():
-            raise ConfigError("the browser page needs an address to listen on, e.g. 127.0.0.1")
+            raise ConfigError(
+                translate(
+                    "SessionForm", "the browser page needs an address to listen on, e.g. 127.0.0.1"
+                )
+            )
         changes.update(
             browser_host=form.browser_host.strip(),
             browser_port=form.browser_port,
@@ -205,7 +251,9 @@ def _remote_changes(form: SessionForm) -> dict[str, object]:
         changes["paste_offers"] = form.paste_offers
     elif form.mode == "manual":
         if not form.offer_file.strip() or not form.answer_file.strip():
-            raise ConfigError("choose both an offer file and an answer file")
+            raise ConfigError(
+                translate("SessionForm", "choose both an offer file and an answer file")
+            )
         changes.update(
             offer_file=Path(form.offer_file.strip()), answer_file=Path(form.answer_file.strip())
         )
@@ -217,7 +265,12 @@ def _selection(form: SessionForm) -> AddressSelection:
         return AddressSelection(loopback_only=True)
     if form.hosts == "selected":
         if not form.interfaces and not form.addresses:
-            raise ConfigError("tick at least one interface or address, or choose all interfaces")
+            raise ConfigError(
+                translate(
+                    "SessionForm",
+                    "tick at least one interface or address, or choose all interfaces",
+                )
+            )
         return AddressSelection(interfaces=tuple(form.interfaces), addresses=tuple(form.addresses))
     return AddressSelection()
 
@@ -228,7 +281,9 @@ def _section_changes(section: str, form: SessionForm) -> dict[str, object]:
     if section == "servers":
         return {"ice_servers": _servers(form.servers)}
     if section == "timings":
-        return {"timings": IceTimings(form.keepalive, form.disconnected, form.failed)}
+        timings = IceTimings(form.keepalive, form.disconnected, form.failed, form.pac)
+        validate_stats_interval(form.stats_interval)
+        return {"timings": timings, "stats_interval": form.stats_interval}
     return {"addresses": _selection(form)}
 
 
@@ -250,16 +305,24 @@ def check_form(form: SessionForm, base: Settings) -> FormCheck:
         warnings["servers"] = server_warning(servers)
         if form.relay_only and _effective(servers).turn is None:
             warnings["servers"] = (
-                "relay-only without a TURN server: nothing can be gathered, ICE cannot "
-                "connect. " + warnings["servers"]
+                translate(
+                    "SessionForm",
+                    "relay-only without a TURN server: nothing can be gathered, ICE cannot "
+                    "connect.",
+                )
+                + " "
+                + warnings["servers"]
             ).strip()
     if form.mode == "browser" and form.browser_host.strip() not in LOOPBACK_HOSTS:
-        warnings["remote"] = (
-            f"the page on {form.browser_host.strip()} is reachable from the network "
-            "(protected by a random token in its URL)"
-        )
+        warnings["remote"] = translate(
+            "SessionForm",
+            "the page on {0} is reachable from the network (protected by a random token in its "
+            "URL)",
+        ).format(form.browser_host.strip())
     if form.mode == "loopback" and form.hosts != "loopback":
-        warnings["hosts"] = "the embedded loopback peer always gathers 127.0.0.1 only"
+        warnings["hosts"] = translate(
+            "SessionForm", "the embedded loopback peer always gathers 127.0.0.1 only"
+        )
     settings = None
     if not errors:
         try:

@@ -18,7 +18,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.events import Notice, StateChanged
+from ..i18n import translate
 from ..state_style import look_of
+from ..theme import NOTICE_BACKGROUND, NOTICE_TEXT, is_dark, state_text
 from .formatting import COLUMNS, change_text, detail_text, elapsed_text, wall_text
 
 if TYPE_CHECKING:
@@ -43,8 +45,7 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 _Index = QModelIndex | QPersistentModelIndex
-_LEVEL_COLORS = {"error": "#b3261e", "warning": "#a15c00"}
-_LEVEL_BACKGROUNDS = {"error": "#fde7e7", "warning": "#fff4e0"}
+_LEVELS = ("error", "warning")
 
 
 class EventLogModel(QAbstractTableModel):
@@ -205,7 +206,7 @@ class EventLogModel(QAbstractTableModel):
     ) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("EventLog", COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
@@ -222,14 +223,14 @@ class EventLogModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return f"{event.type} ({event.peer.value}): {event.summary()}"
         if role == _FOREGROUND:
-            if isinstance(event, Notice) and event.level in _LEVEL_COLORS:
-                return QBrush(QColor(_LEVEL_COLORS[event.level]))
+            if isinstance(event, Notice) and event.level in _LEVELS:
+                return QBrush(QColor(NOTICE_TEXT[is_dark()][event.level]))
             if index.column() == 4 and isinstance(event, StateChanged):
-                return QBrush(QColor(look_of(event.state).color).darker(115))
+                return QBrush(state_text(look_of(event.state).color, is_dark()))
             return None
         if role == _BACKGROUND:
-            if isinstance(event, Notice) and event.level in _LEVEL_BACKGROUNDS:
-                return QBrush(QColor(_LEVEL_BACKGROUNDS[event.level]))
+            if isinstance(event, Notice) and event.level in _LEVELS:
+                return QBrush(QColor(NOTICE_BACKGROUND[is_dark()][event.level]))
             return None
         if role == _ALIGNMENT and index.column() == 1:
             return _RIGHT

@@ -17,12 +17,23 @@ from ...core.events import (
     StateChanged,
 )
 from ...core.states import Provenance
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from ...core.events import SessionEvent
 
-COLUMNS = ("Time", "Elapsed", "Peer", "Event", "Change", "Detail")
-"""Column headers of the event log, in order."""
+COLUMNS = (
+    QT_TRANSLATE_NOOP("EventLog", "Time"),
+    QT_TRANSLATE_NOOP("EventLog", "Elapsed"),
+    QT_TRANSLATE_NOOP("EventLog", "Peer"),
+    QT_TRANSLATE_NOOP("EventLog", "Event"),
+    QT_TRANSLATE_NOOP("EventLog", "Change"),
+    QT_TRANSLATE_NOOP("EventLog", "Detail"),
+)
+"""Column headers of the event log, in order (shown through ``translate("EventLog", …)``).
+
+The cells themselves are the events' data (W3C values, event types, the core's details) as in
+the journal and the exports; only the words IceScope adds around them are translated."""
 
 
 def wall_text(wall: float) -> str:
@@ -65,7 +76,11 @@ def detail_text(event: SessionEvent) -> str:
         # Time in the previous state first: it is what a tester compares (e.g. 2.5 s to
         # disconnected); long details come after and may be elided.
         if event.in_previous is not None:
-            parts.append(f"after {event.in_previous:.3f} s in {event.previous}")
+            parts.append(
+                translate("EventLog", "after {0} s in {1}").format(
+                    f"{event.in_previous:.3f}", event.previous
+                )
+            )
         provenance = event.provenance.value
         if event.provenance is not Provenance.REPORTED and (
             provenance.replace("-", " ") not in event.detail.lower()

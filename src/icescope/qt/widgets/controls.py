@@ -11,6 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..commands import BUSY, NO_SESSION
+from ..i18n import translate
+from ..texts import reason
 
 
 class QtControls(QWidget):
@@ -31,11 +33,17 @@ class QtControls(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.restart_action = self._action("Restart ICE", "Ctrl+R", self.restart_requested)
-        self.close_action = self._action("Close session", "Ctrl+W", self.close_requested)
-        self.new_action = self._action("New session…", "Ctrl+N", self.new_session_requested)
+        self.restart_action = self._action(
+            translate("Controls", "&Restart ICE"), "Ctrl+R", self.restart_requested
+        )
+        self.close_action = self._action(
+            translate("Controls", "&Close session"), "Ctrl+W", self.close_requested
+        )
+        self.new_action = self._action(
+            translate("Controls", "&New session…"), "Ctrl+N", self.new_session_requested
+        )
         self.repeat_action = self._action(
-            "Repeat session", "Ctrl+Shift+N", self.repeat_session_requested
+            translate("Controls", "Re&peat session"), "Ctrl+Shift+N", self.repeat_session_requested
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -81,35 +89,44 @@ class QtControls(QWidget):
         """
         self.restart_action.setEnabled(restart is None)
         self.restart_action.setToolTip(
-            "Restart ICE: new ufrag/pwd in a new offer (webrtc-pc restartIce()). Ctrl+R"
+            translate(
+                "Controls",
+                "Restart ICE: new ufrag/pwd in a new offer (webrtc-pc restartIce()). Ctrl+R",
+            )
             if restart is None
-            else f"Restart ICE unavailable: {restart}"
+            else translate("Controls", "Restart ICE unavailable: {0}").format(reason(restart))
         )
         # Say why Restart is grey right next to it when it is the engine's doing, not only
         # in a tooltip.
         show_hint = capability_off and restart is not None
-        hint = "Restart ICE unavailable: the ICE engine cannot restart"
+        hint = translate("Controls", "Restart ICE unavailable: the ICE engine cannot restart")
         self.hint.setText(hint if show_hint else "")
-        self.hint.setToolTip(restart or "" if show_hint else "")
+        self.hint.setToolTip(reason(restart or "") if show_hint else "")
         self.close_action.setEnabled(close is None)
         self.close_action.setToolTip(
-            "Close both peers (drains heartbeats first). Ctrl+W"
+            translate("Controls", "Close both peers (drains heartbeats first). Ctrl+W")
             if close is None
-            else f"Nothing to close: {close}"
+            else translate("Controls", "Nothing to close: {0}").format(reason(close))
         )
         self.new_action.setEnabled(not busy)
         self.new_action.setToolTip(
-            "Choose the remote peer, STUN/TURN servers, timings and host candidates, then "
-            "start a new session (closes this one). Ctrl+N"
+            translate(
+                "Controls",
+                "Choose the remote peer, STUN/TURN servers, timings and host candidates, then "
+                "start a new session (closes this one). Ctrl+N",
+            )
             if not busy
-            else BUSY
+            else reason(BUSY)
         )
         self.repeat_action.setEnabled(not busy)
         self.repeat_action.setToolTip(
-            "Close this session (if open) and start a fresh one with the same settings. "
-            "Ctrl+Shift+N"
+            translate(
+                "Controls",
+                "Close this session (if open) and start a fresh one with the same settings. "
+                "Ctrl+Shift+N",
+            )
             if not busy
-            else BUSY
+            else reason(BUSY)
         )
         for button in self.buttons.values():
             # QToolButton shows the action's tooltip; disabled buttons keep showing it too.

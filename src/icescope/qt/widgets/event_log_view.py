@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core.eventlog import EventLog
 from ...core.events import EVENT_TYPES
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..models.formatting import row_texts
 
 if TYPE_CHECKING:
@@ -30,7 +31,10 @@ if TYPE_CHECKING:
     from ...core.events import SessionEvent
     from ..models.event_log_model import EventLogModel
 
-EXPORT_FORMATS = {"jsonl": "JSON Lines (*.jsonl)", "csv": "CSV (*.csv)"}
+EXPORT_FORMATS = {
+    "jsonl": QT_TRANSLATE_NOOP("EventLogView", "JSON Lines (*.jsonl)"),
+    "csv": QT_TRANSLATE_NOOP("EventLogView", "CSV (*.csv)"),
+}
 """Export formats and their file-dialog filters."""
 _COLUMN_WIDTHS = (100, 84, 60, 210, 190)
 
@@ -70,7 +74,7 @@ class QtEventLog(QWidget):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
 
-        self.copy_action = QAction("Copy rows", self.table)
+        self.copy_action = QAction(translate("EventLogView", "Copy rows"), self.table)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.triggered.connect(self.copy_to_clipboard)
@@ -79,7 +83,7 @@ class QtEventLog(QWidget):
         self.type_button = QToolButton(self)
         self.type_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.type_menu = QMenu(self.type_button)
-        self._all_types = self.type_menu.addAction("All event types")
+        self._all_types = self.type_menu.addAction(translate("EventLogView", "All event types"))
         self._all_types.triggered.connect(lambda: self.set_type_filter(None))
         self.type_menu.addSeparator()
         self._type_actions: dict[str, QAction] = {}
@@ -92,9 +96,9 @@ class QtEventLog(QWidget):
         self.type_button.setMenu(self.type_menu)
 
         self.peer_combo = QComboBox(self)
-        self.peer_combo.addItem("Both peers", None)
-        self.peer_combo.addItem("local peer", "local")
-        self.peer_combo.addItem("remote peer", "remote")
+        self.peer_combo.addItem(translate("EventLogView", "Both peers"), None)
+        self.peer_combo.addItem(translate("EventLogView", "local peer"), "local")
+        self.peer_combo.addItem(translate("EventLogView", "remote peer"), "remote")
         self.peer_combo.currentIndexChanged.connect(
             lambda _i: self.model.set_peer(self.peer_combo.currentData())
         )
@@ -104,25 +108,34 @@ class QtEventLog(QWidget):
         self.follow_button.setCheckable(True)
         self.follow_button.setChecked(True)
         self.follow_button.setToolTip(
-            "Follow new events. Scrolling up pauses; scrolling back to the bottom resumes."
+            translate(
+                "EventLogView",
+                "Follow new events. Scrolling up pauses; scrolling back to the bottom resumes.",
+            )
         )
         self.follow_button.toggled.connect(self.set_following)
 
         export_button = QToolButton(self)
-        export_button.setText("Export…")
+        export_button.setText(translate("EventLogView", "Export…"))
         export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(export_button)
-        export_menu.addAction("JSON Lines…", lambda: self.export_dialog("jsonl"))
-        export_menu.addAction("CSV…", lambda: self.export_dialog("csv"))
+        export_menu.addAction(
+            translate("EventLogView", "JSON Lines…"), lambda: self.export_dialog("jsonl")
+        )
+        export_menu.addAction(translate("EventLogView", "CSV…"), lambda: self.export_dialog("csv"))
         export_button.setMenu(export_menu)
-        export_button.setToolTip("Save the events shown (after filters) to a file")
+        export_button.setToolTip(
+            translate("EventLogView", "Save the events shown (after filters) to a file")
+        )
         copy_button = QToolButton(self)
         copy_button.setDefaultAction(self.copy_action)
-        copy_button.setToolTip("Copy the selected rows as tab-separated text (Ctrl+C)")
+        copy_button.setToolTip(
+            translate("EventLogView", "Copy the selected rows as tab-separated text (Ctrl+C)")
+        )
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(QLabel("Show:", self))
+        bar.addWidget(QLabel(translate("EventLogView", "Show:"), self))
         bar.addWidget(self.type_button)
         bar.addWidget(self.peer_combo)
         bar.addStretch(1)
@@ -166,17 +179,25 @@ class QtEventLog(QWidget):
     def _update_type_button(self) -> None:
         types = self.model.types
         if types is None:
-            self.type_button.setText("All event types ▾")
+            self.type_button.setText(translate("EventLogView", "All event types ▾"))
         elif len(types) == 1:
             self.type_button.setText(f"{next(iter(types))} ▾")
         else:
-            self.type_button.setText(f"{len(types)} event types ▾")
+            self.type_button.setText(
+                translate("EventLogView", "{0} event types ▾").format(len(types))
+            )
 
     def _update_count(self, *_args: object) -> None:
         total, shown = self.model.total, self.model.rowCount()
-        text = f"{total} events" if shown == total else f"{shown} of {total} events shown"
+        text = (
+            translate("EventLogView", "{0} events").format(total)
+            if shown == total
+            else translate("EventLogView", "{0} of {1} events shown").format(shown, total)
+        )
         if self.model.dropped:
-            text += f" ({self.model.dropped} oldest dropped from view; journal has all)"
+            text += translate(
+                "EventLogView", " ({0} oldest dropped from view; journal has all)"
+            ).format(self.model.dropped)
         self.count_label.setText(text)
 
     # ------------------------------------------------------------------ following
@@ -200,7 +221,9 @@ class QtEventLog(QWidget):
         self.follow_button.setChecked(self._following)
         self.follow_button.blockSignals(False)
         self.follow_button.setText(
-            "Following ↓" if self._following else "Paused: scroll to bottom to resume ↓"
+            translate("EventLogView", "Following ↓")
+            if self._following
+            else translate("EventLogView", "Paused: scroll to bottom to resume ↓")
         )
 
     def _on_range_changed(self, _minimum: int, maximum: int) -> None:
@@ -282,11 +305,18 @@ class QtEventLog(QWidget):
         from PySide6.QtWidgets import QFileDialog  # on use: its type costs the start-up ~0.5 ms
 
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export events shown", f"icescope-events.{fmt}", EXPORT_FORMATS[fmt]
+            self,
+            translate("EventLogView", "Export events shown"),
+            f"icescope-events.{fmt}",
+            translate("EventLogView", EXPORT_FORMATS[fmt]),
         )
         if not name:
             return
         try:
             self.export(Path(name), fmt)
         except OSError as exc:
-            self.problem.emit(f"Could not export to {name}: {exc.strerror or exc}")
+            self.problem.emit(
+                translate("EventLogView", "Could not export to {0}: {1}").format(
+                    name, exc.strerror or exc
+                )
+            )

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.events import Peer
+from ..i18n import translate
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -57,8 +58,11 @@ class QtGraphs(QWidget):
         self.setMinimumHeight(180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setToolTip(
-            "Blue: local peer · orange: remote peer · red bands: impairments.\n"
-            "Wheel: zoom the time span · double-click: the whole session."
+            translate(
+                "Graphs",
+                "Blue: local peer · orange: remote peer · red bands: impairments.\n"
+                "Wheel: zoom the time span · double-click: the whole session.",
+            )
         )
 
     def follow(self, history: History, now: Callable[[], float]) -> None:

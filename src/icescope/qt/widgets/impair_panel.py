@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..commands import NO_SESSION
+from ..i18n import translate
+from ..texts import reason as translate_reason
 
 if TYPE_CHECKING:
     from ...core.model import SessionModel
@@ -53,41 +55,53 @@ class QtImpairPanel(QGroupBox):
     """An :class:`ImpairRequest`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Impair network", parent)
+        super().__init__(translate("ImpairPanel", "Impair network"), parent)
         self.peer_combo = QComboBox(self)
-        self.peer_combo.addItems(["local", "remote"])
-        self.peer_combo.setToolTip("Whose ICE sockets to impair")
+        # Shown in the UI language, kept as the core's words (itemData) for the request.
+        self.peer_combo.addItem(translate("ImpairPanel", "local"), "local")
+        self.peer_combo.addItem(translate("ImpairPanel", "remote"), "remote")
+        self.peer_combo.setToolTip(translate("ImpairPanel", "Whose ICE sockets to impair"))
         self.direction_combo = QComboBox(self)
-        self.direction_combo.addItems(["both", "in", "out"])
-        self.direction_combo.setToolTip("in = packets arriving at that peer, out = leaving it")
+        self.direction_combo.addItem(translate("ImpairPanel", "both"), "both")
+        self.direction_combo.addItem(translate("ImpairPanel", "in"), "in")
+        self.direction_combo.addItem(translate("ImpairPanel", "out"), "out")
+        self.direction_combo.setToolTip(
+            translate("ImpairPanel", "in = packets arriving at that peer, out = leaving it")
+        )
 
-        self.blackout_now = QPushButton("Blackout now", self)
-        self.blackout_now.setToolTip("Drop every packet until you click Clear")
+        self.blackout_now = QPushButton(translate("ImpairPanel", "Blackout now"), self)
+        self.blackout_now.setToolTip(
+            translate("ImpairPanel", "Drop every packet until you click Clear")
+        )
         self.blackout_seconds = QDoubleSpinBox(self)
         self.blackout_seconds.setRange(0.1, 3600)
         self.blackout_seconds.setValue(5)
         self.blackout_seconds.setSuffix(" s")
-        self.blackout_timed = QPushButton("Blackout for", self)
-        self.blackout_timed.setToolTip("Drop every packet for the given time, then restore")
+        self.blackout_timed = QPushButton(translate("ImpairPanel", "Blackout for"), self)
+        self.blackout_timed.setToolTip(
+            translate("ImpairPanel", "Drop every packet for the given time, then restore")
+        )
         self.loss_percent = QSpinBox(self)
         self.loss_percent.setRange(0, 100)
         self.loss_percent.setValue(20)
         self.loss_percent.setSuffix(" %")
-        self.loss_apply = QPushButton("Set loss", self)
+        self.loss_apply = QPushButton(translate("ImpairPanel", "Set loss"), self)
         self.delay_ms = QSpinBox(self)
         self.delay_ms.setRange(0, 10_000)
         self.delay_ms.setSingleStep(50)
         self.delay_ms.setValue(200)
         self.delay_ms.setSuffix(" ms")
-        self.delay_apply = QPushButton("Set delay", self)
-        self.clear_button = QPushButton("Clear all", self)
-        self.clear_button.setToolTip("Remove every impairment of this peer")
-        self.active_label = QLabel("No impairment active", self)
+        self.delay_apply = QPushButton(translate("ImpairPanel", "Set delay"), self)
+        self.clear_button = QPushButton(translate("ImpairPanel", "Clear all"), self)
+        self.clear_button.setToolTip(
+            translate("ImpairPanel", "Remove every impairment of this peer")
+        )
+        self.active_label = QLabel(translate("ImpairPanel", "No impairment active"), self)
         self.active_label.setWordWrap(True)
         self.setMaximumWidth(400)
 
-        peer_label = QLabel("Peer", self)
-        direction_label = QLabel("Direction", self)
+        peer_label = QLabel(translate("ImpairPanel", "Peer"), self)
+        direction_label = QLabel(translate("ImpairPanel", "Direction"), self)
         grid = QGridLayout(self)
         grid.addWidget(peer_label, 0, 0)
         grid.addWidget(self.peer_combo, 0, 1)
@@ -146,7 +160,7 @@ class QtImpairPanel(QGroupBox):
         self._available = available
         for control in self._controls:
             control.setEnabled(available)
-        self.setToolTip("" if available else reason)
+        self.setToolTip("" if available else translate_reason(reason))
         self._show_active()
 
     def set_remote_available(self, why_not: str | None) -> None:
@@ -156,18 +170,22 @@ class QtImpairPanel(QGroupBox):
         self._remote_why = why_not
         item = self.peer_combo.model().item(1)  # type: ignore[attr-defined]
         item.setEnabled(why_not is None)
-        item.setToolTip(why_not or "")
+        item.setToolTip(translate_reason(why_not or ""))
         if why_not is not None and self.peer_combo.currentIndex() == 1:
             self.peer_combo.setCurrentIndex(0)
-        tip = "Whose ICE sockets to impair"
-        self.peer_combo.setToolTip(tip if why_not is None else f"{tip} (remote: {why_not})")
+        tip = translate("ImpairPanel", "Whose ICE sockets to impair")
+        if why_not is not None:
+            tip = translate("ImpairPanel", "{0} (remote: {1})").format(
+                tip, translate_reason(why_not)
+            )
+        self.peer_combo.setToolTip(tip)
 
     def _request(self, kind: str, value: float) -> None:
         self.impair_requested.emit(
             ImpairRequest(
-                peer=self.peer_combo.currentText(),
+                peer=str(self.peer_combo.currentData()),
                 kind=kind,
-                direction=self.direction_combo.currentText(),
+                direction=str(self.direction_combo.currentData()),
                 value=float(value),
             )
         )
@@ -179,7 +197,9 @@ class QtImpairPanel(QGroupBox):
             for peer in model.peers.values():
                 for (_kind, _direction), event in sorted(peer.impairments.items()):
                     active.append(f"{peer.peer.value}: {event.summary()}")
-        self._active_text = "Active: " + "; ".join(active) if active else ""
+        self._active_text = (
+            translate("ImpairPanel", "Active: {0}").format("; ".join(active)) if active else ""
+        )
         self._show_active()
 
     def _show_active(self) -> None:
@@ -187,6 +207,6 @@ class QtImpairPanel(QGroupBox):
         if self._active_text:
             self.active_label.setText(self._active_text)
         elif not available and reason:
-            self.active_label.setText(reason)
+            self.active_label.setText(translate_reason(reason))
         else:
-            self.active_label.setText("No impairment active")
+            self.active_label.setText(translate("ImpairPanel", "No impairment active"))

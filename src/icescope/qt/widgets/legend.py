@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from ...core.states import ICE_MEANINGS, IceConnectionState
+from ...core.states import IceConnectionState
+from ..i18n import translate
+from ..texts import meaning
 from .mini_state import QtMiniState
 
 
@@ -20,13 +22,13 @@ class QtLegend(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(14)
-        caption = QLabel("Legend:", self)
+        caption = QLabel(translate("Legend", "Legend:"), self)
         caption.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(caption)
         self.items: dict[IceConnectionState, QtMiniState] = {}
         for state in IceConnectionState:
             item = _LegendItem(state.value, self)
-            item.setToolTip(f"{state.value}: {ICE_MEANINGS[state]}")
+            item.setToolTip(f"{state.value}: {meaning(state)}")
             layout.addWidget(item)
             self.items[state] = item
         layout.addStretch(1)
@@ -39,4 +41,4 @@ class _LegendItem(QtMiniState):
         super().__init__("", state, parent)
 
     def _update_texts(self) -> None:
-        self.setAccessibleName(f"legend: {self.state}")
+        self.setAccessibleName(translate("Legend", "legend: {0}").format(self.state))

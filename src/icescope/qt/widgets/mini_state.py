@@ -12,13 +12,26 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..state_style import NOT_KNOWN, STALE_COLOR, draw_shape, look_of
+from ..theme import is_dark, state_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
 UNKNOWN = "unknown"
 """The value shown for a machine whose state is not known."""
+_WORDS = {
+    UNKNOWN: QT_TRANSLATE_NOOP("MiniState", "unknown"),
+    "not reported": QT_TRANSLATE_NOOP("MiniState", "not reported"),
+}
+"""Values that are IceScope's words, not W3C values: shown in the UI language."""
+
+
+def shown_word(state: str) -> str:
+    """``state`` as shown: a W3C value as is, IceScope's own words translated."""
+    word = _WORDS.get(state)
+    return state if word is None else translate("MiniState", word)
 
 
 class QtMiniState(QWidget):
@@ -70,16 +83,23 @@ class QtMiniState(QWidget):
         self.update()
 
     def _update_texts(self) -> None:
-        note = "" if self._live or self._state == UNKNOWN else " (stale: last reported value)"
-        self.setToolTip(f"{self._caption} = {self._state}{note}")
-        self.setAccessibleName(f"{self._caption}: {self._state}{note}")
+        note = (
+            ""
+            if self._live or self._state == UNKNOWN
+            else translate("MiniState", " (stale: last reported value)")
+        )
+        word = shown_word(self._state)
+        self.setToolTip(f"{self._caption} = {word}{note}")
+        self.setAccessibleName(f"{self._caption}: {word}{note}")
 
     def sizeHint(self) -> QSize:
         """One text line with a shape in front, wide enough for caption and value."""
         bold = QFont(self.font())
         bold.setBold(True)
         caption = self.fontMetrics().horizontalAdvance(f"{self._label}: ") if self._label else 0
-        return QSize(24 + caption + QFontMetrics(bold).horizontalAdvance(self._state) + 8, 24)
+        return QSize(
+            24 + caption + QFontMetrics(bold).horizontalAdvance(shown_word(self._state)) + 8, 24
+        )
 
     def minimumSizeHint(self) -> QSize:
         """Never clip the value."""
@@ -110,6 +130,10 @@ class QtMiniState(QWidget):
         bold.setBold(True)
         bold.setItalic(not self._live)
         p.setFont(bold)
-        p.setPen(color.darker(110))
+        p.setPen(state_text((look.color if self._live else STALE_COLOR), is_dark(self.palette())))
         x = 24 + (metrics.horizontalAdvance(caption) + 6 if caption else 0)
-        p.drawText(QRectF(x, 0, self.width() - x, h), Qt.AlignmentFlag.AlignVCenter, self._state)
+        p.drawText(
+            QRectF(x, 0, self.width() - x, h),
+            Qt.AlignmentFlag.AlignVCenter,
+            shown_word(self._state),
+        )

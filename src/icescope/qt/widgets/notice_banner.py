@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-_STYLES = {
-    "error": "background:#fde7e7; border:1px solid #e3a3a3; color:#7a1212;",
-    "warning": "background:#fff4e0; border:1px solid #e8c27a; color:#6b4200;",
-}
+from ..i18n import translate
+from ..theme import banner_style, is_dark
+
+_STYLES = ("error", "warning")
 
 
 class QtNoticeBanner(QFrame):
@@ -23,7 +24,7 @@ class QtNoticeBanner(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.dismiss = QToolButton(self)
-        self.dismiss.setText("Dismiss")
+        self.dismiss.setText(translate("NoticeBanner", "Dismiss"))
         self.dismiss.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
@@ -33,6 +34,7 @@ class QtNoticeBanner(QFrame):
         """Notices shown since the last dismissal."""
         self.level = ""
         """Level of the notice shown (``error`` or ``warning``); empty when hidden."""
+        self._dark = is_dark()
         self.hide()
 
     def show_notice(self, level: str, message: str) -> None:
@@ -44,12 +46,34 @@ class QtNoticeBanner(QFrame):
         self.level = level if level in _STYLES else "warning"
         self.label.setProperty("message", message)
         self._set_text(self.level, message)
-        self.setStyleSheet(f"#noticeBanner {{{_STYLES[self.level]}}} QLabel {{border:none;}}")
+        self._restyle()
         self.show()
 
+    def _restyle(self) -> None:
+        # The application's palette: this widget's own is changed by its style sheet.
+        self._dark = is_dark()
+        if self.level:
+            style = banner_style(self.level, self._dark)
+            self.setStyleSheet(f"#noticeBanner {{{style}}} QLabel {{border:none;}}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the system switching between light and dark (restyle once per switch)."""
+        if event.type() == QEvent.Type.PaletteChange and is_dark() != self._dark:
+            self._restyle()
+        super().changeEvent(event)
+
     def _set_text(self, level: str, message: str) -> None:
-        more = f"  (+{self.count - 1} more in the log)" if self.count > 1 else ""
-        self.label.setText(f"<b>{level.capitalize()}:</b> {_escape(message)}{more}")
+        more = (
+            translate("NoticeBanner", "  (+{0} more in the log)").format(self.count - 1)
+            if self.count > 1
+            else ""
+        )
+        word = (
+            translate("NoticeBanner", "Error")
+            if level == "error"
+            else translate("NoticeBanner", "Warning")
+        )
+        self.label.setText(f"<b>{word}:</b> {_escape(message)}{more}")
 
     def text(self) -> str:
         """The plain message currently shown."""

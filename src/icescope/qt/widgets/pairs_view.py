@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
+from ..i18n import translate
 from ..models.pairs_model import StatsTableModel
 
 if TYPE_CHECKING:
@@ -27,6 +28,11 @@ def _table(model: StatsTableModel, parent: QWidget) -> QTableView:
     return view
 
 
+def NO_STATS() -> str:
+    """What the view says before the first statistics sample."""
+    return translate("PairsView", "No statistics yet (they arrive once a second).")
+
+
 class QtPairsView(QWidget):
     """Candidate pairs above, candidates below; a line with each peer's time to connect."""
 
@@ -34,7 +40,7 @@ class QtPairsView(QWidget):
         super().__init__(parent)
         self.pairs = StatsTableModel("pairs", self)
         self.candidates = StatsTableModel("candidates", self)
-        self.summary = QLabel("No statistics yet (they arrive once a second).", self)
+        self.summary = QLabel(NO_STATS(), self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pair_table = _table(self.pairs, self)
@@ -53,7 +59,7 @@ class QtPairsView(QWidget):
         """Empty both tables (a new session)."""
         self.pairs.clear()
         self.candidates.clear()
-        self.summary.setText("No statistics yet (they arrive once a second).")
+        self.summary.setText(NO_STATS())
 
     def show_sample(self, sample: StatsSample, model: SessionModel | None) -> None:
         """Show ``sample`` (the peer's latest) and the time to connect from ``model``."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from ...core.liveness import liveness_of
 from ...core.states import Machine
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..peer_view import PeerView, describe, view_of
 from .mini_state import UNKNOWN, QtMiniState
 from .state_indicator import QtStateIndicator
@@ -28,10 +29,10 @@ _MINI = (
     (Machine.TRANSPORT, "RTCIceTransport.state", NOT_REPORTED),
 )
 _LABELS = {
-    Machine.CONNECTION: "connection",
-    Machine.GATHERING: "gathering",
-    Machine.SIGNALING: "signaling",
-    Machine.TRANSPORT: "ICE transport",
+    Machine.CONNECTION: QT_TRANSLATE_NOOP("PeerPanel", "connection"),
+    Machine.GATHERING: QT_TRANSLATE_NOOP("PeerPanel", "gathering"),
+    Machine.SIGNALING: QT_TRANSLATE_NOOP("PeerPanel", "signaling"),
+    Machine.TRANSPORT: QT_TRANSLATE_NOOP("PeerPanel", "ICE transport"),
 }
 """Short captions, so two peers and the impair panel fit a 1280-pixel screen side by side
 (the tooltip names the W3C attribute)."""
@@ -44,11 +45,14 @@ class QtPeerPanel(QGroupBox):
         title: e.g. ``Local peer``.
         description: who this peer is, in words (shown under the title).
         parent: the owning widget.
+        subject: what a screen reader calls its ICE indicator ("ICE connection state of …").
     """
 
-    def __init__(self, title: str, description: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, description: str = "", parent: QWidget | None = None, *, subject: str = ""
+    ) -> None:
         super().__init__(title, parent)
-        self.indicator = QtStateIndicator("iceConnectionState", self)
+        self.indicator = QtStateIndicator("iceConnectionState", self, subject=subject)
         self.minis: dict[Machine, QtMiniState] = {}
         self.description = QLabel(description, self)
         self.description.setWordWrap(True)
@@ -60,7 +64,9 @@ class QtPeerPanel(QGroupBox):
         grid.addWidget(self.description, 0, 0, 1, 2)
         grid.addWidget(self.indicator, 1, 0, 1, 2)
         for i, (machine, caption, initial) in enumerate(_MINI):
-            mini = QtMiniState(caption, initial, self, label=_LABELS[machine])
+            mini = QtMiniState(
+                caption, initial, self, label=translate("PeerPanel", _LABELS[machine])
+            )
             self.minis[machine] = mini
             grid.addWidget(mini, 2 + i // 2, i % 2)
 

@@ -28,13 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.events import Listening, LocalDescription, Notice
+from ..i18n import translate
+from ..theme import is_dark, notice_style
 
 if TYPE_CHECKING:
     from ...core.config import Settings
     from ...core.events import SessionEvent
 
-_ERROR = "color:#b00020; font-weight:600;"
-_OK = "color:#1b6e20; font-weight:600;"
+_ERROR = "error"
+_OK = "ok"
+
+
+def _not_applied() -> str:
+    return translate("SignalingPanel", "Not applied: {0}")
+
+
 _BAD_LINE = QColor("#ffd6d6")
 
 
@@ -63,6 +71,7 @@ class QtSignalingPanel(QFrame):
         self.setObjectName("signalingPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._mode = "loopback"
+        self._status_level = ""
         self._offers = True
         self._local_kind: str | None = None
         self._local_sdp = ""
@@ -76,7 +85,7 @@ class QtSignalingPanel(QFrame):
         self.link.setWordWrap(True)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self._link_text = ""
-        self.copy_link = QPushButton("Copy", self)
+        self.copy_link = QPushButton(translate("SignalingPanel", "Copy"), self)
         self.copy_link.clicked.connect(lambda: self._copy(self._link_text))
         link_row = QHBoxLayout()
         link_row.addWidget(self.link, 1)
@@ -84,18 +93,24 @@ class QtSignalingPanel(QFrame):
 
         self.paste_area = QWidget(self)
         self.local_label = QLabel(self.paste_area)
-        self.local_box = _mono(self.paste_area, read_only=True, placeholder="Gathering candidates…")
-        self.copy_local = QPushButton("Copy", self.paste_area)
+        self.local_box = _mono(
+            self.paste_area,
+            read_only=True,
+            placeholder=translate("SignalingPanel", "Gathering candidates…"),
+        )
+        self.copy_local = QPushButton(translate("SignalingPanel", "Copy"), self.paste_area)
         # Copy the SDP exactly as aiortc wrote it (CRLF, RFC 8866 §5); the box shows LF only.
         self.copy_local.clicked.connect(lambda: self._copy(self._local_sdp))
         self.remote_label = QLabel(self.paste_area)
         self.remote_box = _mono(
             self.paste_area,
             read_only=False,
-            placeholder='Paste SDP here (v=0 …) or JSON {"type": …, "sdp": …}',
+            placeholder=translate(
+                "SignalingPanel", 'Paste SDP here (v=0 …) or JSON {"type": …, "sdp": …}'
+            ),
         )
         self.remote_box.textChanged.connect(self._clear_mark)
-        self.apply = QPushButton("Apply", self.paste_area)
+        self.apply = QPushButton(translate("SignalingPanel", "Apply"), self.paste_area)
         self.apply.clicked.connect(self.apply_pasted)
         self.paste_status = QLabel(self.paste_area)
         self.paste_status.setWordWrap(True)
@@ -131,21 +146,46 @@ class QtSignalingPanel(QFrame):
         self._status("", "")
         self.paste_area.setVisible(mode == "paste")
         if mode == "browser":
-            who = "the browser offers" if settings.browser_offers else "IceScope offers"
-            self.title.setText(f"Browser peer · {who}")
-            self._set_link("Starting the page server…", "")
+            self.title.setText(
+                translate("SignalingPanel", "Browser peer · the browser offers")
+                if settings.browser_offers
+                else translate("SignalingPanel", "Browser peer · IceScope offers")
+            )
+            self._set_link(translate("SignalingPanel", "Starting the page server…"), "")
         elif mode == "tcp-listen":
-            self.title.setText("Another IceScope over TCP · it connects and offers, we answer")
-            self._set_link(f"Opening {settings.remote_address}…", "")
+            self.title.setText(
+                translate(
+                    "SignalingPanel",
+                    "Another IceScope over TCP · it connects and offers, we answer",
+                )
+            )
+            self._set_link(
+                translate("SignalingPanel", "Opening {0}…").format(settings.remote_address), ""
+            )
         elif mode == "tcp-connect":
-            self.title.setText("Another IceScope over TCP · we connect and offer")
-            self._set_link(f"Connecting to {settings.remote_address} (retrying for 10 s)", "")
+            self.title.setText(
+                translate("SignalingPanel", "Another IceScope over TCP · we connect and offer")
+            )
+            self._set_link(
+                translate("SignalingPanel", "Connecting to {0} (retrying for 10 s)").format(
+                    settings.remote_address
+                ),
+                "",
+            )
         elif mode == "manual":
-            self.title.setText("Offer/answer files")
-            self._set_link(f"Offer: {settings.offer_file} · answer: {settings.answer_file}", "")
+            self.title.setText(translate("SignalingPanel", "Offer/answer files"))
+            self._set_link(
+                translate("SignalingPanel", "Offer: {0} · answer: {1}").format(
+                    settings.offer_file, settings.answer_file
+                ),
+                "",
+            )
         elif mode == "paste":
-            who = "IceScope offers" if self._offers else "the remote offers"
-            self.title.setText(f"Copy & paste signaling · {who}")
+            self.title.setText(
+                translate("SignalingPanel", "Copy & paste signaling · IceScope offers")
+                if self._offers
+                else translate("SignalingPanel", "Copy & paste signaling · the remote offers")
+            )
         self._label_paste_steps()
         self.setVisible(mode != "loopback")
 
@@ -155,7 +195,8 @@ class QtSignalingPanel(QFrame):
             self._show_listening(event)
         elif isinstance(event, Notice) and event.code == "start-failed":
             # Replace "Opening…"/"Starting…": nothing will come.
-            self._set_link(f'<span style="{_ERROR}">{html.escape(event.message)}</span>', "")
+            style = notice_style(_ERROR, is_dark(self.palette()))
+            self._set_link(f'<span style="{style}">{html.escape(event.message)}</span>', "")
         elif isinstance(event, LocalDescription) and self._mode == "paste":
             self._local_kind, self._local_sdp = event.kind, event.sdp
             self.local_box.setPlainText(event.sdp)
@@ -166,14 +207,22 @@ class QtSignalingPanel(QFrame):
         if url.startswith("tcp://"):
             address = url.removeprefix("tcp://")
             self._set_link(
-                f"Listening on <b>{html.escape(address)}</b> · in the other IceScope choose "
-                "<i>Another IceScope: connect to it</i> with this address "
-                "(use this machine's IP if it listens on 0.0.0.0)",
+                translate(
+                    "SignalingPanel",
+                    "Listening on <b>{0}</b> · in the other IceScope choose "
+                    "<i>Another IceScope: connect to it</i> with this address "
+                    "(use this machine's IP if it listens on 0.0.0.0)",
+                ).format(html.escape(address)),
                 address,
             )
         else:
             safe = html.escape(url, quote=True)
-            self._set_link(f'Open this page in any browser: <a href="{safe}">{safe}</a>', url)
+            self._set_link(
+                translate(
+                    "SignalingPanel", 'Open this page in any browser: <a href="{0}">{0}</a>'
+                ).format(safe),
+                url,
+            )
 
     def _set_link(self, rich: str, copy_text: str) -> None:
         self.link.setText(rich)
@@ -185,12 +234,22 @@ class QtSignalingPanel(QFrame):
         expected = "answer" if self._local_kind == "offer" else "offer"
         local_kind = self._local_kind or ("offer" if self._offers else "answer")
         first, second = ("①", "②") if self._offers else ("②", "①")
-        self.local_label.setText(f"{first} IceScope's {local_kind}: copy it to the remote peer")
-        self.remote_label.setText(f"{second} Paste the remote peer's {expected} here")
-        self.copy_local.setText(f"Copy {local_kind}")
-        self.apply.setText(f"Apply {expected}")
+        self.local_label.setText(
+            translate("SignalingPanel", "{0} IceScope's {1}: copy it to the remote peer").format(
+                first, local_kind
+            )
+        )
+        self.remote_label.setText(
+            translate("SignalingPanel", "{0} Paste the remote peer's {1} here").format(
+                second, expected
+            )
+        )
+        self.copy_local.setText(translate("SignalingPanel", "Copy {0}").format(local_kind))
+        self.apply.setText(translate("SignalingPanel", "Apply {0}").format(expected))
         if not self._offers and self._local_kind is None:
-            self.local_box.setPlaceholderText("IceScope's answer appears here once you paste…")
+            self.local_box.setPlaceholderText(
+                translate("SignalingPanel", "IceScope's answer appears here once you paste…")
+            )
 
     # ------------------------------------------------------------------ paste
     def apply_pasted(self) -> bool:
@@ -203,21 +262,24 @@ class QtSignalingPanel(QFrame):
     def show_paste_accepted(self, kind: str) -> None:
         """The session took the pasted ``kind`` (``offer`` or ``answer``)."""
         self._status(
-            f"✓ Remote {kind} accepted and handed to the peer connection: "
-            "watch the ICE states above.",
+            translate(
+                "SignalingPanel",
+                "✓ Remote {0} accepted and handed to the peer connection: "
+                "watch the ICE states above.",
+            ).format(kind),
             _OK,
         )
 
     def show_paste_refused(self, message: str, line: int | None = None) -> None:
         """The session refused the paste: say why, and mark ``line`` (1-based) if given."""
-        self._status(f"Not applied: {message}", _ERROR)
+        self._status(_not_applied().format(message), _ERROR)
         if line is not None:
             self._mark_line(line)
 
     def error_text(self) -> str:
         """The paste error shown, or empty."""
         text = self.paste_status.text()
-        return text if text.startswith("Not applied") else ""
+        return text if self._status_level == _ERROR else ""
 
     def status_text(self) -> str:
         """The paste verdict shown (accepted or refused), or empty."""
@@ -246,9 +308,12 @@ class QtSignalingPanel(QFrame):
     def _clear_mark(self) -> None:
         self.remote_box.setExtraSelections([])
 
-    def _status(self, text: str, style: str) -> None:
+    def _status(self, text: str, level: str) -> None:
+        self._status_level = level
         self.paste_status.setText(text)
-        self.paste_status.setStyleSheet(style)
+        self.paste_status.setStyleSheet(
+            notice_style(level, is_dark(self.palette())) if level else ""
+        )
         self.paste_status.setVisible(bool(text))
 
     def _copy(self, text: str) -> None:

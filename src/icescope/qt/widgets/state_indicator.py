@@ -18,14 +18,17 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...core.states import ICE_MEANINGS, IceConnectionState, Provenance
+from ...core.states import IceConnectionState, Provenance
+from ..i18n import translate
 from ..peer_view import PeerView, ago, format_duration, provenance_text, provenance_tooltip
-from ..state_style import NOT_KNOWN, STALE_COLOR, draw_shape, look_of
+from ..state_style import NOT_KNOWN, ORANGE, STALE_COLOR, draw_shape, look_of
+from ..texts import meaning
+from ..theme import is_dark, state_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtGui import QPaintEvent, QShowEvent
+    from PySide6.QtGui import QFocusEvent, QPaintEvent, QShowEvent
 
     from ...core.liveness import Liveness
     from ...core.model import StateValue
@@ -40,7 +43,37 @@ FLOOD_CHANGES = 10
 FLOOD_WINDOW_S = 0.1
 """More than 100 state changes a second is a flood, not something a person watches live."""
 
-__all__ = ["QtStateIndicator", "format_duration"]
+__all__ = ["QtStateIndicator", "format_duration", "spoken_duration"]
+
+
+def spoken_duration(seconds: float) -> str:
+    """A duration as a screen reader should say it: "3 seconds", "2 minutes 5 seconds"."""
+    whole = int(max(0.0, seconds))
+    if whole < 60:
+        return _seconds(whole)
+    if whole < 3600:
+        minutes, secs = divmod(whole, 60)
+        return f"{_minutes(minutes)} {_seconds(secs)}"
+    hours, rest = divmod(whole, 3600)
+    hour_text = (
+        translate("StateIndicator", "1 hour")
+        if hours == 1
+        else translate("StateIndicator", "{0} hours").format(hours)
+    )
+    return f"{hour_text} {_minutes(rest // 60)}"
+
+
+def _seconds(n: int) -> str:
+    # English and German both have one singular and one plural form.
+    if n == 1:
+        return translate("StateIndicator", "1 second")
+    return translate("StateIndicator", "{0} seconds").format(n)
+
+
+def _minutes(n: int) -> str:
+    if n == 1:
+        return translate("StateIndicator", "1 minute")
+    return translate("StateIndicator", "{0} minutes").format(n)
 
 
 class QtStateIndicator(QWidget):
@@ -53,14 +86,19 @@ class QtStateIndicator(QWidget):
         parent: the owning widget.
     """
 
-    def __init__(self, title: str = "iceConnectionState", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str = "iceConnectionState", parent: QWidget | None = None, *, subject: str = ""
+    ) -> None:
         super().__init__(parent)
         self._title = title
+        self._subject = subject or translate("StateIndicator", "ICE connection state")
+        """What a screen reader names it, e.g. "ICE connection state of the local peer"."""
+        self._spoken = ""
         self._state: IceConnectionState | None = IceConnectionState.NEW
         self._provenance = Provenance.REPORTED
         self._since: float | None = None
         self._view = PeerView(True)
-        self._value_text = "initial value (nothing reported yet)"
+        self._value_text = translate("PeerView", "initial value (nothing reported yet)")
         self._now: Callable[[], float] = lambda: 0.0
         self._liveness: Liveness | None = None
         self._cause = ""
@@ -75,6 +113,8 @@ class QtStateIndicator(QWidget):
         self.setMinimumHeight(96)
         # We paint every pixel (background first), so Qt need not repaint the parents below.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        # Reachable with Tab, so a screen reader (or a keyboard user) can land on it and hear it.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._update_texts()
 
     # ------------------------------------------------------------------ reading
@@ -113,10 +153,40 @@ class QtStateIndicator(QWidget):
             return ""
         if self._view.stale is not None:
             last = self._view.last_report
-            age = "never" if last is None else f"{ago(self._now() - last)} ago"
-            return f"stale · last reported {age} · {self._view.stale}"
+            age = (
+                translate("StateIndicator", "never")
+                if last is None
+                else translate("StateIndicator", "{0} ago").format(ago(self._now() - last))
+            )
+            return translate("StateIndicator", "stale · last reported {0} · {1}").format(
+                age, self._view.stale
+            )
         elapsed = self.time_in_state()
-        return "" if elapsed is None else f"for {format_duration(elapsed)}"
+        if elapsed is None:
+            return ""
+        return translate("StateIndicator", "for {0}").format(format_duration(elapsed))
+
+    def spoken_text(self) -> str:
+        """What a screen reader says: subject, state and how long, in words.
+
+        E.g. "ICE connection state of the local peer: disconnected, for 3 seconds".
+        """
+        if self._state is None:
+            return translate("StateIndicator", "{0}: unknown").format(self._subject)
+        word = self._state.value
+        if self.stale:
+            last = self._view.last_report
+            if last is None:
+                return translate("StateIndicator", "{0}: stale {1}").format(self._subject, word)
+            return translate("StateIndicator", "{0}: stale {1}, last reported {2} ago").format(
+                self._subject, word, spoken_duration(self._now() - last)
+            )
+        elapsed = self.time_in_state()
+        if elapsed is None:
+            return f"{self._subject}: {word}"
+        return translate("StateIndicator", "{0}: {1}, for {2}").format(
+            self._subject, word, spoken_duration(elapsed)
+        )
 
     def liveness_text(self) -> str:
         """Time since the last packet and the countdown to the next verdict, now."""
@@ -229,6 +299,16 @@ class QtStateIndicator(QWidget):
         self._timer.start()
         super().showEvent(event)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Show the focus ring."""
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Hide the focus ring."""
+        self.update()
+        super().focusOutEvent(event)
+
     def hideEvent(self, event: object) -> None:
         """Stop ticking when hidden or closed."""
         self._timer.stop()
@@ -245,24 +325,38 @@ class QtStateIndicator(QWidget):
     def _tick(self) -> None:
         if self._rotating():
             self._phase = (self._phase + RING_TICK_MS / 1200) % 1.0
+        self._speak()
         self.update()
+
+    def _speak(self) -> None:
+        spoken = self.spoken_text()
+        if spoken != self._spoken:  # whole seconds: at most one change a second
+            self._spoken = spoken
+            self.setAccessibleName(spoken)
 
     def _update_texts(self, cause: str = "") -> None:
         if self._state is None:
-            self.setToolTip(f"<b>unknown</b>: {self._value_text}")
-            self.setAccessibleName(f"{self._title}: unknown")
+            unknown = translate("StateIndicator", "unknown")
+            self.setToolTip(f"<b>{unknown}</b>: {self._value_text}")
+            self._speak()
             self.setAccessibleDescription(self._value_text)
             return
-        meaning = ICE_MEANINGS[self._state]
-        word = f"stale {self._state.value}" if self.stale else self._state.value
-        tip = f"<b>{word}</b>: {meaning}<br><i>{self._value_text}</i>"
+        said = meaning(self._state)
+        word = (
+            translate("StateIndicator", "stale {0}").format(self._state.value)
+            if self.stale
+            else self._state.value
+        )
+        tip = f"<b>{word}</b>: {said}<br><i>{self._value_text}</i>"
         if self.stale:
-            tip += f"<br>Stale ({self._view.stale}): the last reported value, not a live one."
+            tip += "<br>" + translate(
+                "StateIndicator", "Stale ({0}): the last reported value, not a live one."
+            ).format(self._view.stale)
         if cause:
             tip += f"<br>{cause}"
         self.setToolTip(tip)
-        self.setAccessibleName(f"{self._title}: {word}")
-        self.setAccessibleDescription(meaning)
+        self._speak()
+        self.setAccessibleDescription(f"{said} {self._value_text}")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Shape on the left; caption, state word and provenance/time on the right."""
@@ -299,6 +393,10 @@ class QtStateIndicator(QWidget):
             p.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
             p.drawRoundedRect(rect, 10, 10)
 
+        if self.hasFocus():  # keyboard users see where Tab put them
+            p.setPen(QPen(self.palette().highlight().color(), 2.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(rect.adjusted(2, 2, -2, -2), 9, 9)
         side = min(rect.height() - 24, 72.0)
         shape_rect = QRectF(rect.left() + 14, rect.center().y() - side / 2, side, side)
         draw_shape(p, shape_rect, look.shape, color, self._phase)
@@ -316,7 +414,11 @@ class QtStateIndicator(QWidget):
 
         p.setFont(small)
         p.setPen(muted)
-        caption = f"{self._title} · STALE (last report)" if stale else self._title
+        caption = (
+            translate("StateIndicator", "{0} · STALE (last report)").format(self._title)
+            if stale
+            else self._title
+        )
         live = self.liveness_text()
         top = QRectF(x, rect.top() + 8, width, 20)
         if live and self.liveness_urgent():
@@ -332,15 +434,16 @@ class QtStateIndicator(QWidget):
                 live = p.fontMetrics().elidedText(live, Qt.TextElideMode.ElideLeft, max(room, 0))
                 p.drawText(top, Qt.AlignmentFlag.AlignRight, live)
         p.setFont(big)
-        p.setPen(color.darker(115))
-        word = "unknown" if self._state is None else self._state.value
+        dark = is_dark(self.palette())
+        p.setPen(state_text(STALE_COLOR if stale else look.color, dark))
+        word = translate("StateIndicator", "unknown") if self._state is None else self._state.value
         if stale:
             word = f"{word}?"
         lines = 2 if unknown else 1  # the why of an unknown state gets two lines
         word_rect = QRectF(x, rect.top() + 24, width, rect.height() - 34 - 18 * lines)
         p.drawText(word_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, word)
         p.setFont(small)
-        p.setPen(QColor("#8a5a00") if stale else muted)
+        p.setPen(state_text(ORANGE, dark) if stale else muted)
         line = QRectF(x, rect.bottom() - 8 - 18 * lines, width, 18 * lines)
         text = self.status_text()
         if not unknown:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from ..i18n import translate
+
 if TYPE_CHECKING:
     from ...core.model import PeerModel, SessionModel
 
@@ -30,12 +32,13 @@ def _shown_peers(model: SessionModel) -> list[PeerModel]:
 def roles_text(model: SessionModel | None) -> str:
     """``roles: local controlling, remote controlled`` (``unknown`` until an event says)."""
     if model is None or not model.started:
-        return "no session"
+        return translate("StatusLine", "no session")
     peers = _shown_peers(model)
     if not any(p.role for p in peers):
-        return "roles: not reported yet"
-    parts = [f"{p.peer.value} {p.role.role if p.role else 'unknown'}" for p in peers]
-    return "roles: " + ", ".join(parts)
+        return translate("StatusLine", "roles: not reported yet")
+    unknown = translate("StatusLine", "unknown")
+    parts = [f"{p.peer.value} {p.role.role if p.role else unknown}" for p in peers]
+    return translate("StatusLine", "roles: {0}").format(", ".join(parts))
 
 
 def pair_text(model: SessionModel | None) -> str:
@@ -43,7 +46,9 @@ def pair_text(model: SessionModel | None) -> str:
     if model is None or not model.started:
         return ""
     pair = model.local.selected
-    return f"pair: {pair.local} ⇄ {pair.remote}" if pair else "pair: none selected yet"
+    if pair is None:
+        return translate("StatusLine", "pair: none selected yet")
+    return translate("StatusLine", "pair: {0} ⇄ {1}").format(pair.local, pair.remote)
 
 
 def heartbeats_text(model: SessionModel | None) -> str:
@@ -52,17 +57,17 @@ def heartbeats_text(model: SessionModel | None) -> str:
         return ""
     peers = _shown_peers(model)
     if not any(p.heartbeat for p in peers):
-        return "heartbeats: not counted yet"
+        return translate("StatusLine", "heartbeats: not counted yet")
     parts = []
     for p in peers:
         hb = p.heartbeat
         if hb is None:
-            parts.append(f"{p.peer.value} not counted yet")
+            parts.append(translate("StatusLine", "{0} not counted yet").format(p.peer.value))
             continue
         received = "?" if hb.received is None else str(hb.received)
-        final = " (final)" if hb.final else ""
+        final = translate("StatusLine", " (final)") if hb.final else ""
         parts.append(f"{p.peer.value} {hb.sent}↑ {received}↓{final}")
-    return "heartbeats: " + ", ".join(parts)
+    return translate("StatusLine", "heartbeats: {0}").format(", ".join(parts))
 
 
 def journal_text(model: SessionModel | None, journal: str | None) -> str:
@@ -70,8 +75,12 @@ def journal_text(model: SessionModel | None, journal: str | None) -> str:
     if model is not None:
         errors = [n for n in model.notices if n.code in JOURNAL_NOTICE_CODES]
         if errors:
-            return f"journal error: {errors[0].message}"
-    return f"journal: {journal}" if journal else "journal: off"
+            return translate("StatusLine", "journal error: {0}").format(errors[0].message)
+    return (
+        translate("StatusLine", "journal: {0}").format(journal)
+        if journal
+        else translate("StatusLine", "journal: off")
+    )
 
 
 class QtStatusLine(QWidget):
@@ -103,10 +112,17 @@ class QtStatusLine(QWidget):
                 layout.addWidget(line)
             layout.addWidget(label, 2 if label is self.pair else 1)
         self._explain = {
-            self.roles: "ICE agent roles (RFC 8445 §6.1.1), as the engine reported them",
-            self.pair: "Selected candidate pair of the local peer (local ⇄ remote)",
-            self.heartbeats: "Heartbeat messages on the data channel, per peer: sent ↑ / "
-            "received ↓ (the latest counts the peers published)",
+            self.roles: translate(
+                "StatusLine", "ICE agent roles (RFC 8445 §6.1.1), as the engine reported them"
+            ),
+            self.pair: translate(
+                "StatusLine", "Selected candidate pair of the local peer (local ⇄ remote)"
+            ),
+            self.heartbeats: translate(
+                "StatusLine",
+                "Heartbeat messages on the data channel, per peer: sent ↑ / "
+                "received ↓ (the latest counts the peers published)",
+            ),
         }
         self.show_model(None, None)
 

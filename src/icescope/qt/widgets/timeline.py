@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ...core.events import Peer
 from ...core.model.history import BANDS
 from ...core.states import Machine
+from ..i18n import translate
 from ..state_style import look_of
 
 if TYPE_CHECKING:
@@ -66,7 +67,11 @@ class QtTimeline(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
         self.setToolTip(
-            "Wheel: zoom · drag: pan · double-click: whole session · click: select the log rows"
+            translate(
+                "Timeline",
+                "Wheel: zoom · drag: pan · double-click: whole session · "
+                "click: select the log rows",
+            )
         )
 
     def follow(self, history: History, now: Callable[[], float]) -> None:

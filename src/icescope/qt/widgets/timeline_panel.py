@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from ..i18n import translate
 from .timeline import QtTimeline
 
 
@@ -20,20 +21,26 @@ class QtTimelinePanel(QWidget):
         super().__init__(parent)
         self.timeline = QtTimeline(self)
         self.hint = QLabel(
-            "Timeline: wheel zooms, drag pans, click selects the log rows of that moment", self
+            translate(
+                "Timeline",
+                "Timeline: wheel zooms, drag pans, click selects the log rows of that moment",
+            ),
+            self,
         )
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         fit = QToolButton(self)
-        fit.setText("Zoom to fit")
-        fit.setToolTip("Show the whole session and follow it live (or double-click)")
+        fit.setText(translate("Timeline", "Zoom to fit"))
+        fit.setToolTip(
+            translate("Timeline", "Show the whole session and follow it live (or double-click)")
+        )
         fit.clicked.connect(self.timeline.zoom_to_fit)
         png = QToolButton(self)
-        png.setText("PNG…")
-        png.setToolTip("Save the timeline as shown, as a PNG image")
+        png.setText(translate("Timeline", "PNG…"))
+        png.setToolTip(translate("Timeline", "Save the timeline as shown, as a PNG image"))
         png.clicked.connect(lambda: self.export_dialog("png"))
         svg = QToolButton(self)
-        svg.setText("SVG…")
-        svg.setToolTip("Save the timeline as an SVG drawing")
+        svg.setText(translate("Timeline", "SVG…"))
+        svg.setToolTip(translate("Timeline", "Save the timeline as an SVG drawing"))
         svg.clicked.connect(lambda: self.export_dialog("svg"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -60,7 +67,10 @@ class QtTimelinePanel(QWidget):
     def export_dialog(self, fmt: str) -> None:
         """Ask for a file name and export; a failure becomes :attr:`problem`."""
         name, _ = QFileDialog.getSaveFileName(
-            self, f"Export timeline as {fmt.upper()}", f"timeline.{fmt}", f"*.{fmt}"
+            self,
+            translate("Timeline", "Export timeline as {0}").format(fmt.upper()),
+            f"timeline.{fmt}",
+            f"*.{fmt}",
         )
         if not name:
             return

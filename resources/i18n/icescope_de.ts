@@ -1,0 +1,1434 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About IceScope</source>
+        <translation>Über IceScope</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;IceScope&lt;/h2&gt;&lt;p&gt;Watch a WebRTC connection&apos;s ICE state live, poke it, and take the evidence home.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;IceScope&lt;/h2&gt;&lt;p&gt;Den ICE-Zustand einer WebRTC-Verbindung live beobachten, gezielt stören und die Belege mitnehmen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation>Versionen kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Controls</name>
+    <message>
+        <source>&amp;Restart ICE</source>
+        <translation>&amp;ICE neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Close session</source>
+        <translation>Sitzung &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>&amp;Neue Sitzung…</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat session</source>
+        <translation>Sitzung &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Restart ICE: new ufrag/pwd in a new offer (webrtc-pc restartIce()). Ctrl+R</source>
+        <translation>ICE neu starten: neues ufrag/pwd in einem neuen Angebot (webrtc-pc restartIce()). Strg+R</translation>
+    </message>
+    <message>
+        <source>Restart ICE unavailable: {0}</source>
+        <translation>ICE-Neustart nicht möglich: {0}</translation>
+    </message>
+    <message>
+        <source>Restart ICE unavailable: the ICE engine cannot restart</source>
+        <translation>ICE-Neustart nicht möglich: die ICE-Engine kann nicht neu starten</translation>
+    </message>
+    <message>
+        <source>Close both peers (drains heartbeats first). Ctrl+W</source>
+        <translation>Beide Peers schließen (zuerst werden die Heartbeats abgewartet). Strg+W</translation>
+    </message>
+    <message>
+        <source>Nothing to close: {0}</source>
+        <translation>Nichts zu schließen: {0}</translation>
+    </message>
+    <message>
+        <source>Choose the remote peer, STUN/TURN servers, timings and host candidates, then start a new session (closes this one). Ctrl+N</source>
+        <translation>Entfernten Peer, STUN/TURN-Server, Zeiten und Host-Kandidaten wählen, dann eine neue Sitzung starten (schließt diese). Strg+N</translation>
+    </message>
+    <message>
+        <source>Close this session (if open) and start a fresh one with the same settings. Ctrl+Shift+N</source>
+        <translation>Diese Sitzung schließen (falls offen) und eine neue mit denselben Einstellungen starten. Strg+Umschalt+N</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopMenus</name>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Recen&amp;t sessions</source>
+        <translation>&amp;Letzte Sitzungen</translation>
+    </message>
+    <message>
+        <source>Open &amp;journal folder</source>
+        <translation>&amp;Journal-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy versions</source>
+        <translation>&amp;Versionen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the versions of IceScope, its libraries and the OS</source>
+        <translation>Die Versionen von IceScope, seinen Bibliotheken und dem Betriebssystem kopieren</translation>
+    </message>
+    <message>
+        <source>Cannot open the journal folder: </source>
+        <translation>Der Journal-Ordner kann nicht geöffnet werden: </translation>
+    </message>
+    <message>
+        <source>No file manager opened the journal folder: </source>
+        <translation>Kein Dateimanager hat den Journal-Ordner geöffnet: </translation>
+    </message>
+    <message>
+        <source>No recent sessions</source>
+        <translation>Keine letzten Sitzungen</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error: {0}. Details are in the log output.</source>
+        <translation>Unerwarteter Fehler: {0}. Einzelheiten stehen in der Log-Ausgabe.</translation>
+    </message>
+</context>
+<context>
+    <name>EventLog</name>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Vergangen</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>after {0} s in {1}</source>
+        <translation>nach {0} s in {1}</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogView</name>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>All event types</source>
+        <translation>Alle Ereignistypen</translation>
+    </message>
+    <message>
+        <source>Both peers</source>
+        <translation>Beide Peers</translation>
+    </message>
+    <message>
+        <source>local peer</source>
+        <translation>lokaler Peer</translation>
+    </message>
+    <message>
+        <source>remote peer</source>
+        <translation>entfernter Peer</translation>
+    </message>
+    <message>
+        <source>Follow new events. Scrolling up pauses; scrolling back to the bottom resumes.</source>
+        <translation>Neuen Ereignissen folgen. Hochscrollen pausiert; zurück nach unten scrollen setzt fort.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>JSON Lines…</source>
+        <translation>JSON Lines…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save the events shown (after filters) to a file</source>
+        <translation>Die angezeigten Ereignisse (nach Filtern) in eine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text (Ctrl+C)</source>
+        <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>All event types ▾</source>
+        <translation>Alle Ereignistypen ▾</translation>
+    </message>
+    <message>
+        <source>{0} event types ▾</source>
+        <translation>{0} Ereignistypen ▾</translation>
+    </message>
+    <message>
+        <source>{0} events</source>
+        <translation>{0} Ereignisse</translation>
+    </message>
+    <message>
+        <source>{0} of {1} events shown</source>
+        <translation>{0} von {1} Ereignissen angezeigt</translation>
+    </message>
+    <message>
+        <source> ({0} oldest dropped from view; journal has all)</source>
+        <translation> ({0} älteste aus der Ansicht entfernt; das Journal enthält alle)</translation>
+    </message>
+    <message>
+        <source>Following ↓</source>
+        <translation>Folgt ↓</translation>
+    </message>
+    <message>
+        <source>Paused: scroll to bottom to resume ↓</source>
+        <translation>Pausiert: nach unten scrollen, um fortzusetzen ↓</translation>
+    </message>
+    <message>
+        <source>Export events shown</source>
+        <translation>Angezeigte Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>Could not export to {0}: {1}</source>
+        <translation>Export nach {0} fehlgeschlagen: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Graphs</name>
+    <message>
+        <source>Blue: local peer · orange: remote peer · red bands: impairments.
+Wheel: zoom the time span · double-click: the whole session.</source>
+        <translation>Blau: lokaler Peer · Orange: entfernter Peer · rote Bänder: Störungen.
+Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
+    </message>
+</context>
+<context>
+    <name>HostPicker</name>
+    <message>
+        <source>All interfaces (aioice&apos;s default: every non-loopback address)</source>
+        <translation>Alle Schnittstellen (Vorgabe von aioice: jede Adresse außer Loopback)</translation>
+    </message>
+    <message>
+        <source>Loopback only (127.0.0.1)</source>
+        <translation>Nur Loopback (127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>Only the interfaces / addresses ticked below</source>
+        <translation>Nur die unten angehakten Schnittstellen / Adressen</translation>
+    </message>
+    <message>
+        <source>{0}  (whole interface)</source>
+        <translation>{0}  (ganze Schnittstelle)</translation>
+    </message>
+    <message>
+        <source>{0}  (not present now)</source>
+        <translation>{0}  (derzeit nicht vorhanden)</translation>
+    </message>
+</context>
+<context>
+    <name>ImpairPanel</name>
+    <message>
+        <source>Impair network</source>
+        <translation>Netzwerk stören</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>remote</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>Whose ICE sockets to impair</source>
+        <translation>Wessen ICE-Sockets gestört werden</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>in = packets arriving at that peer, out = leaving it</source>
+        <translation>ein = Pakete, die bei diesem Peer ankommen, aus = Pakete, die ihn verlassen</translation>
+    </message>
+    <message>
+        <source>Blackout now</source>
+        <translation>Ausfall jetzt</translation>
+    </message>
+    <message>
+        <source>Drop every packet until you click Clear</source>
+        <translation>Jedes Paket verwerfen, bis Sie auf „Alle aufheben“ klicken</translation>
+    </message>
+    <message>
+        <source>Blackout for</source>
+        <translation>Ausfall für</translation>
+    </message>
+    <message>
+        <source>Drop every packet for the given time, then restore</source>
+        <translation>Jedes Paket für die angegebene Zeit verwerfen, dann wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Set loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Set delay</source>
+        <translation>Verzögern</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Alle aufheben</translation>
+    </message>
+    <message>
+        <source>Remove every impairment of this peer</source>
+        <translation>Alle Störungen dieses Peers entfernen</translation>
+    </message>
+    <message>
+        <source>No impairment active</source>
+        <translation>Keine Störung aktiv</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>{0} (remote: {1})</source>
+        <translation>{0} (entfernt: {1})</translation>
+    </message>
+    <message>
+        <source>Active: {0}</source>
+        <translation>Aktiv: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Legend:</source>
+        <translation>Legende:</translation>
+    </message>
+    <message>
+        <source>legend: {0}</source>
+        <translation>Legende: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Local peer (this app)</source>
+        <translation>Lokaler Peer (diese App)</translation>
+    </message>
+    <message>
+        <source>ICE connection state of the local peer</source>
+        <translation>ICE-Verbindungszustand des lokalen Peers</translation>
+    </message>
+    <message>
+        <source>Remote peer</source>
+        <translation>Entfernter Peer</translation>
+    </message>
+    <message>
+        <source>ICE connection state of the remote peer</source>
+        <translation>ICE-Verbindungszustand des entfernten Peers</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>Keine Sitzung</translation>
+    </message>
+    <message>
+        <source>IceScope</source>
+        <translation>IceScope</translation>
+    </message>
+    <message>
+        <source>no session is running</source>
+        <translation>es läuft keine Sitzung</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>view only (no live session)</source>
+        <translation>nur Ansicht (keine laufende Sitzung)</translation>
+    </message>
+    <message>
+        <source>Session {0} · mode {1} · {2}</source>
+        <translation>Sitzung {0} · Modus {1} · {2}</translation>
+    </message>
+    <message>
+        <source>IceScope — {0}</source>
+        <translation>IceScope — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MiniState</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source> (stale: last reported value)</source>
+        <translation> (veraltet: zuletzt gemeldeter Wert)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>  (+{0} more in the log)</source>
+        <translation>  (+{0} weitere im Log)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>PairsView</name>
+    <message>
+        <source>No statistics yet (they arrive once a second).</source>
+        <translation>Noch keine Statistiken (sie kommen einmal pro Sekunde).</translation>
+    </message>
+</context>
+<context>
+    <name>PeerPanel</name>
+    <message>
+        <source>connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>gathering</source>
+        <translation>Sammeln</translation>
+    </message>
+    <message>
+        <source>signaling</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>ICE transport</source>
+        <translation>ICE-Transport</translation>
+    </message>
+</context>
+<context>
+    <name>PeerView</name>
+    <message>
+        <source>reported by the library (in-process peer)</source>
+        <translation>gemeldet von der Bibliothek (Peer im selben Prozess)</translation>
+    </message>
+    <message>
+        <source>reported by the browser page</source>
+        <translation>gemeldet von der Browserseite</translation>
+    </message>
+    <message>
+        <source>reported by the other IceScope</source>
+        <translation>gemeldet vom anderen IceScope</translation>
+    </message>
+    <message>
+        <source>reported by the library</source>
+        <translation>gemeldet von der Bibliothek</translation>
+    </message>
+    <message>
+        <source>derived by IceScope (W3C rules)</source>
+        <translation>von IceScope abgeleitet (W3C-Regeln)</translation>
+    </message>
+    <message>
+        <source>closed here: close() (no browser event)</source>
+        <translation>hier geschlossen: close() (kein Browser-Ereignis)</translation>
+    </message>
+    <message>
+        <source>closed by the library on its own</source>
+        <translation>von der Bibliothek selbst geschlossen</translation>
+    </message>
+    <message>
+        <source>closed: the remote said goodbye</source>
+        <translation>geschlossen: die Gegenseite hat sich verabschiedet</translation>
+    </message>
+    <message>
+        <source>closed: the browser page closed it</source>
+        <translation>geschlossen: die Browserseite hat sie geschlossen</translation>
+    </message>
+    <message>
+        <source>closed: signaling to the remote was lost</source>
+        <translation>geschlossen: die Signalisierung zur Gegenseite ist abgerissen</translation>
+    </message>
+    <message>
+        <source>closed: IceScope is exiting</source>
+        <translation>geschlossen: IceScope wird beendet</translation>
+    </message>
+    <message>
+        <source>this remote does not report its states (copy-and-paste signaling carries none)</source>
+        <translation>diese Gegenseite meldet ihre Zustände nicht (Signalisierung per Kopieren und Einfügen überträgt keine)</translation>
+    </message>
+    <message>
+        <source>this remote does not report its states (offer/answer files carry none)</source>
+        <translation>diese Gegenseite meldet ihre Zustände nicht (Angebots-/Antwortdateien übertragen keine)</translation>
+    </message>
+    <message>
+        <source>the browser page has not reported its states yet</source>
+        <translation>die Browserseite hat ihre Zustände noch nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>the other IceScope has not reported its states yet</source>
+        <translation>das andere IceScope hat seine Zustände noch nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>the in-process peer has not started yet</source>
+        <translation>der Peer im selben Prozess ist noch nicht gestartet</translation>
+    </message>
+    <message>
+        <source>its report channel is gone: {0}</source>
+        <translation>sein Meldekanal ist weg: {0}</translation>
+    </message>
+    <message>
+        <source>no report from this remote yet</source>
+        <translation>noch keine Meldung von dieser Gegenseite</translation>
+    </message>
+    <message>
+        <source>initial value (nothing reported yet)</source>
+        <translation>Anfangswert (noch nichts gemeldet)</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} min {1} s</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>,</translation>
+    </message>
+    <message>
+        <source>IceScope&apos;s aiortc peer</source>
+        <translation>Der aiortc-Peer von IceScope</translation>
+    </message>
+    <message>
+        <source>offerer</source>
+        <translation>bietet an</translation>
+    </message>
+    <message>
+        <source>answerer</source>
+        <translation>antwortet</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>Settings not saved: </source>
+        <translation>Einstellungen nicht gespeichert: </translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <source>Quit IceScope?</source>
+        <translation>IceScope beenden?</translation>
+    </message>
+    <message>
+        <source>A session is still running. Quit and close it?</source>
+        <translation>Eine Sitzung läuft noch. Beenden und die Sitzung schließen?</translation>
+    </message>
+    <message>
+        <source>The session is closed the way Close does it: heartbeats drain, the summary is written.</source>
+        <translation>Die Sitzung wird wie mit „Sitzung schließen“ beendet: die Heartbeats werden abgewartet, die Zusammenfassung wird geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>Nicht mehr fragen</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>no session: start one with New session… (Ctrl+N)</source>
+        <translation>keine Sitzung: starten Sie eine mit „Neue Sitzung…“ (Strg+N)</translation>
+    </message>
+    <message>
+        <source>wait: the session is starting or closing</source>
+        <translation>bitte warten: die Sitzung startet oder schließt gerade</translation>
+    </message>
+    <message>
+        <source>the session has not started yet</source>
+        <translation>die Sitzung hat noch nicht begonnen</translation>
+    </message>
+    <message>
+        <source>the remote runs in another process (impair the local peer instead)</source>
+        <translation>die Gegenseite läuft in einem anderen Prozess (stören Sie stattdessen den lokalen Peer)</translation>
+    </message>
+    <message>
+        <source>session closed</source>
+        <translation>Sitzung geschlossen</translation>
+    </message>
+    <message>
+        <source>session closed: {0}</source>
+        <translation>Sitzung geschlossen: {0}</translation>
+    </message>
+    <message>
+        <source>the Python package &apos;keyring&apos; is not installed (pip install &apos;icescope[keyring]&apos;)</source>
+        <translation>das Python-Paket „keyring“ ist nicht installiert (pip install &apos;icescope[keyring]&apos;)</translation>
+    </message>
+</context>
+<context>
+    <name>RemotePages</name>
+    <message>
+        <source>HOST:PORT, e.g. 0.0.0.0:7400 (port 0: any free port)</source>
+        <translation>HOST:PORT, z. B. 0.0.0.0:7400 (Port 0: ein beliebiger freier Port)</translation>
+    </message>
+    <message>
+        <source>HOST:PORT of the listening IceScope</source>
+        <translation>HOST:PORT des wartenden IceScope</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>The browser sends the offer (IceScope answers)</source>
+        <translation>Der Browser sendet das Angebot (IceScope antwortet)</translation>
+    </message>
+    <message>
+        <source>IceScope writes the offer; I paste the answer</source>
+        <translation>IceScope schreibt das Angebot; ich füge die Antwort ein</translation>
+    </message>
+    <message>
+        <source>I paste the remote&apos;s offer; IceScope answers</source>
+        <translation>Ich füge das Angebot der Gegenseite ein; IceScope antwortet</translation>
+    </message>
+    <message>
+        <source>Both peers run in this app over in-memory signaling; ICE uses 127.0.0.1 only. Good for trying impairments.</source>
+        <translation>Beide Peers laufen in dieser App mit Signalisierung im Speicher; ICE nutzt nur 127.0.0.1. Gut zum Ausprobieren von Störungen.</translation>
+    </message>
+    <message>
+        <source>Serve the page on</source>
+        <translation>Seite bereitstellen auf</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Once started, the page URL appears in the window with a Copy button.</source>
+        <translation>Nach dem Start erscheint die URL der Seite im Fenster, mit einer Schaltfläche zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Warten auf</translation>
+    </message>
+    <message>
+        <source>Port 0 picks a free port; the window then shows the address to give the other IceScope (Connect to it).</source>
+        <translation>Port 0 wählt einen freien Port; das Fenster zeigt dann die Adresse, die das andere IceScope braucht („mit ihm verbinden“).</translation>
+    </message>
+    <message>
+        <source>Connect to</source>
+        <translation>Verbinden mit</translation>
+    </message>
+    <message>
+        <source>Retries for 10 s while the other IceScope is not listening yet.</source>
+        <translation>Versucht es 10 s lang erneut, solange das andere IceScope noch nicht wartet.</translation>
+    </message>
+    <message>
+        <source>Text boxes for both descriptions appear in the window.</source>
+        <translation>Textfelder für beide Beschreibungen erscheinen im Fenster.</translation>
+    </message>
+    <message>
+        <source>Offer file</source>
+        <translation>Angebotsdatei</translation>
+    </message>
+    <message>
+        <source>Answer file</source>
+        <translation>Antwortdatei</translation>
+    </message>
+    <message>
+        <source>If the offer file exists at start, IceScope answers it.</source>
+        <translation>Gibt es die Angebotsdatei beim Start schon, antwortet IceScope darauf.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTable</name>
+    <message>
+        <source>URL (stun: / turn: / turns:)</source>
+        <translation>URL (stun: / turn: / turns:)</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Add server</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a row; type e.g. stun:127.0.0.1:3478</source>
+        <translation>Eine Zeile hinzufügen; z. B. stun:127.0.0.1:3478 eingeben</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Show passwords</source>
+        <translation>Passwörter anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>New session — IceScope</source>
+        <translation>Neue Sitzung — IceScope</translation>
+    </message>
+    <message>
+        <source>Remote peer</source>
+        <translation>Entfernter Peer</translation>
+    </message>
+    <message>
+        <source>Host candidates (local addresses offered to the peer)</source>
+        <translation>Host-Kandidaten (lokale Adressen, die dem Peer angeboten werden)</translation>
+    </message>
+    <message>
+        <source>Relay only (iceTransportPolicy = relay: TURN candidates)</source>
+        <translation>Nur Relay (iceTransportPolicy = relay: TURN-Kandidaten)</translation>
+    </message>
+    <message>
+        <source>STUN / TURN servers</source>
+        <translation>STUN- / TURN-Server</translation>
+    </message>
+    <message>
+        <source>None by default: IceScope never contacts a public STUN server by itself.</source>
+        <translation>Standardmäßig keine: IceScope kontaktiert nie von sich aus einen öffentlichen STUN-Server.</translation>
+    </message>
+    <message>
+        <source>Seconds between consent checks (randomised ×0.8-1.2)</source>
+        <translation>Sekunden zwischen Consent-Prüfungen (zufällig ×0,8–1,2)</translation>
+    </message>
+    <message>
+        <source>No authenticated response this long → disconnected</source>
+        <translation>So lange keine authentifizierte Antwort → disconnected</translation>
+    </message>
+    <message>
+        <source>No response this long → failed (RFC 7675 §5.1: 30 s)</source>
+        <translation>So lange keine Antwort → failed (RFC 7675 §5.1: 30 s)</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Standardwerte wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Consent / liveness timings (RFC 7675)</source>
+        <translation>Consent-/Lebendigkeitszeiten (RFC 7675)</translation>
+    </message>
+    <message>
+        <source>Consent check every</source>
+        <translation>Consent-Prüfung alle</translation>
+    </message>
+    <message>
+        <source>Disconnected after</source>
+        <translation>Disconnected nach</translation>
+    </message>
+    <message>
+        <source>Failed after</source>
+        <translation>Failed nach</translation>
+    </message>
+    <message>
+        <source>ICE PAC (RFC 8863): never failed sooner after checks start; a path that never worked fails at this time (1-600 s)</source>
+        <translation>ICE PAC (RFC 8863): nie früher failed nach Beginn der Prüfungen; ein Pfad, der nie funktioniert hat, scheitert zu diesem Zeitpunkt (1–600 s)</translation>
+    </message>
+    <message>
+        <source>No path: failed after</source>
+        <translation>Kein Pfad: failed nach</translation>
+    </message>
+    <message>
+        <source>Seconds between statistics samples of each peer (0.05-60 s)</source>
+        <translation>Sekunden zwischen Statistik-Abfragen je Peer (0,05–60 s)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Statistics every</source>
+        <translation>Statistik alle</translation>
+    </message>
+    <message>
+        <source>Shorter timeouts report an outage sooner; each must exceed the one before (disconnected &gt; 1.2 × check interval, failed &gt; disconnected).</source>
+        <translation>Kürzere Zeiten melden einen Ausfall früher; jede muss größer sein als die vorige (disconnected &gt; 1,2 × Prüfintervall, failed &gt; disconnected).</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Sitzung starten</translation>
+    </message>
+    <message>
+        <source>Who offers: {0}</source>
+        <translation>Wer anbietet: {0}</translation>
+    </message>
+    <message>
+        <source>Fix the errors shown in red first</source>
+        <translation>Beheben Sie zuerst die rot angezeigten Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>SessionForm</name>
+    <message>
+        <source>Embedded loopback peer (both peers in this app)</source>
+        <translation>Eingebauter Loopback-Peer (beide Peers in dieser App)</translation>
+    </message>
+    <message>
+        <source>Browser peer (open a web page in any browser)</source>
+        <translation>Browser-Peer (eine Webseite in einem beliebigen Browser öffnen)</translation>
+    </message>
+    <message>
+        <source>Another IceScope: wait for it to connect (TCP)</source>
+        <translation>Ein anderes IceScope: warten, bis es sich verbindet (TCP)</translation>
+    </message>
+    <message>
+        <source>Another IceScope: connect to it (TCP)</source>
+        <translation>Ein anderes IceScope: mit ihm verbinden (TCP)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;&amp; paste SDP (any WebRTC peer)</source>
+        <translation>SDP kopieren &amp;&amp; einfügen (beliebiger WebRTC-Peer)</translation>
+    </message>
+    <message>
+        <source>Offer/answer files (any WebRTC peer)</source>
+        <translation>Angebots-/Antwortdateien (beliebiger WebRTC-Peer)</translation>
+    </message>
+    <message>
+        <source>IceScope&apos;s local peer offers; the embedded remote answers.</source>
+        <translation>Der lokale Peer von IceScope bietet an; die eingebaute Gegenseite antwortet.</translation>
+    </message>
+    <message>
+        <source>The browser offers; IceScope answers.</source>
+        <translation>Der Browser bietet an; IceScope antwortet.</translation>
+    </message>
+    <message>
+        <source>IceScope offers; the browser answers.</source>
+        <translation>IceScope bietet an; der Browser antwortet.</translation>
+    </message>
+    <message>
+        <source>The connecting IceScope offers; this one answers.</source>
+        <translation>Das verbindende IceScope bietet an; dieses antwortet.</translation>
+    </message>
+    <message>
+        <source>This IceScope offers; the listening one answers.</source>
+        <translation>Dieses IceScope bietet an; das wartende antwortet.</translation>
+    </message>
+    <message>
+        <source>IceScope offers; you copy its offer, then paste the remote&apos;s answer.</source>
+        <translation>IceScope bietet an; Sie kopieren sein Angebot und fügen dann die Antwort der Gegenseite ein.</translation>
+    </message>
+    <message>
+        <source>The remote offers; you paste its offer, then copy IceScope&apos;s answer.</source>
+        <translation>Die Gegenseite bietet an; Sie fügen ihr Angebot ein und kopieren dann die Antwort von IceScope.</translation>
+    </message>
+    <message>
+        <source>IceScope answers if the offer file exists at start, else it writes the offer.</source>
+        <translation>IceScope antwortet, wenn die Angebotsdatei beim Start existiert, sonst schreibt es das Angebot.</translation>
+    </message>
+    <message>
+        <source>TURN server {0} needs a username and a credential</source>
+        <translation>TURN-Server {0} braucht einen Benutzernamen und ein Passwort</translation>
+    </message>
+    <message>
+        <source>server {0}: {1}</source>
+        <translation>Server {0}: {1}</translation>
+    </message>
+    <message>
+        <source>aiortc uses only the first STUN and the first TURN server ({0}); not used: {1}</source>
+        <translation>aiortc nutzt nur den ersten STUN- und den ersten TURN-Server ({0}); nicht genutzt: {1}</translation>
+    </message>
+    <message>
+        <source>aiortc uses only the first STUN and the first TURN server; not used: {1}</source>
+        <translation>aiortc nutzt nur den ersten STUN- und den ersten TURN-Server; nicht genutzt: {1}</translation>
+    </message>
+    <message>
+        <source> (stuns: is not supported)</source>
+        <translation> (stuns: wird nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>listen address</source>
+        <translation>Warteadresse</translation>
+    </message>
+    <message>
+        <source>address to connect to</source>
+        <translation>Zieladresse</translation>
+    </message>
+    <message>
+        <source>the browser page needs an address to listen on, e.g. 127.0.0.1</source>
+        <translation>die Browserseite braucht eine Adresse, auf der sie bereitgestellt wird, z. B. 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>choose both an offer file and an answer file</source>
+        <translation>wählen Sie eine Angebots- und eine Antwortdatei</translation>
+    </message>
+    <message>
+        <source>tick at least one interface or address, or choose all interfaces</source>
+        <translation>haken Sie mindestens eine Schnittstelle oder Adresse an, oder wählen Sie alle Schnittstellen</translation>
+    </message>
+    <message>
+        <source>relay-only without a TURN server: nothing can be gathered, ICE cannot connect.</source>
+        <translation>Nur Relay ohne TURN-Server: es kann nichts gesammelt werden, ICE kann sich nicht verbinden.</translation>
+    </message>
+    <message>
+        <source>the page on {0} is reachable from the network (protected by a random token in its URL)</source>
+        <translation>die Seite auf {0} ist aus dem Netzwerk erreichbar (geschützt durch ein zufälliges Token in ihrer URL)</translation>
+    </message>
+    <message>
+        <source>the embedded loopback peer always gathers 127.0.0.1 only</source>
+        <translation>der eingebaute Loopback-Peer sammelt immer nur 127.0.0.1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLife</name>
+    <message>
+        <source>starting…</source>
+        <translation>startet…</translation>
+    </message>
+    <message>
+        <source>Could not start the session: {0}</source>
+        <translation>Die Sitzung konnte nicht gestartet werden: {0}</translation>
+    </message>
+    <message>
+        <source>closing…</source>
+        <translation>schließt…</translation>
+    </message>
+    <message>
+        <source>ICE restart failed: {0}</source>
+        <translation>ICE-Neustart fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <source>Impairment rejected: {0}</source>
+        <translation>Störung abgelehnt: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings — IceScope</source>
+        <translation>Einstellungen — IceScope</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Ask before quitting while a session is running</source>
+        <translation>Vor dem Beenden fragen, wenn eine Sitzung läuft</translation>
+    </message>
+    <message>
+        <source>Remember TURN passwords in the system keyring</source>
+        <translation>TURN-Passwörter im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <source>Not available: </source>
+        <translation>Nicht verfügbar: </translation>
+    </message>
+    <message>
+        <source>Off: passwords are asked for again in New session and never written to a file.</source>
+        <translation>Aus: Passwörter werden in „Neue Sitzung“ erneut abgefragt und nie in eine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Session &amp;defaults…</source>
+        <translation>Sitzungs-&amp;Vorgaben…</translation>
+    </message>
+    <message>
+        <source>Remote peer, ICE servers, timings and addresses that new sessions start with</source>
+        <translation>Entfernter Peer, ICE-Server, Zeiten und Adressen, mit denen neue Sitzungen starten</translation>
+    </message>
+    <message>
+        <source>none (nothing is remembered)</source>
+        <translation>keine (nichts wird gespeichert)</translation>
+    </message>
+    <message>
+        <source>&amp;Language (from the next start):</source>
+        <translation>&amp;Sprache (ab dem nächsten Start):</translation>
+    </message>
+    <message>
+        <source>New sessions:</source>
+        <translation>Neue Sitzungen:</translation>
+    </message>
+    <message>
+        <source>Settings file:</source>
+        <translation>Einstellungsdatei:</translation>
+    </message>
+    <message>
+        <source>Session defaults — IceScope</source>
+        <translation>Sitzungs-Vorgaben — IceScope</translation>
+    </message>
+    <message>
+        <source>Save as defaults</source>
+        <translation>Als Vorgaben speichern</translation>
+    </message>
+</context>
+<context>
+    <name>SignalingPanel</name>
+    <message>
+        <source>Not applied: {0}</source>
+        <translation>Nicht übernommen: {0}</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Gathering candidates…</source>
+        <translation>Kandidaten werden gesammelt…</translation>
+    </message>
+    <message>
+        <source>Paste SDP here (v=0 …) or JSON {&quot;type&quot;: …, &quot;sdp&quot;: …}</source>
+        <translation>SDP hier einfügen (v=0 …) oder JSON {&quot;type&quot;: …, &quot;sdp&quot;: …}</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Browser peer · the browser offers</source>
+        <translation>Browser-Peer · der Browser bietet an</translation>
+    </message>
+    <message>
+        <source>Browser peer · IceScope offers</source>
+        <translation>Browser-Peer · IceScope bietet an</translation>
+    </message>
+    <message>
+        <source>Starting the page server…</source>
+        <translation>Der Seitenserver startet…</translation>
+    </message>
+    <message>
+        <source>Another IceScope over TCP · it connects and offers, we answer</source>
+        <translation>Ein anderes IceScope über TCP · es verbindet sich und bietet an, wir antworten</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>{0} wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Another IceScope over TCP · we connect and offer</source>
+        <translation>Ein anderes IceScope über TCP · wir verbinden uns und bieten an</translation>
+    </message>
+    <message>
+        <source>Connecting to {0} (retrying for 10 s)</source>
+        <translation>Verbindung mit {0} (neue Versuche für 10 s)</translation>
+    </message>
+    <message>
+        <source>Offer/answer files</source>
+        <translation>Angebots-/Antwortdateien</translation>
+    </message>
+    <message>
+        <source>Offer: {0} · answer: {1}</source>
+        <translation>Angebot: {0} · Antwort: {1}</translation>
+    </message>
+    <message>
+        <source>Copy &amp; paste signaling · IceScope offers</source>
+        <translation>Signalisierung per Kopieren &amp; Einfügen · IceScope bietet an</translation>
+    </message>
+    <message>
+        <source>Copy &amp; paste signaling · the remote offers</source>
+        <translation>Signalisierung per Kopieren &amp; Einfügen · die Gegenseite bietet an</translation>
+    </message>
+    <message>
+        <source>Listening on &lt;b&gt;{0}&lt;/b&gt; · in the other IceScope choose &lt;i&gt;Another IceScope: connect to it&lt;/i&gt; with this address (use this machine&apos;s IP if it listens on 0.0.0.0)</source>
+        <translation>Wartet auf &lt;b&gt;{0}&lt;/b&gt; · im anderen IceScope &lt;i&gt;Ein anderes IceScope: mit ihm verbinden&lt;/i&gt; mit dieser Adresse wählen (die IP dieses Rechners verwenden, wenn auf 0.0.0.0 gewartet wird)</translation>
+    </message>
+    <message>
+        <source>Open this page in any browser: &lt;a href=&quot;{0}&quot;&gt;{0}&lt;/a&gt;</source>
+        <translation>Diese Seite in einem beliebigen Browser öffnen: &lt;a href=&quot;{0}&quot;&gt;{0}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>{0} IceScope&apos;s {1}: copy it to the remote peer</source>
+        <translation>{0} {1} von IceScope: zur Gegenseite kopieren</translation>
+    </message>
+    <message>
+        <source>{0} Paste the remote peer&apos;s {1} here</source>
+        <translation>{0} Hier die {1} der Gegenseite einfügen</translation>
+    </message>
+    <message>
+        <source>Copy {0}</source>
+        <translation>{0} kopieren</translation>
+    </message>
+    <message>
+        <source>Apply {0}</source>
+        <translation>{0} übernehmen</translation>
+    </message>
+    <message>
+        <source>IceScope&apos;s answer appears here once you paste…</source>
+        <translation>Die Antwort von IceScope erscheint hier, sobald Sie einfügen…</translation>
+    </message>
+    <message>
+        <source>✓ Remote {0} accepted and handed to the peer connection: watch the ICE states above.</source>
+        <translation>✓ {0} der Gegenseite angenommen und an die Peer-Verbindung übergeben: beobachten Sie die ICE-Zustände oben.</translation>
+    </message>
+</context>
+<context>
+    <name>StateIndicator</name>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>{0} hours</source>
+        <translation>{0} Stunden</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>{0} seconds</source>
+        <translation>{0} Sekunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
+        <translation>{0} Minuten</translation>
+    </message>
+    <message>
+        <source>ICE connection state</source>
+        <translation>ICE-Verbindungszustand</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>{0} ago</source>
+        <translation>vor {0}</translation>
+    </message>
+    <message>
+        <source>stale · last reported {0} · {1}</source>
+        <translation>veraltet · zuletzt gemeldet {0} · {1}</translation>
+    </message>
+    <message>
+        <source>for {0}</source>
+        <translation>seit {0}</translation>
+    </message>
+    <message>
+        <source>{0}: unknown</source>
+        <translation>{0}: unbekannt</translation>
+    </message>
+    <message>
+        <source>{0}: stale {1}</source>
+        <translation>{0}: veraltet {1}</translation>
+    </message>
+    <message>
+        <source>{0}: stale {1}, last reported {2} ago</source>
+        <translation>{0}: veraltet {1}, zuletzt gemeldet vor {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, for {2}</source>
+        <translation>{0}: {1}, seit {2}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>stale {0}</source>
+        <translation>veraltet {0}</translation>
+    </message>
+    <message>
+        <source>Stale ({0}): the last reported value, not a live one.</source>
+        <translation>Veraltet ({0}): der zuletzt gemeldete Wert, kein aktueller.</translation>
+    </message>
+    <message>
+        <source>{0} · STALE (last report)</source>
+        <translation>{0} · VERALTET (letzte Meldung)</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>Gathering candidates and/or waiting for remote candidates; no checks have started yet.</source>
+        <translation>Der ICE-Agent sammelt Adressen oder wartet auf entfernte Kandidaten (oder beides); es haben noch keine Prüfungen begonnen.</translation>
+    </message>
+    <message>
+        <source>Checking candidate pairs: no usable pair found yet (or consent was lost on every previously working pair).</source>
+        <translation>Der ICE-Agent prüft Paare aus lokalen und entfernten Kandidaten, hat aber noch kein verwendbares Paar gefunden (oder auf jedem zuvor funktionierenden Paar die Zustimmung verloren).</translation>
+    </message>
+    <message>
+        <source>A usable pair was found; ICE may still be checking other pairs or waiting for end-of-candidates.</source>
+        <translation>Ein verwendbares Paar aus lokalen und entfernten Kandidaten wurde gefunden und die Verbindung hergestellt; der ICE-Agent prüft eventuell noch weitere Paare oder wartet auf das Ende der Kandidaten.</translation>
+    </message>
+    <message>
+        <source>Gathering finished, end-of-candidates received, every pair checked and a connection found.</source>
+        <translation>Der ICE-Agent hat das Sammeln abgeschlossen, das Ende der Kandidaten erhalten, alle Paare gegeneinander geprüft und eine Verbindung gefunden.</translation>
+    </message>
+    <message>
+        <source>Every pair failed or lost consent. Terminal until ICE is restarted; DTLS and data channels are not closed by it.</source>
+        <translation>Der ICE-Agent hat alle Kandidatenpaare geprüft und kein funktionierendes gefunden (oder die Zustimmung auf allen verloren). Endgültig bis zu einem ICE-Neustart; DTLS und Datenkanäle werden dadurch nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>Connectivity is currently lost (no consent responses). Transient: may recover on its own on a flaky network.</source>
+        <translation>Die Prüfungen, ob die Komponenten noch verbunden sind, sind fehlgeschlagen (keine Consent-Antworten). Vorübergehend: in unzuverlässigen Netzen kann sich die Verbindung von selbst erholen.</translation>
+    </message>
+    <message>
+        <source>The ICE agent has shut down and no longer answers STUN requests.</source>
+        <translation>Der ICE-Agent wurde beendet und beantwortet keine STUN-Anfragen mehr.</translation>
+    </message>
+    <message>
+        <source>local close: close() was called here (webrtc-pc fires no event)</source>
+        <translation>lokal geschlossen: close() wurde hier aufgerufen (webrtc-pc löst kein Ereignis aus)</translation>
+    </message>
+    <message>
+        <source>the library closed the connection on its own</source>
+        <translation>die Bibliothek hat die Verbindung selbst geschlossen</translation>
+    </message>
+    <message>
+        <source>the remote said goodbye (bye on signaling); closed in answer</source>
+        <translation>die Gegenseite hat sich verabschiedet (bye über die Signalisierung); als Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>the browser page closed its connection</source>
+        <translation>die Browserseite hat ihre Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the signaling channel to the remote broke; closed here</source>
+        <translation>der Signalisierungskanal zur Gegenseite ist abgerissen; hier geschlossen</translation>
+    </message>
+    <message>
+        <source>IceScope is exiting</source>
+        <translation>IceScope wird beendet</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>no session</source>
+        <translation>keine Sitzung</translation>
+    </message>
+    <message>
+        <source>roles: not reported yet</source>
+        <translation>Rollen: noch nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>roles: {0}</source>
+        <translation>Rollen: {0}</translation>
+    </message>
+    <message>
+        <source>pair: none selected yet</source>
+        <translation>Paar: noch keins ausgewählt</translation>
+    </message>
+    <message>
+        <source>pair: {0} ⇄ {1}</source>
+        <translation>Paar: {0} ⇄ {1}</translation>
+    </message>
+    <message>
+        <source>heartbeats: not counted yet</source>
+        <translation>Heartbeats: noch nicht gezählt</translation>
+    </message>
+    <message>
+        <source>{0} not counted yet</source>
+        <translation>{0} noch nicht gezählt</translation>
+    </message>
+    <message>
+        <source> (final)</source>
+        <translation> (endgültig)</translation>
+    </message>
+    <message>
+        <source>heartbeats: {0}</source>
+        <translation>Heartbeats: {0}</translation>
+    </message>
+    <message>
+        <source>journal error: {0}</source>
+        <translation>Journal-Fehler: {0}</translation>
+    </message>
+    <message>
+        <source>journal: {0}</source>
+        <translation>Journal: {0}</translation>
+    </message>
+    <message>
+        <source>journal: off</source>
+        <translation>Journal: aus</translation>
+    </message>
+    <message>
+        <source>ICE agent roles (RFC 8445 §6.1.1), as the engine reported them</source>
+        <translation>Rollen der ICE-Agents (RFC 8445 §6.1.1), wie die Engine sie gemeldet hat</translation>
+    </message>
+    <message>
+        <source>Selected candidate pair of the local peer (local ⇄ remote)</source>
+        <translation>Ausgewähltes Kandidatenpaar des lokalen Peers (lokal ⇄ entfernt)</translation>
+    </message>
+    <message>
+        <source>Heartbeat messages on the data channel, per peer: sent ↑ / received ↓ (the latest counts the peers published)</source>
+        <translation>Heartbeat-Nachrichten auf dem Datenkanal, je Peer: gesendet ↑ / empfangen ↓ (die zuletzt von den Peers veröffentlichten Zahlen)</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Wheel: zoom · drag: pan · double-click: whole session · click: select the log rows</source>
+        <translation>Mausrad: zoomen · Ziehen: verschieben · Doppelklick: ganze Sitzung · Klick: Protokollzeilen wählen</translation>
+    </message>
+    <message>
+        <source>Timeline: wheel zooms, drag pans, click selects the log rows of that moment</source>
+        <translation>Zeitleiste: Mausrad zoomt, Ziehen verschiebt, Klick wählt die Protokollzeilen dieses Moments</translation>
+    </message>
+    <message>
+        <source>Zoom to fit</source>
+        <translation>Alles zeigen</translation>
+    </message>
+    <message>
+        <source>Show the whole session and follow it live (or double-click)</source>
+        <translation>Die ganze Sitzung zeigen und live mitlaufen (oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save the timeline as shown, as a PNG image</source>
+        <translation>Die Zeitleiste wie angezeigt als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Save the timeline as an SVG drawing</source>
+        <translation>Die Zeitleiste als SVG-Zeichnung speichern</translation>
+    </message>
+    <message>
+        <source>Export timeline as {0}</source>
+        <translation>Zeitleiste als {0} exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Log &amp;&amp; timeline</source>
+        <translation>Protokoll &amp;&amp; Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Candidates &amp;&amp; pairs</source>
+        <translation>Kandidaten &amp;&amp; Paare</translation>
+    </message>
+    <message>
+        <source>Graphs</source>
+        <translation>Diagramme</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <source>Export events as &amp;JSON Lines…</source>
+        <translation>Ereignisse als &amp;JSON Lines exportieren…</translation>
+    </message>
+    <message>
+        <source>Export events as CS&amp;V…</source>
+        <translation>Ereignisse als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About IceScope</source>
+        <translation>Über &amp;IceScope</translation>
+    </message>
+</context>
+</TS>

@@ -16,12 +16,16 @@ import random
 from typing import TYPE_CHECKING, Final
 
 from .errors import ConfigError
+from .events.base import Peer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 logger = logging.getLogger(__name__)
 
+DEFAULT_IMPAIR_PEER: Final = Peer.LOCAL
+"""Whose sockets an impairment acts on unless told: the probe's flags and the window's panel.
+The local peer, the only one every mode can impair (a remote in another process cannot be)."""
 DIRECTIONS: Final = ("in", "out", "both")
 KINDS: Final = ("blackout", "loss", "delay", "clear")
 MAX_DELAY_MS: Final = 10_000.0

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.faults import DEFAULT_IMPAIR_PEER
 from ..commands import NO_SESSION
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class QtImpairPanel(QGroupBox):
         super().__init__("Impair network", parent)
         self.peer_combo = QComboBox(self)
         self.peer_combo.addItems(["local", "remote"])
+        self.peer_combo.setCurrentText(DEFAULT_IMPAIR_PEER.value)  # as the probe's flags
         self.peer_combo.setToolTip("Whose ICE sockets to impair")
         self.direction_combo = QComboBox(self)
         self.direction_combo.addItems(["both", "in", "out"])

@@ -31,9 +31,9 @@ import aiortc
 from icescope.core.clock import SessionClock
 from icescope.core.config import IceTimings, Settings
 from icescope.core.events import IceRestart, Peer
-from icescope.core.ice.impair import make_impairable
 from icescope.core.hub import EventHub
 from icescope.core.ice import compat
+from icescope.core.ice.impair import make_impairable
 from icescope.core.netif import AddressSelection
 from icescope.core.peer import PeerAgent
 from icescope.core.signaling.loopback import LoopbackSignaling

@@ -36,8 +36,8 @@ import aiortc
 
 from icescope.core import stats_sampler
 from icescope.core.config import Settings
-from icescope.core.faults import make_impairable
 from icescope.core.ice import consent
+from icescope.core.ice.impair import make_impairable
 from icescope.core.session import Session
 
 if TYPE_CHECKING:

@@ -181,12 +181,21 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="AT+LEN[:local|remote][:in|out|both]",
-        help="drop traffic on a peer's ICE sockets from AT for LEN seconds (repeatable)",
+        help="drop traffic on a peer's ICE sockets (the local peer's unless :remote) from AT "
+        "for LEN seconds (repeatable)",
     )
     probe.add_argument(
-        "--loss", type=_number("--loss"), metavar="PERCENT", help="random packet loss"
+        "--loss",
+        type=_number("--loss"),
+        metavar="PERCENT",
+        help="random packet loss on the local peer's ICE sockets",
     )
-    probe.add_argument("--delay", type=_number("--delay"), metavar="MS", help="added one-way delay")
+    probe.add_argument(
+        "--delay",
+        type=_number("--delay"),
+        metavar="MS",
+        help="added one-way delay on the local peer's ICE sockets",
+    )
     probe.add_argument("--expect-no-failed", action="store_true", help="exit 3 if ICE failed")
     probe.add_argument("--expect-no-loss", action="store_true", help="exit 3 on heartbeat loss")
     probe.add_argument(
@@ -238,6 +247,10 @@ def settings_from_args(args: argparse.Namespace, store: SettingsStore | None = N
     changes = remote_changes(args)
     if stored:
         _keep_stored(args, changes)
+    if args.address:
+        from .core.netif import check_local_addresses
+
+        check_local_addresses(args.address)
     stats_interval = getattr(args, "stats_interval", None)
     if stats_interval is not None:
         changes["stats_interval"] = stats_interval
@@ -331,6 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .core.probe import run_probe
 
             plan = plan_from_args(args)
+            plan.refuse_remote_impairment(settings.mode == "loopback")
         if settings.mode == "manual":
             from .core.remotes.manual import check_offer_file  # loads aiortc's SDP parser
 

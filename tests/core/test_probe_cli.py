@@ -99,7 +99,7 @@ def test_version_and_help() -> None:
 def test_blackout_parsing() -> None:
     b = Blackout.parse("2+5:local:in")
     assert (b.at, b.length, b.peer.value, b.direction) == (2, 5, "local", "in")
-    assert Blackout.parse("1.5+0.5").peer.value == "remote"
+    assert Blackout.parse("1.5+0.5").peer.value == "local"  # DEFAULT_IMPAIR_PEER
 
 
 def test_probe_path_never_imports_qt() -> None:

@@ -73,3 +73,9 @@ def test_active_summary_follows_the_model(panel, fed) -> None:
     fed.publish(_imp(fed, "clear"))
     panel.show_model(fed.model)
     assert panel.active_label.text() == "No impairment active"
+
+
+def test_default_peer_is_the_probes(panel) -> None:
+    from icescope.core.events.base import DEFAULT_IMPAIR_PEER
+
+    assert panel.peer_combo.currentData() == DEFAULT_IMPAIR_PEER.value

@@ -7,6 +7,7 @@ exactly ``127.0.0.1``; :func:`resolve_host_addresses` is what the ICE engine gat
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 from dataclasses import dataclass
 
@@ -75,6 +76,29 @@ def list_interfaces() -> list[Interface]:
                 addresses.append(ip.ip[0])
         result.append(Interface(name=adapter.nice_name, addresses=tuple(addresses)))
     return result
+
+
+def check_local_addresses(addresses: list[str] | tuple[str, ...]) -> None:
+    """Refuse an ``--address`` that no interface of this machine has.
+
+    Raises:
+        ConfigError: naming the address and the addresses there are.
+    """
+    known = [a for interface in list_interfaces() for a in interface.addresses]
+    have = set()
+    for address in known:
+        with contextlib.suppress(ValueError):
+            have.add(ipaddress.ip_address(address.split("%")[0]))
+    for address in addresses:
+        try:
+            wanted = ipaddress.ip_address(address)
+        except ValueError:
+            raise ConfigError(f"--address {address!r} is not an IP address") from None
+        if wanted not in have:
+            raise ConfigError(
+                f"--address {address}: this machine has no such address (it has "
+                f"{', '.join(known) or 'none'})"
+            )
 
 
 def resolve_host_addresses(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 from . import ranges
 from .errors import ConfigError, IceScopeError, quote
 from .events import Peer, is_periodic
+from .events.base import DEFAULT_IMPAIR_PEER
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .lineout import EXIT_BROKEN_PIPE, LineOutput
 from .model import verdict
@@ -49,8 +50,15 @@ class Blackout:
 
     at: float
     length: float
-    peer: Peer = Peer.REMOTE
+    peer: Peer = DEFAULT_IMPAIR_PEER
     direction: str = "both"
+
+    def describe(self) -> str:
+        """The flag as it would be written (``--blackout 12+3:remote``)."""
+        text = f"--blackout {self.at:g}+{self.length:g}"
+        if self.peer is not DEFAULT_IMPAIR_PEER:
+            text += f":{self.peer.value}"
+        return text if self.direction == "both" else f"{text}:{self.direction}"
 
     @classmethod
     def parse(cls, text: str) -> Blackout:
@@ -74,7 +82,7 @@ class Blackout:
             ranges.check("--blackout LEN", length)
         except ConfigError as exc:
             raise ConfigError(f"bad --blackout {shown}: {exc}") from None
-        peer, direction = Peer.REMOTE, "both"
+        peer, direction = DEFAULT_IMPAIR_PEER, "both"
         for part in rest:
             if part in ("local", "remote"):
                 peer = Peer(part)
@@ -100,9 +108,11 @@ class ProbePlan:
     """Times at which to restart ICE from the local peer."""
     blackouts: tuple[Blackout, ...] = ()
     loss: float | None = None
-    """Random loss in percent on the remote peer's sockets (both directions)."""
+    """Random loss in percent on ``impair_peer``'s sockets (both directions)."""
     delay: float | None = None
-    """Added delay in ms on the remote peer's sockets (both directions)."""
+    """Added delay in ms on ``impair_peer``'s sockets (both directions)."""
+    impair_peer: Peer = DEFAULT_IMPAIR_PEER
+    """Whose sockets ``loss`` and ``delay`` act on."""
     expect_no_failed: bool = False
     expect_no_loss: bool = False
     anonymize: bool = False
@@ -122,6 +132,39 @@ class ProbePlan:
                 ranges.check(f"--{name.replace('_', '-')}", value)
         for at in self.restart_at:
             ranges.check("--restart-at", at)
+        self._refuse_after_end()
+
+    def _refuse_after_end(self) -> None:
+        """An action at or after ``duration`` would never be performed: refuse it."""
+        if self.duration is None:
+            return
+        actions = [(b.describe(), b.at) for b in self.blackouts if b.at > 0]
+        actions += [(f"--restart-at {at:g}", at) for at in self.restart_at]
+        if self.close_at is not None:
+            actions.append((f"--close-at {self.close_at:g}", self.close_at))
+        for flag, at in actions:
+            if at >= self.duration:
+                raise ConfigError(
+                    f"{flag} would never happen: it is due at {at:g} s and the probe ends at "
+                    f"--duration ({self.duration:g} s)"
+                )
+
+    def refuse_remote_impairment(self, remote_in_process: bool) -> None:
+        """Refuse impairing a remote that runs in another process (it cannot be reached).
+
+        Raises:
+            ConfigError: naming the flag.
+        """
+        if remote_in_process:
+            return
+        flags = [b.describe() for b in self.blackouts if b.peer is Peer.REMOTE]
+        if self.impair_peer is Peer.REMOTE and (self.loss is not None or self.delay is not None):
+            flags.append("--loss/--delay on the remote")
+        if flags:
+            raise ConfigError(
+                f"{flags[0]}: the remote runs in another process and cannot be impaired from "
+                "here (impair the local peer instead)"
+            )
 
 
 def json_line(record: dict[str, Any]) -> str:
@@ -283,9 +326,9 @@ def _schedule(session: Session, plan: ProbePlan) -> list[asyncio.Task[None]]:
                 (b.at, _bind(impair, b.peer, "blackout", direction=b.direction, value=b.length))
             )
         if plan.loss is not None:
-            actions.append((0.0, _bind(impair, Peer.REMOTE, "loss", value=plan.loss)))
+            actions.append((0.0, _bind(impair, plan.impair_peer, "loss", value=plan.loss)))
         if plan.delay is not None:
-            actions.append((0.0, _bind(impair, Peer.REMOTE, "delay", value=plan.delay)))
+            actions.append((0.0, _bind(impair, plan.impair_peer, "delay", value=plan.delay)))
     if plan.close_at is not None and session.local is not None:
         actions.append((plan.close_at, session.local.close))
     return [loop.create_task(_at(session, at, action)) for at, action in actions]

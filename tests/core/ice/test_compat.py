@@ -121,8 +121,10 @@ async def instances() -> AsyncIterator[dict[str, object]]:
     runner = web.AppRunner(web.Application())
     await runner.setup()
     dtls = RTCDtlsTransport(ICE.RTCIceTransport(gatherer), [RTCCertificate.generateCertificate()])
+    pc = PC()
     try:
         yield {
+            "aiortc.rtcpeerconnection.RTCPeerConnection": pc,
             "aiortc.rtcsctptransport.RTCSctpTransport": RTCSctpTransport(dtls),
             "aioice.Connection": conn,
             "aiortc.rtcicetransport.RTCIceGatherer": gatherer,
@@ -132,6 +134,7 @@ async def instances() -> AsyncIterator[dict[str, object]]:
             "aiohttp.web_runner.BaseSite": web.TCPSite(runner, "127.0.0.1", 0),
         }
     finally:
+        await pc.close()
         await runner.cleanup()
         transport.close()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from enum import Enum, StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 
 class Peer(StrEnum):
@@ -23,6 +23,11 @@ class Peer(StrEnum):
     def other(self) -> Peer:
         """The other side."""
         return Peer.REMOTE if self is Peer.LOCAL else Peer.LOCAL
+
+
+DEFAULT_IMPAIR_PEER: Final = Peer.LOCAL
+"""Whose sockets an impairment acts on unless told: the probe's flags and the window's panel.
+The local peer, the only one every mode can impair (a remote in another process cannot be)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -80,6 +80,7 @@ class IcePeerConnection(RTCPeerConnection):
         self._refresh_again = False
         self._restart_requested = False
         self._restart: RestartRecord | None = None
+        self._answer_timer: asyncio.TimerHandle | None = None
         self.data_channels: list[RTCDataChannel] = []
         """Every data channel of this connection (made here or announced by the remote)."""
         self._connecting: set[asyncio.Task[Any]] = set()
@@ -248,8 +249,53 @@ class IcePeerConnection(RTCPeerConnection):
         if phase == "complete" and any(t.pending for t in self._managed_transports()):
             return  # another transport is still checking its new generation
         self._restart = None
+        self._cancel_answer_timer()
         now = asyncio.get_running_loop().time()
         super().emit("icerestart", record.payload(phase, now, detail))
+
+    def _cancel_answer_timer(self) -> None:
+        if self._answer_timer is not None:
+            self._answer_timer.cancel()
+            self._answer_timer = None
+
+    def _answer_overdue(self, record: RestartRecord) -> None:
+        """Tpac after our restart offer and still no answer: give the restart up."""
+        self._answer_timer = None
+        if self._restart is not record or self._is_closed:
+            return
+        if self.signalingState != "have-local-offer":
+            return  # answered; the checks of the new generation have their own Tpac
+        timeout = self.timings.pac_timeout
+        logger.info("ICE restart %s: no answer within %g s", record.new_ufrag, timeout)
+        # webrtc-pc's setLocalDescription({type: "rollback"}), which aiortc 1.16 lacks: forget
+        # the offer, so an answer that still arrives is refused instead of half-applied.
+        self._RTCPeerConnection__pendingLocalDescription = None
+        self._RTCPeerConnection__setSignalingState("stable")  # type: ignore[attr-defined]
+        for transport in self._managed_transports():
+            transport.abandon_pending(
+                f"no answer to the restart offer within Tpac ({timeout:g} s): the remote "
+                "may be gone; offer rolled back, staying on the current candidate pair"
+            )
+
+    async def setLocalDescription(self, sessionDescription: Any = None) -> None:
+        """Apply our options to every transport before stock gathering runs.
+
+        A local restart's offer waits Tpac for its answer (see :meth:`_answer_overdue`).
+        """
+        self._configure_transports()
+        await super().setLocalDescription(sessionDescription)
+        record = self._restart
+        if (
+            record is not None
+            and record.initiator == "local"
+            and self.signalingState == "have-local-offer"
+            and self._answer_timer is None
+            and not self._is_closed
+        ):
+            loop = asyncio.get_running_loop()
+            self._answer_timer = loop.call_later(
+                self.timings.pac_timeout, self._answer_overdue, record
+            )
 
     async def createOffer(self) -> RTCSessionDescription:
         """Create an offer; after :meth:`restartIce` it carries a new ICE generation."""
@@ -286,11 +332,6 @@ class IcePeerConnection(RTCPeerConnection):
             learn_remote_credentials(self._managed_transports(), sessionDescription)
         self._configure_transports()
 
-    async def setLocalDescription(self, sessionDescription: Any = None) -> None:
-        """Apply our options to every transport before stock gathering runs."""
-        self._configure_transports()
-        await super().setLocalDescription(sessionDescription)
-
     async def add_ice_candidate(
         self, candidate: RTCIceCandidate | None, ufrag: str | None = None
     ) -> None:
@@ -316,6 +357,7 @@ class IcePeerConnection(RTCPeerConnection):
         close.
         """
         self._restart_requested = False
+        self._cancel_answer_timer()
         if self._restart is not None and not self._is_closed:
             record, self._restart = self._restart, None
             now = asyncio.get_running_loop().time()

@@ -69,6 +69,10 @@ PRIVATE_NAMES: Final[tuple[PrivateName, ...]] = (
        "core.ice.peerconnection", "emits through self.emit, which the engine intercepts"),
     _r(_PC, "_RTCPeerConnection__updateConnectionState", "method(self)",
        "core.ice.peerconnection", "emits through self.emit, which the engine intercepts"),
+    _r(_PC, "_RTCPeerConnection__pendingLocalDescription", "attribute: NoneType",
+       "core.ice.peerconnection", "rolls back a restart offer that got no answer (no rollback)"),
+    _r(_PC, "_RTCPeerConnection__setSignalingState", "method(self, state)",
+       "core.ice.peerconnection", "signaling back to stable when an unanswered offer is undone"),
     # ------------------------------------------------------------ aiortc: ICE gatherer/transport
     _r(_GATHERER, "_connection", "attribute", "core.ice.gatherer",
        "the aioice connection; swapped for a MonitoredConnection, read on stock peers"),

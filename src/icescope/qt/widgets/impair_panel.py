@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.events.base import DEFAULT_IMPAIR_PEER
 from ..commands import NO_SESSION
 from ..i18n import translate
 from ..texts import reason as translate_reason
@@ -60,6 +61,8 @@ class QtImpairPanel(QGroupBox):
         # Shown in the UI language, kept as the core's words (itemData) for the request.
         self.peer_combo.addItem(translate("ImpairPanel", "local"), "local")
         self.peer_combo.addItem(translate("ImpairPanel", "remote"), "remote")
+        # the same default as the probe's flags
+        self.peer_combo.setCurrentIndex(self.peer_combo.findData(DEFAULT_IMPAIR_PEER.value))
         self.peer_combo.setToolTip(translate("ImpairPanel", "Whose ICE sockets to impair"))
         self.direction_combo = QComboBox(self)
         self.direction_combo.addItem(translate("ImpairPanel", "both"), "both")

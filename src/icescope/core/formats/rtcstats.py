@@ -138,10 +138,10 @@ def _decompress(bases: dict[str, dict[str, dict[str, Any]]], pc: str, report: An
     for key, entry in report.items():
         if key == "t" or not isinstance(entry, dict):
             continue
-        named = {PROPERTIES.get(k, k): v for k, v in entry.items()}
+        named: dict[str, Any] = {PROPERTIES.get(str(k), str(k)): v for k, v in entry.items()}
         if "type" in named:
             named["type"] = STATS_TYPES.get(str(named["type"]), named["type"])
-        named: dict[str, Any] = {str(PROPERTIES.get(str(k), k)): v for k, v in entry.items()}
+        out[str(key)] = named
     for key, old in base.items():
         if key in report and report[key] is None:
             continue  # removed

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import json
 import signal
 from dataclasses import dataclass
@@ -292,7 +293,9 @@ def _write_exports(session: Session, plan: ProbePlan, summary: dict[str, Any]) -
         )
         outputs.append((plan.rtcstats, dump))
     for path, text in outputs:
+        text = anonymize_text(text) if plan.anonymize else text
         try:
-            path.write_text(anonymize_text(text) if plan.anonymize else text, encoding="utf-8")
+            data = text.encode("utf-8", "backslashreplace")
+            path.write_bytes(gzip.compress(data) if path.suffix == ".gz" else data)
         except OSError as exc:
             session.notice("error", "export", f"cannot write {path}: {exc.strerror or exc}")

@@ -150,7 +150,9 @@ def stats_entries(report: object) -> tuple[dict[str, Any], ...] | None:
     for key, entry in items:
         if not isinstance(entry, dict) or entry.get("type") not in STATS_TYPES:
             continue
-        clean = {k: v for k, v in entry.items() if isinstance(k, str) and _scalar(v)}
+        clean = {
+            k: v for k, v in entry.items() if isinstance(k, str) and k[:1] != "[" and _scalar(v)
+        }
         clean.setdefault("id", key)
         if isinstance(clean["id"], str):
             out.append(clean)

@@ -176,7 +176,17 @@ def build_parser() -> argparse.ArgumentParser:
     probe.add_argument(
         "--anonymize", action="store_true", help="replace non-loopback IP addresses in the output"
     )
-    probe.add_argument("--report", type=Path, metavar="PATH", help="write a Markdown report")
+    probe.add_argument(
+        "--report",
+        type=Path,
+        metavar="PATH",
+        help="write a report: one self-contained HTML file for .html, Markdown otherwise",
+    )
+    probe.add_argument(
+        "--keep-addresses",
+        action="store_true",
+        help="keep IP addresses in the HTML report (pseudonyms by default)",
+    )
     probe.add_argument("--rtcstats", type=Path, metavar="PATH", help="write an rtcstats v3 dump")
     probe.add_argument(
         "--stats",
@@ -264,6 +274,7 @@ def plan_from_args(args: argparse.Namespace) -> ProbePlan:
         expect_no_loss=args.expect_no_loss,
         anonymize=args.anonymize,
         report=args.report,
+        keep_addresses=args.keep_addresses,
         rtcstats=args.rtcstats,
         stats=args.stats,
     )

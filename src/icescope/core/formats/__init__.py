@@ -32,14 +32,10 @@ def open_evidence(path: Path) -> Imported:
     if start.startswith((b"RTCStatsDump", b'"RTCStatsDump"')):
         return rtcstats.read(path)
     if start.startswith(b"{"):
-        first_line = start.split(b"\n", 1)[0].strip()
-        if (
-            first_line == b"{"
-            or b'"PeerConnections"' in first_line
-            or first_line.startswith((b'{"cpuPerformance"', b'{"getUserMedia"'))
-        ):
-            return webrtc_internals.read(path)
-        return journal_import.read(path)
+        # IceScope writes every record with ``ts`` first; anything else is a browser dump.
+        if start.replace(b" ", b"").startswith(b'{"ts":'):
+            return journal_import.read(path)
+        return webrtc_internals.read(path)
     if not start:
         raise FormatError(f"{path.name} is empty")
     raise FormatError(

@@ -38,8 +38,10 @@ def _events(path: Path) -> Iterator[Tagged]:
         try:
             yield from _one(path, number, line)
         except FormatError:
-            if line.endswith("\n"):
-                raise  # a torn last line (power loss mid-write) is the only one skipped
+            # A torn last line (power loss mid-write) is the only one skipped, and only
+            # after whole ones.
+            if line.endswith("\n") or number == 1:
+                raise
 
 
 def _one(path: Path, number: int, line: str) -> Iterator[Tagged]:

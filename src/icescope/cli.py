@@ -201,7 +201,17 @@ def build_parser() -> argparse.ArgumentParser:
     probe.add_argument(
         "--anonymize", action="store_true", help="replace non-loopback IP addresses in the output"
     )
-    probe.add_argument("--report", type=Path, metavar="PATH", help="write a Markdown report")
+    probe.add_argument(
+        "--report",
+        type=Path,
+        metavar="PATH",
+        help="write a report: one self-contained HTML file for .html, Markdown otherwise",
+    )
+    probe.add_argument(
+        "--keep-addresses",
+        action="store_true",
+        help="keep IP addresses in the HTML report (pseudonyms by default)",
+    )
     probe.add_argument("--rtcstats", type=Path, metavar="PATH", help="write an rtcstats v3 dump")
     probe.add_argument(
         "--stats",
@@ -214,6 +224,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="seconds between statistics samples of each peer, 0 = off (1.0)",
     )
+    imp = sub.add_parser(
+        "import",
+        help="print a journal, rtcstats dump or webrtc-internals dump as the probe's JSON lines",
+        description="Read an IceScope journal, an rtcstats v3 dump or a chrome://webrtc-internals "
+        "dump (.txt or .gz) and print its events as the probe prints them, each tagged with its "
+        "peer connection (pc) when the file holds several. Exit 0, or 2 for a file it cannot read.",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--pc", metavar="ID", help="only this peer connection of a browser dump")
     return parser
 
 
@@ -327,6 +346,7 @@ def plan_from_args(args: argparse.Namespace) -> ProbePlan:
         expect_no_loss=args.expect_no_loss,
         anonymize=args.anonymize,
         report=args.report,
+        keep_addresses=args.keep_addresses,
         rtcstats=args.rtcstats,
         stats=args.stats,
     )
@@ -337,6 +357,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
+    if args.command == "import":
+        from .core.formats.printout import EXIT_BROKEN_PIPE, print_import
+        from .core.lineout import silence_stdout
+
+        code = print_import(args.file, args.pc, sys.stdout, sys.stderr)
+        if code == EXIT_BROKEN_PIPE:
+            silence_stdout()
+        return code
     try:
         store = open_store(args)
         settings = settings_from_args(args, store)

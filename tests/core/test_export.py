@@ -50,18 +50,21 @@ def _events() -> list[StateChanged | CandidateGathered | Notice]:
 
 def test_rtcstats_v3_layout() -> None:
     lines = to_rtcstats(_events(), start_wall=1000.0, user_agent="IceScope test").splitlines()
-    assert json.loads(lines[0]) == "RTCStatsDump"
+    assert lines[0] == "RTCStatsDump"  # bare, as the format and Chromium write it
     assert json.loads(lines[1])["fileFormat"] == 3
     rows = [json.loads(x) for x in lines[2:]]
     assert [r[0] for r in rows] == [
-        "icecandidate",
-        "iceconnectionstatechange",
-        "iceconnectionstatechange",
-        "notice",
+        "create",
+        "create",
+        "icescope.icecandidate",
+        "oniceconnectionstatechange",
+        "oniceconnectionstatechange",
+        "icescope.notice",
     ]
-    assert rows[0][3] == 1000010.0  # first delta: epoch ms
-    assert abs(rows[1][3] - 10.0) < 1e-6  # then ms since the previous row
-    assert rows[2][2] == "connected" and rows[2][1] == "local"
+    assert rows[0][-1] == 1000000.0  # first delta: epoch ms
+    assert abs(rows[3][-1] - 10.0) < 1e-6  # then ms since the previous row
+    assert rows[4][2] == "connected" and rows[4][1] == "local"
+    assert rows[4][3]["icescope"]["provenance"] == "derived"  # the exact event rides along
 
 
 def test_anonymisation_is_stable_and_keeps_loopback() -> None:

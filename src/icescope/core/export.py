@@ -61,31 +61,12 @@ def anonymize_record(record: dict[str, Any], salt: str = "") -> dict[str, Any]:
 def to_rtcstats(events: Iterable[SessionEvent], *, start_wall: float, user_agent: str) -> str:
     """Serialise events in the rtcstats dump format, version 3 (JSON Lines).
 
-    Line 1 is ``"RTCStatsDump"``, line 2 the metadata object with ``fileFormat: 3``, then one
-    ``[name, pcId, payload, delta_ms]`` row per event; the first row's delta is the Unix epoch
-    in milliseconds, later ones the milliseconds since the previous row. ``pcId`` is the peer
-    (``local`` / ``remote``) so both sides of a loopback session stay apart.
+    See :mod:`icescope.core.formats.rtcstats_export` (one pcId per peer, computed statistics
+    as ``getStats`` rows, IceScope-only events as custom methods).
     """
-    lines = [
-        json.dumps("RTCStatsDump"),
-        json.dumps({"fileFormat": 3, "userAgent": user_agent, "origin": "icescope"}),
-    ]
-    previous_ms: float | None = None
-    for event in events:
-        now_ms = event.wall * 1000.0
-        delta = now_ms if previous_ms is None else now_ms - previous_ms
-        previous_ms = now_ms
-        payload: dict[str, Any] | str
-        if isinstance(event, StateChanged):
-            payload = event.state  # rtcstats stores state events as the new value
-        else:
-            payload = event.to_dict()
-            for key in ("ts", "wall", "peer", "type"):
-                payload.pop(key, None)
-        lines.append(json.dumps([event.type, event.peer.value, payload, round(delta, 3)]))
-    if previous_ms is None:
-        lines.append(json.dumps(["session", None, "empty", round(start_wall * 1000.0, 3)]))
-    return "\n".join(lines) + "\n"
+    from .formats.rtcstats_export import to_rtcstats as write
+
+    return write(events, start_wall=start_wall, user_agent=user_agent)
 
 
 def to_markdown(events: Iterable[SessionEvent], summary: dict[str, Any] | None = None) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import json
 import signal
 from dataclasses import dataclass
@@ -118,7 +119,9 @@ class ProbePlan:
     anonymize: bool = False
     """Replace non-loopback IP addresses in the printed lines and exports."""
     report: Path | None = None
-    """Write a Markdown report here at the end."""
+    """Write a report here at the end: HTML for ``.html``/``.htm``, Markdown otherwise."""
+    keep_addresses: bool = False
+    """Keep IP addresses in an HTML report (it replaces them by pseudonyms by default)."""
     rtcstats: Path | None = None
     """Write an rtcstats v3 dump here at the end."""
     stats: bool = False
@@ -353,7 +356,17 @@ def _write_exports(session: Session, plan: ProbePlan, summary: dict[str, Any]) -
     from .. import __version__
 
     outputs = []
-    if plan.report is not None:
+    if plan.report is not None and plan.report.suffix.lower() in (".html", ".htm"):
+        from .formats.report_html import render, session_config
+
+        html = render(
+            list(session.log),
+            summary,
+            keep_addresses=plan.keep_addresses and not plan.anonymize,
+            config=session_config(session.settings),
+        )
+        outputs.append((plan.report, html))
+    elif plan.report is not None:
         outputs.append((plan.report, to_markdown(session.log, summary)))
     if plan.rtcstats is not None:
         dump = to_rtcstats(
@@ -361,7 +374,9 @@ def _write_exports(session: Session, plan: ProbePlan, summary: dict[str, Any]) -
         )
         outputs.append((plan.rtcstats, dump))
     for path, text in outputs:
+        text = anonymize_text(text) if plan.anonymize else text
         try:
-            path.write_text(anonymize_text(text) if plan.anonymize else text, encoding="utf-8")
+            data = text.encode("utf-8", "backslashreplace")
+            path.write_bytes(gzip.compress(data) if path.suffix == ".gz" else data)
         except OSError as exc:
             session.notice("error", "export", f"cannot write {path}: {exc.strerror or exc}")

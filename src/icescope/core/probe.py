@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from .config import Settings
     from .events import SessionEvent
+    from .probehooks import ProbeHook
 
 EXIT_OK = 0
 EXIT_NOT_CONNECTED = 1
@@ -109,6 +110,8 @@ class ProbePlan:
     stats: bool = False
     """Print the periodic telemetry lines (``stats``, non-final ``heartbeat``); the journal
     always gets them."""
+    hooks: tuple[ProbeHook, ...] = ()
+    """Scenario, JUnit and metrics features, called around the session (see probehooks)."""
 
     def __post_init__(self) -> None:
         for name in ("duration", "close_at", "connect_timeout", "loss", "delay"):
@@ -157,6 +160,8 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     exit_code = EXIT_OK
     try:
         try:
+            for hook in plan.hooks:
+                await hook.start(session)
             started = await _unless_stopped(session.start(), stop)
         except IceScopeError as exc:
             session.notice("error", "start-failed", f"session could not start: {exc}")
@@ -170,6 +175,8 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
             )
         if connected:
             tasks = _schedule(session, plan)
+            for hook in plan.hooks:
+                tasks += hook.connected(session)
             ends: list[asyncio.Future[Any]] = [
                 asyncio.ensure_future(stop.wait()),
                 asyncio.ensure_future(session.wait_ended()),
@@ -194,15 +201,17 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
                 loop.remove_signal_handler(sig)
     if connected:
         _write_exports(session, plan, summary)
-    output.line(json_line(summary))
-    if output.broken:
-        return EXIT_BROKEN_PIPE
     result = verdict(session.model)
     if exit_code == EXIT_OK and (
         (plan.expect_no_failed and result.failed_seen)
         or (plan.expect_no_loss and not result.loss_clean)
     ):
-        return EXIT_EXPECTATION
+        exit_code = EXIT_EXPECTATION
+    for hook in plan.hooks:
+        exit_code = await hook.finish(session, exit_code, lambda r: output.line(json_line(r)))
+    output.line(json_line(summary))
+    if output.broken:
+        return EXIT_BROKEN_PIPE
     return exit_code
 
 

@@ -100,7 +100,7 @@ def parse(text: str, path: str = "<scenario>") -> Scenario:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _END_LINE.search(message)
-        line = int(found.group(1)) if found else text.count("\n") + 1
+        line = int(found.group(1)) if found else max(1, len(text.splitlines()))
         reason = _END_LINE.sub("", message).replace("(at end of document)", "").strip()
         raise ScenarioError(f"scenario {path}, line {line}: not valid TOML: {reason}") from None
     except RecursionError:
@@ -150,7 +150,7 @@ def _settings(top: Table) -> dict[str, object]:
             "port" if "port" in remote.data else "browser_offers", "needs kind browser"
         )
     servers = []
-    for entry in remote.tables("ice_server", "[[remote.ice_server]]", 16):
+    for entry in remote.tables("ice_server", "remote ice_server", 16):
         entry.only(("url", "username", "credential"))
         username = entry.text("username", "") or None
         credential = entry.text("credential", "") or None
@@ -210,7 +210,8 @@ def _actions(top: Table) -> tuple[Action, ...]:
         every = t.number("every", "scenario every")
         until = t.number("until", "scenario at")
         if (every is None) != (until is None):
-            raise t.error("every" if every is None else "until", "every and until go together")
+            given, missing = ("every", "until") if every is not None else ("until", "every")
+            raise t.error(given, f"needs {missing} too (every and until go together)")
         times = [at]
         if every is not None and until is not None:
             if until < at:

@@ -180,3 +180,25 @@ def test_port_in_use_is_a_start_failure_not_a_traceback(tmp_path: Path) -> None:
     lines = [json.loads(x) for x in result.stdout.splitlines()]
     failed = [x for x in lines if x["type"] == "notice" and x["code"] == "start-failed"]
     assert failed and f"127.0.0.1:{first.port}" in failed[0]["message"], lines
+
+
+def test_docs_alerting_rules_pass_promtool(tmp_path: Path) -> None:
+    import re
+
+    from tests.subproc import ROOT
+
+    promtool = require_binary("promtool", "install Debian's prometheus package")
+    text = (ROOT / "docs" / "fleet.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"```yaml\n(.*?)```", text, re.S) if b.startswith("groups:")]
+    rules = tmp_path / "rules.yml"
+    rules.write_text(block, encoding="utf-8")
+    result = subprocess.run(
+        [promtool, "check", "rules", str(rules)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 0 and "SUCCESS: 6 rules found" in result.stdout, (
+        result.stdout + result.stderr
+    )

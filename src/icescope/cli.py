@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 from .core import ranges
 from .core.config import IceTimings, Settings
 from .core.errors import ConfigError
+from .core.probeflags import add_automation_flags, apply_automation
 from .core.remotes.flags import add_remote_flags, remote_changes
 
 if TYPE_CHECKING:
@@ -155,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
         "2 usage error, 3 an --expect-* check failed.",
     )
     probe.add_argument(
-        "--duration", type=_number("--duration"), default=10.0, metavar="S", help="(10)"
+        "--duration", type=_number("--duration"), metavar="S", help="(10; 0 = until stopped)"
     )
     probe.add_argument(
         "--close-at", type=_number("--close-at"), metavar="S", help="close the local peer at S"
@@ -163,7 +164,6 @@ def build_parser() -> argparse.ArgumentParser:
     probe.add_argument(
         "--connect-timeout",
         type=_number("--connect-timeout"),
-        default=10.0,
         metavar="S",
         help="(10)",
     )
@@ -224,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="seconds between statistics samples of each peer, 0 = off (1.0)",
     )
+    add_automation_flags(probe, _number)
     imp = sub.add_parser(
         "import",
         help="print a journal, rtcstats dump or webrtc-internals dump as the probe's JSON lines",
@@ -326,18 +327,19 @@ def _configure_logging(verbosity: int) -> None:
         logging.getLogger("aioice").setLevel(max(level, logging.WARNING))
 
 
-def plan_from_args(args: argparse.Namespace) -> ProbePlan:
-    """Build the probe's :class:`ProbePlan` from its flags.
+def plan_from_args(args: argparse.Namespace, settings: Settings) -> tuple[Settings, ProbePlan]:
+    """Build the probe's :class:`ProbePlan` from its flags (and ``--scenario``'s file).
 
     Raises:
-        ConfigError: a value is out of range.
+        ConfigError: a value is out of range, or the scenario file is bad.
     """
     from .core.probe import ProbePlan
 
-    return ProbePlan(
-        duration=args.duration,
+    duration = 10.0 if args.duration is None else args.duration
+    plan = dict(
+        duration=None if duration == 0 else duration,
         close_at=args.close_at,
-        connect_timeout=args.connect_timeout,
+        connect_timeout=10.0 if args.connect_timeout is None else args.connect_timeout,
         restart_at=tuple(args.restart_at),
         blackouts=tuple(args.blackout),
         loss=args.loss,
@@ -350,6 +352,8 @@ def plan_from_args(args: argparse.Namespace) -> ProbePlan:
         rtcstats=args.rtcstats,
         stats=args.stats,
     )
+    settings, plan = apply_automation(args, settings, plan)
+    return settings, ProbePlan(**plan)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -371,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "probe":
             from .core.probe import run_probe
 
-            plan = plan_from_args(args)
+            settings, plan = plan_from_args(args, settings)
             plan.refuse_remote_impairment(settings.mode == "loopback")
         if settings.mode == "manual":
             from .core.remotes.manual import check_offer_file  # loads aiortc's SDP parser

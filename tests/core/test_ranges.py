@@ -90,7 +90,7 @@ def test_settings_fields_refuse_non_finite_and_out_of_range(value: float) -> Non
     with pytest.raises(ConfigError, match="finite number in"):
         Settings(heartbeat_interval=value)
     with pytest.raises(ConfigError, match="finite number in"):
-        ProbePlan(duration=value)
+        ProbePlan(connect_timeout=value)
 
 
 @settings(max_examples=200, deadline=None, database=None)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from .config import Settings
     from .events import SessionEvent
+    from .probehooks import ProbeHook
 
 EXIT_OK = 0
 EXIT_NOT_CONNECTED = 1
@@ -127,6 +128,8 @@ class ProbePlan:
     stats: bool = False
     """Print the periodic telemetry lines (``stats``, non-final ``heartbeat``); the journal
     always gets them."""
+    hooks: tuple[ProbeHook, ...] = ()
+    """Scenario, JUnit and metrics features, called around the session (see probehooks)."""
 
     def __post_init__(self) -> None:
         for name in ("duration", "close_at", "connect_timeout", "loss", "delay"):
@@ -209,6 +212,8 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     exit_code = EXIT_OK
     try:
         try:
+            for hook in plan.hooks:
+                await hook.start(session)
             started = await _unless_stopped(
                 session.start(prepare=lambda s: _impair_from_start(s, plan)), stop
             )
@@ -224,6 +229,8 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
             session.notice("error", "not-connected", reason)
         if connected:
             tasks = _schedule(session, plan)
+            for hook in plan.hooks:
+                tasks += hook.connected(session)
             ends: list[asyncio.Future[Any]] = [
                 asyncio.ensure_future(stop.wait()),
                 asyncio.ensure_future(session.wait_ended()),
@@ -249,17 +256,19 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
                 loop.remove_signal_handler(sig)
     if connected:
         _write_exports(session, plan, summary)
-    output.line(json_line(summary))
-    if output.broken:
-        return EXIT_BROKEN_PIPE
     result = verdict(session.model)
     if exit_code == EXIT_OK and result.ended_failed:
-        return EXIT_NOT_CONNECTED  # connected once, but ICE had failed when the session ended
+        exit_code = EXIT_NOT_CONNECTED  # connected once, but ICE had failed when it ended
     if exit_code == EXIT_OK and (
         (plan.expect_no_failed and result.failed_seen)
         or (plan.expect_no_loss and not result.loss_clean)
     ):
-        return EXIT_EXPECTATION
+        exit_code = EXIT_EXPECTATION
+    for hook in plan.hooks:
+        exit_code = await hook.finish(session, exit_code, lambda r: output.line(json_line(r)))
+    output.line(json_line(summary))
+    if output.broken:
+        return EXIT_BROKEN_PIPE
     return exit_code
 
 

@@ -45,7 +45,7 @@ class Range:
 
 
 RANGES: Final[dict[str, Range]] = {
-    "--duration": Range(0, MAX_SECONDS, "s", low_open=True, default="10", words="duration"),
+    "--duration": Range(0, MAX_SECONDS, "s", default="10", words="duration (0 = until stopped)"),
     "--close-at": Range(0, MAX_SECONDS, "s", words="close time"),
     "--connect-timeout": Range(0, 3600, "s", low_open=True, default="10", words="connect timeout"),
     "--restart-at": Range(0, MAX_SECONDS, "s", words="restart time"),
@@ -62,6 +62,13 @@ RANGES: Final[dict[str, Range]] = {
     "heartbeat interval": Range(0.01, 10, "s", default="0.1"),
     "drain": Range(0, 10, "s", default="0.5"),
     "manual wait": Range(0, MAX_SECONDS, "s", low_open=True, default="300"),
+    "--time-scale": Range(0, 100, "", low_open=True, default="1", words="scenario time scale"),
+    "scenario at": Range(0, MAX_SECONDS, "s", words="action time"),
+    "scenario length": Range(0, MAX_SECONDS, "s", low_open=True, words="blackout length"),
+    "scenario every": Range(0, MAX_SECONDS, "s", low_open=True, words="repeat interval"),
+    "scenario window": Range(0, MAX_SECONDS, "s", words="window bound"),
+    "expect seconds": Range(0, 3600, "s", low_open=True, words="expected maximum time"),
+    "expect count": Range(0, 100_000, "", words="expected count"),
 }
 """Every numeric flag and settings field. The timings must also keep their order:
 disconnected timeout > 1.2 × keepalive interval, failed timeout > disconnected timeout."""

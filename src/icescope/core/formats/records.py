@@ -13,46 +13,19 @@ import typing
 from typing import Any, Final
 
 from ..events import (
-    CandidateGathered,
-    DataChannelChanged,
-    HeartbeatCount,
-    IceRestart,
-    Impairment,
-    Listening,
-    LocalDescription,
-    Notice,
     Peer,
-    RemoteChannel,
-    RoleChanged,
-    SelectedPairChanged,
     SessionEvent,
-    SessionMarker,
     StateChanged,
-    StatsSample,
 )
 from ..states import Machine, Provenance
 from .errors import FormatError
 
 _CLASSES: Final[dict[str, type[Any]]] = {
-    cls.TYPE: cls
-    for cls in (
-        DataChannelChanged,
-        IceRestart,
-        CandidateGathered,
-        SelectedPairChanged,
-        Impairment,
-        Notice,
-        Listening,
-        LocalDescription,
-        SessionMarker,
-        RoleChanged,
-        StatsSample,
-        HeartbeatCount,
-        RemoteChannel,
-    )
+    cls.TYPE: cls for cls in typing.get_args(SessionEvent) if cls is not StateChanged
 }
+"""Every event type by its ``type`` (state changes are named by their machine instead)."""
 _MACHINES: Final = {m.value: m for m in Machine}
-NOT_EVENTS: Final = frozenset({"summary"})
+NOT_EVENTS: Final = frozenset({"summary", "expectation"})
 """Record types that are not events (skipped, not refused)."""
 
 

@@ -728,6 +728,49 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     </message>
 </context>
 <context>
+    <name>ReportMenu</name>
+    <message>
+        <source>Export &amp;HTML report…</source>
+        <translation>&amp;HTML-Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>One HTML file with the verdict, timeline, events, pairs and configuration (addresses replaced, no credentials)</source>
+        <translation>Eine HTML-Datei mit Urteil, Zeitleiste, Ereignissen, Paaren und Konfiguration (Adressen ersetzt, keine Zugangsdaten)</translation>
+    </message>
+    <message>
+        <source>&amp;Report a problem…</source>
+        <translation>Problem &amp;melden…</translation>
+    </message>
+    <message>
+        <source>there is no session to report on</source>
+        <translation>es gibt keine Sitzung, über die berichtet werden kann</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-Bericht (*.html)</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>A report of this session was saved as
+{0}
+(the path is on the clipboard). Attach it to the bug ticket: it holds no credentials, and IP addresses are replaced.</source>
+        <translation>Ein Bericht dieser Sitzung wurde gespeichert unter
+{0}
+(der Pfad ist in der Zwischenablage). Hängen Sie ihn an das Ticket an: Er enthält keine Zugangsdaten, und IP-Adressen sind ersetzt.</translation>
+    </message>
+    <message>
+        <source>cannot write the report {0}: {1}</source>
+        <translation>Der Bericht {0} kann nicht geschrieben werden: {1}</translation>
+    </message>
+</context>
+<context>
     <name>ServerTable</name>
     <message>
         <source>URL (stun: / turn: / turns:)</source>

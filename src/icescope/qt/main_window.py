@@ -40,6 +40,7 @@ from .keyboard import set_tab_order
 from .models.event_log_model import EventLogModel
 from .preferences import WindowPreferences
 from .quit_guard import QuitGuard
+from .report_menu import add_report_menus
 from .session_life import SessionLife
 from .widgets.controls import QtControls
 from .widgets.event_log_view import QtEventLog
@@ -172,6 +173,7 @@ class MainWindow(SessionLife, QMainWindow):
             self._settings_chosen.connect(self.prefs.session_chosen)
             self.prefs.restore()
         add_desktop_menus(self)
+        add_report_menus(self)
         set_tab_order(self)
         self.refresh()
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from ..core.clock import SessionClock
     from ..core.config import Settings
+    from ..core.eventlog import EventLog
     from ..core.events import Peer
     from ..core.hub import EventHub
     from ..core.ice.capabilities import Capabilities
@@ -27,6 +28,8 @@ class SessionLike(Protocol):
     model: SessionModel
     clock: SessionClock
     remote_description: str
+    log: EventLog
+    """Every event of the session (for reports: statistics included)."""
 
     @property
     def capabilities(self) -> Capabilities:
@@ -48,6 +51,10 @@ class SessionLike(Protocol):
 
     async def wait_connected(self, timeout: float) -> bool:
         """Wait (bounded) until the local peer's ICE is up; False on timeout."""
+        ...
+
+    def summary(self) -> dict[str, Any]:
+        """The summary as the model knows it now."""
         ...
 
     async def close(self) -> dict[str, Any]:

@@ -1,0 +1,126 @@
+"""Session → Export report… and Help → Report a problem…: the one-file HTML report.
+
+The report is the core's (``core/formats/report_html.py``): every event of the session with
+its statistics, the model's summary and verdict, the configuration without credentials, IP
+addresses replaced unless the tester keeps them.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu
+
+from .i18n import translate
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .session_like import SessionLike
+
+
+def add_report_menus(window: MainWindow) -> None:
+    """Add *Export report…* to the Session menu and *Report a problem…* to Help."""
+    session_menu = window.findChild(QMenu, "session-menu")
+    help_menu = window.findChild(QMenu, "help-menu")
+    quit_action = window.findChild(QAction, "quit-action")
+    if session_menu is None or help_menu is None or quit_action is None:
+        return
+    export = QAction(translate("ReportMenu", "Export &HTML report…"), window)
+    export.setObjectName("export-report-action")
+    export.setToolTip(
+        translate(
+            "ReportMenu",
+            "One HTML file with the verdict, timeline, events, pairs and configuration "
+            "(addresses replaced, no credentials)",
+        )
+    )
+    export.triggered.connect(lambda: export_report_dialog(window))
+    session_menu.insertAction(quit_action, export)
+    session_menu.insertSeparator(quit_action)
+    problem = QAction(translate("ReportMenu", "&Report a problem…"), window)
+    problem.setObjectName("report-problem-action")
+    problem.triggered.connect(lambda: report_problem(window))
+    help_menu.addAction(problem)
+
+
+def report_html(session: SessionLike, *, keep_addresses: bool = False) -> str:
+    """The HTML report of ``session`` as it stands now."""
+    from ..core.formats.report_html import render, session_config  # on use
+
+    return render(
+        list(session.log),
+        session.summary(),
+        keep_addresses=keep_addresses,
+        config=session_config(session.settings),
+    )
+
+
+def write_report(window: MainWindow, path: Path) -> Path:
+    """Write the current session's report to ``path``.
+
+    Raises:
+        OSError: the file could not be written.
+        LookupError: there is no session to report on.
+    """
+    session = window.session
+    if session is None:
+        raise LookupError(translate("ReportMenu", "there is no session to report on"))
+    path.write_text(report_html(session), encoding="utf-8")
+    return path
+
+
+def _default_name() -> str:
+    return time.strftime("icescope-report-%Y%m%d-%H%M%S.html")
+
+
+def export_report_dialog(window: MainWindow) -> None:
+    """Ask where to save the report, then write it; a failure becomes a notice."""
+    from PySide6.QtWidgets import QFileDialog  # on use: not part of the first frame
+
+    name, _ = QFileDialog.getSaveFileName(
+        window,
+        translate("ReportMenu", "Export report"),
+        _default_name(),
+        translate("ReportMenu", "HTML report (*.html)"),
+    )
+    if name:
+        _write_or_say(window, Path(name))
+
+
+def report_problem(window: MainWindow) -> Path | None:
+    """Write a report of the current session beside its journal and say where it is."""
+    session = window.session
+    folder = session.journal_path.parent if session and session.journal_path else Path.cwd()
+    path = _write_or_say(window, folder / _default_name())
+    if path is not None:
+        from PySide6.QtWidgets import QMessageBox  # on use: not part of the first frame
+
+        QGuiApplication.clipboard().setText(str(path))
+        box = QMessageBox(window)
+        box.setWindowTitle(translate("ReportMenu", "Report a problem"))
+        box.setText(
+            translate(
+                "ReportMenu",
+                "A report of this session was saved as\n{0}\n(the path is on the clipboard). "
+                "Attach it to the bug ticket: it holds no credentials, and IP addresses are "
+                "replaced.",
+            ).format(path)
+        )
+        box.open()
+    return path
+
+
+def _write_or_say(window: MainWindow, path: Path) -> Path | None:
+    try:
+        return write_report(window, path)
+    except (OSError, LookupError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        window.report(
+            "error",
+            "export",
+            translate("ReportMenu", "cannot write the report {0}: {1}").format(path, reason),
+        )
+        return None

@@ -98,10 +98,13 @@ class QtStatusLine(QWidget):
         self.journal = QLabel(self)
         self.journal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Long texts (a path, an IPv6 pair) must not force the window wider than a laptop
-        # screen: every label may shrink, and its tooltip has the full text.
-        for label in (self.roles, self.pair, self.heartbeats, self.journal):
+        # screen: the pair and the journal may shrink (their tooltips have the full text);
+        # the short roles and heartbeat counts are always shown whole.
+        for label in (self.pair, self.journal):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(60)
+        for label in (self.roles, self.heartbeats):
+            label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         for i, label in enumerate((self.roles, self.pair, self.heartbeats, self.journal)):
@@ -110,7 +113,7 @@ class QtStatusLine(QWidget):
                 line.setFrameShape(QFrame.Shape.VLine)
                 line.setFrameShadow(QFrame.Shadow.Sunken)
                 layout.addWidget(line)
-            layout.addWidget(label, 2 if label is self.pair else 1)
+            layout.addWidget(label, {self.pair: 2, self.journal: 1}.get(label, 0))
         self._explain = {
             self.roles: translate(
                 "StatusLine", "ICE agent roles (RFC 8445 §6.1.1), as the engine reported them"

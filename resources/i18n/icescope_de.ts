@@ -1396,8 +1396,48 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
 <context>
     <name>Timeline</name>
     <message>
+        <source>restart</source>
+        <translation>Neustart</translation>
+    </message>
+    <message>
+        <source>impairment</source>
+        <translation>Störung</translation>
+    </message>
+    <message>
+        <source>pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <source>notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>local ICE</source>
+        <translation>lokal ICE</translation>
+    </message>
+    <message>
+        <source>local connection</source>
+        <translation>lokal Verbindung</translation>
+    </message>
+    <message>
+        <source>remote ICE</source>
+        <translation>entfernt ICE</translation>
+    </message>
+    <message>
+        <source>remote connection</source>
+        <translation>entfernt Verbindung</translation>
+    </message>
+    <message>
         <source>Wheel: zoom · drag: pan · double-click: whole session · click: select the log rows</source>
         <translation>Mausrad: zoomen · Ziehen: verschieben · Doppelklick: ganze Sitzung · Klick: Protokollzeilen wählen</translation>
+    </message>
+    <message>
+        <source>marks</source>
+        <translation>Marken</translation>
     </message>
     <message>
         <source>Timeline: wheel zooms, drag pans, click selects the log rows of that moment</source>

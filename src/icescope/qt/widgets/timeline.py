@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ...core.events import Peer
 from ...core.model.history import BANDS
 from ...core.states import Machine
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..state_style import look_of
 
 if TYPE_CHECKING:
@@ -42,6 +42,19 @@ MARK_COLORS = {
     "pair": "#1f6fd1",
     "notice": "#b26a00",
     "cause": "#555555",
+}
+MARK_NAMES = {
+    "restart": QT_TRANSLATE_NOOP("Timeline", "restart"),
+    "impairment": QT_TRANSLATE_NOOP("Timeline", "impairment"),
+    "pair": QT_TRANSLATE_NOOP("Timeline", "pair"),
+    "notice": QT_TRANSLATE_NOOP("Timeline", "notice"),
+    "cause": QT_TRANSLATE_NOOP("Timeline", "cause"),
+}
+ROW_NAMES = {
+    (Peer.LOCAL, Machine.ICE): QT_TRANSLATE_NOOP("Timeline", "local ICE"),
+    (Peer.LOCAL, Machine.CONNECTION): QT_TRANSLATE_NOOP("Timeline", "local connection"),
+    (Peer.REMOTE, Machine.ICE): QT_TRANSLATE_NOOP("Timeline", "remote ICE"),
+    (Peer.REMOTE, Machine.CONNECTION): QT_TRANSLATE_NOOP("Timeline", "remote connection"),
 }
 LABEL_W, ROW_H, MARK_H, AXIS_H = 150, 22, 18, 18
 ROWS = [(p, m) for p in Peer for m in BANDS]
@@ -127,11 +140,11 @@ class QtTimeline(QWidget):
                 out.append(("rect", x0, 2, max(1.0, x1 - x0), rows_bottom, "#c6282822", ""))
         for i, (peer, machine) in enumerate(ROWS):
             y = 4 + i * ROW_H
-            name = "ICE" if machine is Machine.ICE else "connection"
-            out.append(("text", 4, y + ROW_H - 6, 0, 0, "#333333", f"{peer.value} {name}"))
+            name = translate("Timeline", ROW_NAMES[(peer, machine)])
+            out.append(("text", 4, y + ROW_H - 6, 0, 0, "#333333", name))
             out += self._band(peer, machine, t0, dt, plot_w, y)
         y = rows_bottom + 2
-        out.append(("text", 4, y + MARK_H - 4, 0, 0, "#333333", "marks"))
+        out.append(("text", 4, y + MARK_H - 4, 0, 0, "#333333", translate("Timeline", "marks")))
         marks, times = self.history.marks, self.history.mark_times
         lo, hi = bisect_left(times, t0), bisect_right(times, t1)
         last_px: dict[str, int] = {}
@@ -162,7 +175,17 @@ class QtTimeline(QWidget):
             )
         x = 4.0
         for kind, color in MARK_COLORS.items():  # the legend of the tick colours
-            out.append(("text", x, axis_y + 30, 0, 0, color, f"| {kind}"))
+            out.append(
+                (
+                    "text",
+                    x,
+                    axis_y + 30,
+                    0,
+                    0,
+                    color,
+                    f"| {translate('Timeline', MARK_NAMES[kind])}",
+                )
+            )
             x += 80
         return out
 

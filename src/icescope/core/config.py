@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from . import ranges
 from .errors import ConfigError, quote
 from .netif import AddressSelection
+from .tcpaddress import parse_tcp_address
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -34,9 +35,6 @@ STATS_INTERVAL_RANGE: Final = (0.05, 60.0)
 
 MODES: Final = ("loopback", "browser", "tcp-listen", "tcp-connect", "manual", "paste")
 """Remote peer kinds; see :mod:`icescope.core.remotes`."""
-
-LOOPBACK_HOSTS: Final = frozenset({"127.0.0.1", "localhost", "::1"})
-"""Listen addresses that keep the browser-peer server private to this machine."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +212,8 @@ class Settings:
     journal_enabled: bool = True
     """Write a journal at all."""
     remote_address: str | None = None
-    """``HOST:PORT`` to listen on (``tcp-listen``) or connect to (``tcp-connect``)."""
+    """``HOST:PORT`` (or ``tcp://HOST:PORT/?token=T``) to listen on (``tcp-listen``), or the
+    listener's ``tcp://HOST:PORT/?token=T`` to connect to (``tcp-connect``)."""
     browser_host: str = "127.0.0.1"
     """Where the browser-peer page is served. Loopback by default; anything else exposes it."""
     browser_port: int = 0
@@ -239,8 +238,11 @@ class Settings:
         if self.mode in ("tcp-listen", "tcp-connect"):
             if not self.remote_address:
                 raise ConfigError(f"mode {self.mode} needs HOST:PORT (--listen / --connect)")
-            parse_hostport(
-                self.remote_address, flag="--listen" if self.mode == "tcp-listen" else "--connect"
+            listen = self.mode == "tcp-listen"
+            parse_tcp_address(
+                self.remote_address,
+                flag="--listen" if listen else "--connect",
+                need_token=not listen,
             )
         if self.mode == "manual" and (self.offer_file is None or self.answer_file is None):
             raise ConfigError("manual mode needs both --offer-file and --answer-file")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hmac
 import importlib.resources
-import ipaddress
 import json
 import logging
 import secrets
@@ -19,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import WSMsgType, web
 
-from ..config import LOOPBACK_HOSTS
 from ..errors import ConfigError
 from ..heartbeat import CHANNEL_ID, LABEL
 from ..signaling.websocket import WebSocketSignaling
+from ..tcpaddress import exposed
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -128,13 +127,7 @@ class BrowserPeerServer:
     @property
     def exposed(self) -> bool:
         """True when the server listens beyond this machine."""
-        host = self._settings.browser_host
-        if host in LOOPBACK_HOSTS:
-            return False
-        try:
-            return not ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            return True
+        return exposed(self._settings.browser_host)
 
     async def start(self) -> str:
         """Bind and serve; return the URL.

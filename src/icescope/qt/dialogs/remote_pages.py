@@ -44,7 +44,7 @@ class QtRemotePages(QStackedWidget):
         self.listen = QLineEdit(self)
         self.listen.setPlaceholderText("HOST:PORT, e.g. 0.0.0.0:7400 (port 0: any free port)")
         self.connect_to = QLineEdit(self)
-        self.connect_to.setPlaceholderText("HOST:PORT of the listening IceScope")
+        self.connect_to.setPlaceholderText("tcp://HOST:PORT/?token=… as the listener shows it")
         self.browser_host = QLineEdit(self)
         self.browser_port = QSpinBox(self)
         self.browser_port.setRange(0, 65535)

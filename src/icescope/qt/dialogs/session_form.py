@@ -7,6 +7,7 @@ into :class:`~icescope.core.config.Settings` or per-section error messages (the 
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -15,14 +16,13 @@ from ...core.config import (
     DEFAULT_DISCONNECTED_TIMEOUT,
     DEFAULT_FAILED_TIMEOUT,
     DEFAULT_KEEPALIVE_INTERVAL,
-    LOOPBACK_HOSTS,
     IceServer,
     IceTimings,
     Settings,
-    parse_hostport,
 )
 from ...core.errors import ConfigError
 from ...core.netif import AddressSelection
+from ...core.tcpaddress import LOOPBACK_HOSTS, exposed, parse_tcp_address
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -190,8 +190,9 @@ def _remote_changes(form: SessionForm) -> dict[str, object]:
     changes: dict[str, object] = {"mode": form.mode, "remote_address": None}
     if form.mode in ("tcp-listen", "tcp-connect"):
         text = (form.listen_address if form.mode == "tcp-listen" else form.connect_address).strip()
-        what = "listen address" if form.mode == "tcp-listen" else "address to connect to"
-        parse_hostport(text, flag=what)
+        listen = form.mode == "tcp-listen"
+        what = "listen address" if listen else "URL to connect to"
+        parse_tcp_address(text, flag=what, need_token=not listen)
         changes["remote_address"] = text
     elif form.mode == "browser":
         if not form.browser_host.strip():
@@ -258,6 +259,14 @@ def check_form(form: SessionForm, base: Settings) -> FormCheck:
             f"the page on {form.browser_host.strip()} is reachable from the network "
             "(protected by a random token in its URL)"
         )
+    if form.mode == "tcp-listen":
+        with contextlib.suppress(ConfigError):  # the error is shown as such
+            where = parse_tcp_address(form.listen_address.strip(), flag="", need_token=False)
+            if exposed(where.host):
+                warnings["remote"] = (
+                    f"listening on {where.shown} is reachable from the network "
+                    "(protected by a random token in the URL it shows)"
+                )
     if form.mode == "loopback" and form.hosts != "loopback":
         warnings["hosts"] = "the embedded loopback peer always gathers 127.0.0.1 only"
     settings = None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.events import Listening, LocalDescription, Notice
+from ...core.tcpaddress import redact
 
 if TYPE_CHECKING:
     from ...core.config import Settings
@@ -136,10 +137,11 @@ class QtSignalingPanel(QFrame):
             self._set_link("Starting the page server…", "")
         elif mode == "tcp-listen":
             self.title.setText("Another IceScope over TCP · it connects and offers, we answer")
-            self._set_link(f"Opening {settings.remote_address}…", "")
+            self._set_link(f"Opening {redact(settings.remote_address or '')}…", "")
         elif mode == "tcp-connect":
             self.title.setText("Another IceScope over TCP · we connect and offer")
-            self._set_link(f"Connecting to {settings.remote_address} (retrying for 10 s)", "")
+            where = redact(settings.remote_address or "")
+            self._set_link(f"Connecting to {where} (retrying for 10 s)", "")
         elif mode == "manual":
             self.title.setText("Offer/answer files")
             self._set_link(f"Offer: {settings.offer_file} · answer: {settings.answer_file}", "")
@@ -164,12 +166,12 @@ class QtSignalingPanel(QFrame):
     def _show_listening(self, event: Listening) -> None:
         url = event.url
         if url.startswith("tcp://"):
-            address = url.removeprefix("tcp://")
+            address = url.removeprefix("tcp://").partition("/")[0]
             self._set_link(
                 f"Listening on <b>{html.escape(address)}</b> · in the other IceScope choose "
-                "<i>Another IceScope: connect to it</i> with this address "
-                "(use this machine's IP if it listens on 0.0.0.0)",
-                address,
+                "<i>Another IceScope: connect to it</i> with the URL <i>Copy</i> gives "
+                "(it holds the token; use this machine's IP if it listens on 0.0.0.0)",
+                url,
             )
         else:
             safe = html.escape(url, quote=True)

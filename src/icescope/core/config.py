@@ -64,6 +64,8 @@ class IceTimings:
             )
 
 
+_CREDENTIAL: Final = re.compile(r"[^\x00-\x1f\x7f]{1,4096}")
+"""A credential: 1-4096 characters, none of them a control character."""
 _ICE_SCHEMES: Final = ("stun", "stuns", "turn", "turns")
 _URL_HOSTPORT: Final = re.compile(r"[A-Za-z0-9._-]+(?::[0-9]{1,5})?", re.ASCII)
 """RFC 7064 ``host [":" port]`` with a name or IPv4 address of ASCII letters, digits, dots and
@@ -76,11 +78,17 @@ class IceServer:
 
     urls: tuple[str, ...]
     username: str | None = None
-    credential: str | None = None
+    credential: str | None = field(default=None, repr=False)
+    """The TURN password: never in a repr, message, journal or export."""
 
     def __post_init__(self) -> None:
         if not self.urls:
             raise ConfigError("an ICE server needs at least one URL")
+        if self.credential is not None and not _CREDENTIAL.fullmatch(self.credential):
+            raise ConfigError(
+                f"the credential of ICE server {quote(self.urls[0])} must be 1-4096 "
+                "characters with no control characters (it is not shown here)"
+            )
         for url in self.urls:
             validate_ice_url(url)
             if url.startswith("turn") and (self.username is None or self.credential is None):
@@ -211,7 +219,7 @@ class Settings:
     """Directory for per-session journal files; None means the user data dir."""
     journal_enabled: bool = True
     """Write a journal at all."""
-    remote_address: str | None = None
+    remote_address: str | None = field(default=None, repr=False)
     """``HOST:PORT`` (or ``tcp://HOST:PORT/?token=T``) to listen on (``tcp-listen``), or the
     listener's ``tcp://HOST:PORT/?token=T`` to connect to (``tcp-connect``)."""
     browser_host: str = "127.0.0.1"

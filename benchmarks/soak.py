@@ -311,7 +311,12 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=10)
     args = parser.parse_args()
     result = asyncio.run(main_async(args))
-    text = json.dumps(result, indent=2)
+    # One line per cycle: collapse the innermost lists of numbers.
+    text = re.sub(
+        r"\[\s*([-\d.]+(?:,\s*[-\d.]+)*)\s*\]",
+        lambda m: "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]",
+        json.dumps(result, indent=2),
+    )
     print(text)
     results = Path(__file__).parent / "results"
     results.mkdir(exist_ok=True)

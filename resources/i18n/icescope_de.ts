@@ -655,8 +655,8 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>HOST:PORT, z. B. 0.0.0.0:7400 (Port 0: ein beliebiger freier Port)</translation>
     </message>
     <message>
-        <source>HOST:PORT of the listening IceScope</source>
-        <translation>HOST:PORT des wartenden IceScope</translation>
+        <source>tcp://HOST:PORT/?token=… as the listener shows it</source>
+        <translation>tcp://HOST:PORT/?token=… wie es die lauschende Seite anzeigt</translation>
     </message>
     <message>
         <source>any free port</source>
@@ -979,8 +979,8 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>Warteadresse</translation>
     </message>
     <message>
-        <source>address to connect to</source>
-        <translation>Zieladresse</translation>
+        <source>URL to connect to</source>
+        <translation>URL zum Verbinden</translation>
     </message>
     <message>
         <source>the browser page needs an address to listen on, e.g. 127.0.0.1</source>
@@ -1001,6 +1001,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>the page on {0} is reachable from the network (protected by a random token in its URL)</source>
         <translation>die Seite auf {0} ist aus dem Netzwerk erreichbar (geschützt durch ein zufälliges Token in ihrer URL)</translation>
+    </message>
+    <message>
+        <source>listening on {0} is reachable from the network (protected by a random token in the URL it shows)</source>
+        <translation>Lauschen auf {0} ist aus dem Netz erreichbar (geschützt durch ein zufälliges Token in der angezeigten URL)</translation>
     </message>
     <message>
         <source>the embedded loopback peer always gathers 127.0.0.1 only</source>
@@ -1160,8 +1164,8 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>Signalisierung per Kopieren &amp; Einfügen · die Gegenseite bietet an</translation>
     </message>
     <message>
-        <source>Listening on &lt;b&gt;{0}&lt;/b&gt; · in the other IceScope choose &lt;i&gt;Another IceScope: connect to it&lt;/i&gt; with this address (use this machine&apos;s IP if it listens on 0.0.0.0)</source>
-        <translation>Wartet auf &lt;b&gt;{0}&lt;/b&gt; · im anderen IceScope &lt;i&gt;Ein anderes IceScope: mit ihm verbinden&lt;/i&gt; mit dieser Adresse wählen (die IP dieses Rechners verwenden, wenn auf 0.0.0.0 gewartet wird)</translation>
+        <source>Listening on &lt;b&gt;{0}&lt;/b&gt; · in the other IceScope choose &lt;i&gt;Another IceScope: connect to it&lt;/i&gt; with the URL &lt;i&gt;Copy&lt;/i&gt; gives (it holds the token; use this machine&apos;s IP if it listens on 0.0.0.0)</source>
+        <translation>Lauscht auf &lt;b&gt;{0}&lt;/b&gt; · im anderen IceScope &lt;i&gt;Anderes IceScope: damit verbinden&lt;/i&gt; wählen, mit der URL, die &lt;i&gt;Kopieren&lt;/i&gt; liefert (sie enthält das Token; die IP dieses Rechners verwenden, wenn auf 0.0.0.0 gelauscht wird)</translation>
     </message>
     <message>
         <source>Open this page in any browser: &lt;a href=&quot;{0}&quot;&gt;{0}&lt;/a&gt;</source>

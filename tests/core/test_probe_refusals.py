@@ -60,7 +60,12 @@ def test_an_address_this_machine_does_not_have_is_a_usage_error(
 
 
 @pytest.mark.parametrize(
-    "remote", [["--connect", "127.0.0.1:9"], ["--listen", "127.0.0.1:0"], ["--browser-peer"]]
+    "remote",
+    [
+        ["--connect", "tcp://127.0.0.1:9/?token=a-token-for-the-test"],
+        ["--listen", "127.0.0.1:0"],
+        ["--browser-peer"],
+    ],
 )
 def test_impairing_a_remote_in_another_process_is_a_usage_error(
     remote: list[str], capsys: pytest.CaptureFixture[str]

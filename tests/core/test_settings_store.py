@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 CHOSEN = Settings(
     mode="tcp-connect",
-    remote_address="192.0.2.7:7400",
+    remote_address="tcp://192.0.2.7:7400/?token=t0ken-for-the-test",
     ice_servers=(
         IceServer(urls=("stun:stun.example.org:3478",)),
         IceServer(urls=("turn:turn.example.org",), username="qa", credential="secret"),
@@ -49,7 +49,10 @@ def test_round_trip_keeps_choices_and_never_the_password(tmp_path: Path) -> None
     assert again.problems == []
     settings, notes = again.session(Settings(), lambda url, user: "pw" if user == "qa" else None)
     assert notes == []
-    assert settings.mode == "tcp-connect" and settings.remote_address == "192.0.2.7:7400"
+    assert (
+        settings.mode == "tcp-connect"
+        and settings.remote_address == "tcp://192.0.2.7:7400/?token=t0ken-for-the-test"
+    )
     assert settings.relay_only and settings.stats_interval == 2.0
     assert settings.timings.pac_timeout == 12 and settings.timings.keepalive_interval == 0.5
     assert settings.addresses.addresses == ("127.0.0.1",)

@@ -10,26 +10,29 @@ import pytest
 
 from icescope.core.config import parse_hostport
 from icescope.core.errors import ConfigError, SignalingError
-from icescope.core.signaling.tcp import TcpListener, TcpSignaling, connect_tcp
+from icescope.core.signaling.tcp import TcpSignaling
+from icescope.core.signaling.tcplisten import TcpListener, connect_tcp
+
+TOKEN = "t" * 24
 
 
 async def pair() -> tuple[TcpListener, TcpSignaling]:
-    listener = TcpListener()
+    listener = TcpListener(TOKEN)
     await listener.start("127.0.0.1", 0)
     client = TcpSignaling()
-    await connect_tcp(*listener.address, client, timeout=5)
+    await connect_tcp(*listener.address, client, TOKEN, timeout=5)
     return listener, client
 
 
 async def test_messages_both_ways_and_queued_before_connect() -> None:
     async with asyncio.timeout(5):
-        listener = TcpListener()
+        listener = TcpListener(TOKEN)
         await listener.start("127.0.0.1", 0)
         client = TcpSignaling()
         # Sent before any connection exists: queued, delivered after connect.
         await client.send({"type": "offer", "sdp": "v=0"})
         await listener.signaling.send({"type": "hello", "agent": "listener"})
-        await connect_tcp(*listener.address, client, timeout=5)
+        await connect_tcp(*listener.address, client, TOKEN, timeout=5)
         assert await listener.signaling.receive() == {"type": "offer", "sdp": "v=0"}
         assert await client.receive() == {"type": "hello", "agent": "listener"}
         await client.send({"type": "candidate", "candidate": "", "usernameFragment": "ab"})
@@ -96,12 +99,12 @@ async def test_connection_reset_raises_connection_error() -> None:
 
 async def test_connect_gives_up_with_readable_error() -> None:
     async with asyncio.timeout(5):
-        listener = TcpListener()
+        listener = TcpListener(TOKEN)
         await listener.start("127.0.0.1", 0)
         host, port = listener.address
         await listener.close()  # nothing listens there now
         client = TcpSignaling()
-        await connect_tcp(host, port, client, timeout=0.5)
+        await connect_tcp(host, port, client, TOKEN, timeout=0.5)
         with pytest.raises(ConnectionError, match=rf"could not connect to 127.0.0.1:{port}"):
             await client.receive()
 
@@ -110,11 +113,10 @@ async def test_second_peer_is_turned_away() -> None:
     async with asyncio.timeout(5):
         listener, client = await pair()
         intruder = TcpSignaling()
-        await connect_tcp(*listener.address, intruder, timeout=2)
-        bye = await intruder.receive()
-        assert bye is not None and bye["type"] == "bye" and "already has a peer" in bye["reason"]
-        assert await intruder.receive() is None
-        assert listener.on_refused
+        await connect_tcp(*listener.address, intruder, TOKEN, timeout=2)
+        with pytest.raises(ConnectionError, match=r"refused this IceScope: .*already has a peer"):
+            await intruder.receive()
+        assert listener.refused == 1
         await client.send({"type": "hello"})
         assert await listener.signaling.receive() == {"type": "hello"}
         await client.close()
@@ -123,9 +125,9 @@ async def test_second_peer_is_turned_away() -> None:
 
 async def test_listen_on_busy_port_is_a_config_error() -> None:
     async with asyncio.timeout(5):
-        first = TcpListener()
+        first = TcpListener(TOKEN)
         await first.start("127.0.0.1", 0)
-        second = TcpListener()
+        second = TcpListener(TOKEN)
         with pytest.raises(ConfigError, match=r"cannot listen on 127\.0\.0\.1"):
             await second.start(*first.address)
         await first.close()

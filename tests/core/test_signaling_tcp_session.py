@@ -43,7 +43,7 @@ class Pair:
         self.connector = Session(
             Settings(
                 mode="tcp-connect",
-                remote_address=url.removeprefix("tcp://"),
+                remote_address=url,
                 addresses=LOOPBACK,
                 journal_enabled=False,
             )
@@ -136,11 +136,11 @@ async def test_dead_remote_gives_a_readable_notice(pair: Pair) -> None:
 async def test_connector_without_listener_reports_and_does_not_connect(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("icescope.core.signaling.tcp.DEFAULT_CONNECT_TIMEOUT", 0.5)
+    monkeypatch.setattr("icescope.core.signaling.tcplisten.DEFAULT_CONNECT_TIMEOUT", 0.5)
     session = Session(
         Settings(
             mode="tcp-connect",
-            remote_address="127.0.0.1:9",
+            remote_address="tcp://127.0.0.1:9/?token=" + "x" * 24,
             addresses=LOOPBACK,
             journal_enabled=False,
         )

@@ -10,6 +10,7 @@ import pytest
 
 from icescope.core.config import IceServer, Settings
 from icescope.core.errors import ConfigError, SignalingError
+from icescope.core.webpeer import guard
 from icescope.core.webpeer.server import BrowserPeerServer, browser_config, render_page
 
 
@@ -196,3 +197,87 @@ async def test_a_frozen_page_is_told_gone_within_two_seconds() -> None:
         assert told[-1][0] is False and "no message from the page for 1.5 s" in told[-1][1]
         await ws.close()
         await server.close()
+
+
+# --------------------------------------------------------------- the slot (issue 11 item 4, 7)
+def ws_url_of(url: str) -> str:
+    return url.replace("http", "ws").replace("/?", "/ws?")
+
+
+async def test_a_failed_handshake_leaves_the_slot_free() -> None:
+    server, notes = make()
+    async with asyncio.timeout(10), aiohttp.ClientSession() as http:
+        url = await server.start()
+        async with http.get(url.replace("/?", "/ws?")) as r:  # GET /ws without Upgrade
+            assert r.status == 400
+        ws = await http.ws_connect(ws_url_of(url))
+        assert (await ws.receive_json())["type"] == "hello"
+        await ws.close()
+        await server.close()
+    assert [c for _, c, _ in notes] == ["browser-connected"]
+
+
+async def test_an_oversized_frame_or_a_reload_hands_the_slot_to_the_next_page() -> None:
+    server, notes = make()
+    channel: list[tuple[bool, str]] = []
+    server.signaling.on_channel = lambda alive, why: channel.append((alive, why))
+    offer = {"type": "offer", "sdp": "v=0 (not validated here)"}
+    async with asyncio.timeout(20), aiohttp.ClientSession() as http:
+        url = await server.start()
+        await server.signaling.send(offer)
+        first = await http.ws_connect(ws_url_of(url), max_msg_size=0)
+        assert [(await first.receive_json())["type"] for _ in range(2)] == ["hello", "offer"]
+        await first.send_str("x" * (2 << 20))  # 2 MiB: aiohttp closes the socket (1009)
+        assert (await first.receive()).type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+        assert await server.signaling.receive() is None  # that page left...
+        # ...and the next one gets the slot, with the offer the first never answered.
+        second = await http.ws_connect(ws_url_of(url))
+        assert [await second.receive_json() for _ in range(2)] == [server.hello(), offer]
+        await second.send_json({"type": "answer", "sdp": "v=0 answer"})
+        assert (await server.signaling.receive())["type"] == "answer"
+        await second.close()  # a reload: this page goes, the same URL comes back
+        assert await server.signaling.receive() is None
+        third = await http.ws_connect(ws_url_of(url))
+        assert (await third.receive_json())["type"] == "hello"
+        await third.send_json({"type": "hello", "agent": "third"})
+        assert await server.signaling.receive() == {"type": "hello", "agent": "third"}
+        await server.close()
+        assert await server.signaling.receive() is None
+    codes = [c for _, c, _ in notes]
+    assert codes == ["browser-connected", "browser-connected", "browser-rejoined"], notes
+    assert "cannot renegotiate" in notes[2][2]
+    assert [alive for alive, _ in channel] == [True, False, True, False, True, False]
+
+
+async def test_slow_clients_time_out_and_a_flood_does_not_crowd_out_the_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(guard, "HEADER_TIMEOUT", 0.5)
+    server, notes = make()
+    async with asyncio.timeout(30), aiohttp.ClientSession() as http:
+        url = await server.start()
+        port = int(url.split(":")[2].split("/")[0])
+        # Half a request, never finished: closed after the header timeout.
+        r, w = await asyncio.open_connection("127.0.0.1", port)
+        w.write(b"GET /?token=x HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        started = asyncio.get_running_loop().time()
+        assert await r.read() == b""
+        assert asyncio.get_running_loop().time() - started < 3
+        w.close()
+        monkeypatch.setattr(guard, "HEADER_TIMEOUT", 60.0)
+        flood = [await asyncio.open_connection("127.0.0.1", port) for _ in range(200)]
+        for _, fw in flood:
+            fw.write(b"GET / HTTP/1.1\r\n")  # and nothing more
+        async with http.get(url) as page:
+            assert page.status == 200
+        ws = await http.ws_connect(ws_url_of(url))
+        assert (await ws.receive_json())["type"] == "hello"
+        assert server._guard is not None
+        assert server._guard.evicted >= 200 - guard.MAX_UNAUTHORISED
+        unauthorised = [c for c in server._guard.connections if c not in server._guard._authorised]
+        assert len(unauthorised) <= guard.MAX_UNAUTHORISED
+        for _, fw in flood:
+            fw.close()
+        await ws.close()
+        await server.close()
+    assert [c for _, c, _ in notes] == ["browser-connected"]  # the flood wrote no notices

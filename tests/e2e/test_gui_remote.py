@@ -78,7 +78,8 @@ def test_gui_listens_and_a_second_session_connects_over_tcp(qtbot, qloop, settin
         await until(lambda: panel.copy_link.isVisible())
         panel.copy_link.click()
         address = panel.copied
-        assert address.startswith("127.0.0.1:") and not address.endswith(":0")
+        assert address.startswith("tcp://127.0.0.1:") and ":0/" not in address
+        assert "/?token=" in address
         other = other_side(tmp_path, mode="tcp-connect", remote_address=address)
         await other.start()
         assert await session.wait_connected(10)

@@ -40,7 +40,7 @@ async def test_restart_with_a_hung_remote_is_abandoned_at_tpac() -> None:
             first = json.loads(await listener.stdout.readline())
             assert first["type"] == "listening", first
             connector = await asyncio.create_subprocess_exec(
-                *probe("--connect", first["url"].removeprefix("tcp://"), "--duration", "30"),
+                *probe("--connect", first["url"], "--duration", "30"),
                 stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
                 env=child_env(),
             )  # fmt: skip

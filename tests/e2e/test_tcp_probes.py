@@ -59,9 +59,12 @@ class GarbageRelay:
         up_reader, up_writer = await asyncio.open_connection(*self.target)
 
         async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter, inject: bool) -> None:
+            lines = 0
             while line := await src.readline():
                 dst.write(line)
-                if inject and not self.injected:
+                lines += 1
+                # Line 1 is the token (a listener refuses garbage before it); 2 the offer.
+                if inject and not self.injected and lines == 2:
                     dst.write(GARBAGE)  # right after the offer, mid-negotiation
                     self.injected = True
                 await dst.drain()
@@ -94,12 +97,15 @@ async def test_two_probes_over_tcp_with_garbage_in_between() -> None:
         # Scripts read the first line to learn where to point the other peer.
         assert listener_out[0]["type"] == "listening"
         url = listener_out[0]["url"]
-        assert url.startswith("tcp://127.0.0.1:")
-        host, port = url.removeprefix("tcp://").rsplit(":", 1)
+        assert url.startswith("tcp://127.0.0.1:") and "/?token=" in url
+        hostport, _, token = url.removeprefix("tcp://").partition("/?token=")
+        host, port = hostport.rsplit(":", 1)
         relay = GarbageRelay((host, int(port)))
         relay_port = await relay.start()
         connector = await asyncio.create_subprocess_exec(
-            *probe_argv("--connect", f"127.0.0.1:{relay_port}", "--duration", "2"),
+            *probe_argv(
+                "--connect", f"tcp://127.0.0.1:{relay_port}/?token={token}", "--duration", "2"
+            ),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
             env=env(),
@@ -152,7 +158,9 @@ async def test_two_probes_over_tcp_with_garbage_in_between() -> None:
 async def test_probe_connect_to_nothing_exits_1_with_notice() -> None:
     async with asyncio.timeout(30):
         proc = await asyncio.create_subprocess_exec(
-            *probe_argv("--connect", "127.0.0.1:9", "--connect-timeout", "2"),
+            *probe_argv(
+                "--connect", "tcp://127.0.0.1:9/?token=" + "x" * 24, "--connect-timeout", "2"
+            ),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
             env=env(),
@@ -163,3 +171,69 @@ async def test_probe_connect_to_nothing_exits_1_with_notice() -> None:
     records = [json.loads(line) for line in out.splitlines()]
     codes = [r.get("code") for r in records]
     assert "not-connected" in codes
+
+
+async def test_exposed_listener_warns_and_refuses_scans_and_wrong_tokens() -> None:
+    """--listen 0.0.0.0: a warning; a scan and a wrong token leave the slot to the real peer."""
+    out: list[dict[str, Any]] = []
+    async with asyncio.timeout(90):
+        listener = await asyncio.create_subprocess_exec(
+            *probe_argv("--listen", "0.0.0.0:0", "--duration", "30", "--connect-timeout", "40"),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=env(),
+        )
+        assert listener.stdout is not None
+        reading = asyncio.ensure_future(read_lines(listener.stdout, out))
+        while not any(r.get("type") == "listening" for r in out):
+            assert listener.returncode is None
+            await asyncio.sleep(0.05)
+        url = out[0]["url"]
+        port = int(url.split(":")[2].split("/")[0])
+        token = url.partition("?token=")[2]
+        _, w = await asyncio.open_connection("127.0.0.1", port)  # a port scan
+        w.close()
+        wrong = await asyncio.create_subprocess_exec(
+            *probe_argv(
+                "--connect", f"tcp://127.0.0.1:{port}/?token={'w' * 24}", "--connect-timeout", "3"
+            ),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=env(),
+        )
+        wrong_out, wrong_err = await wrong.communicate()
+        assert wrong.returncode == 1, wrong_err.decode()
+        assert b"Traceback" not in wrong_err
+        lost = [json.loads(x) for x in wrong_out.splitlines() if b"signaling-lost" in x]
+        assert lost and "refused this IceScope: 'wrong token'" in lost[0]["message"], wrong_out
+        real = await asyncio.create_subprocess_exec(
+            *probe_argv("--connect", f"tcp://127.0.0.1:{port}/?token={token}", "--duration", "1"),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=env(),
+        )
+        _, real_err = await real.communicate()
+        assert real.returncode == 0, real_err.decode()[-2000:]
+        assert await listener.wait() == 0
+        await reading
+    codes = [r.get("code") for r in out]
+    assert "tcp-exposed" in codes
+    refused = [r["message"] for r in out if r.get("code") == "peer-refused"]
+    assert len(refused) == 2, refused
+    assert "left without authenticating" in refused[0] and "wrong token" in refused[1]
+    assert "peer-connected" in codes and "signaling-closed" not in codes
+    assert out[-1]["type"] == "summary" and out[-1]["verdict"]["connected"]
+    assert sum(token in json.dumps(r) for r in out) == 1  # the listening line only
+
+
+async def test_connect_without_the_token_is_a_usage_error() -> None:
+    proc = await asyncio.create_subprocess_exec(
+        *probe_argv("--connect", "127.0.0.1:7400"),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=env(),
+    )
+    out, err = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode == 2 and out == b""
+    assert "give the URL the listening IceScope printed" in err.decode()
+    assert len(err.decode().strip().splitlines()) == 1

@@ -131,7 +131,7 @@ def is_state(state: str, peer: str = "local", after_wall: float = 0.0) -> Callab
 
 
 def listening_url(probe: NetnsProbe) -> str:
-    """``HOST:PORT`` from a listener's first line."""
+    """The ``tcp://HOST:PORT/?token=…`` URL from a listener's first line (what --connect takes)."""
     first = probe.lines[0]
     assert first["type"] == "listening", first
-    return str(first["url"]).removeprefix("tcp://")
+    return str(first["url"])

@@ -80,7 +80,13 @@ def test_hand_edited_values_out_of_range_are_skipped(qtbot, tmp_path: Path) -> N
 def test_menus_offer_settings_recent_journal_and_versions(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     store = SettingsStore(path)
-    store.add_recent(Settings(mode="tcp-connect", remote_address="192.0.2.1:7400"), None, 0)
+    store.add_recent(
+        Settings(
+            mode="tcp-connect", remote_address="tcp://192.0.2.1:7400/?token=a-token-for-the-test"
+        ),
+        None,
+        0,
+    )
     store.save()
     window = _window(qtbot, path, tmp_path)
     session_menu = window.findChild(QMenu, "session-menu")
@@ -91,7 +97,7 @@ def test_menus_offer_settings_recent_journal_and_versions(qtbot, tmp_path: Path)
     recent = window.findChild(QMenu, "recent-menu")
     labels = [a.text() for a in recent.actions()]
     assert labels == [recent_label(window.prefs.store.recent()[0])]
-    assert "tcp-connect · 192.0.2.1:7400" in labels[0]
+    assert "tcp-connect · tcp://192.0.2.1:7400/?token=…" in labels[0]  # never the token
     assert journal_folder(window) == tmp_path / "j" and (tmp_path / "j").is_dir()
     text = versions_text()
     assert "Operating system: " in text and "aiortc: 1.16.0" in text

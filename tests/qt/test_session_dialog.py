@@ -32,7 +32,7 @@ def _mode(dialog: QtSessionDialog, mode: str) -> None:
 def test_prefilled_from_the_current_settings(make) -> None:
     settings = Settings(
         mode="tcp-connect",
-        remote_address="127.0.0.1:7411",
+        remote_address="tcp://127.0.0.1:7411/?token=" + "k" * 24,
         ice_servers=(IceServer(("turn:127.0.0.1:3478",), "alice", "pw"),),
         relay_only=True,
         timings=IceTimings(0.5, 1.5, 6.0),
@@ -41,7 +41,7 @@ def test_prefilled_from_the_current_settings(make) -> None:
     dialog = make(settings)
     form = dialog.form()
     assert form.mode == "tcp-connect"
-    assert form.connect_address == "127.0.0.1:7411"
+    assert form.connect_address == "tcp://127.0.0.1:7411/?token=" + "k" * 24
     assert [(r.url, r.username, r.credential) for r in form.servers] == [
         ("turn:127.0.0.1:3478", "alice", "pw")
     ]
@@ -154,7 +154,7 @@ def test_relay_only_without_turn_warns(make) -> None:
 def test_valid_input_yields_the_right_settings(make, qtbot, tmp_path) -> None:
     dialog = make()
     _mode(dialog, "tcp-connect")
-    dialog.pages.connect_to.setText(" 127.0.0.1:7402 ")
+    dialog.pages.connect_to.setText(" tcp://127.0.0.1:7402/?token=" + "k" * 24 + " ")
     row = dialog.servers.add_row()
     dialog.servers.set_cell(row, 0, "turn:127.0.0.1:3478?transport=tcp")
     dialog.servers.set_cell(row, 1, "alice")
@@ -171,7 +171,7 @@ def test_valid_input_yields_the_right_settings(make, qtbot, tmp_path) -> None:
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     s = dialog.result_settings
     assert s is not None
-    assert s.mode == "tcp-connect" and s.remote_address == "127.0.0.1:7402"
+    assert s.mode == "tcp-connect" and s.remote_address == "tcp://127.0.0.1:7402/?token=" + "k" * 24
     assert s.ice_servers == (IceServer(("turn:127.0.0.1:3478?transport=tcp",), "alice", "secret"),)
     assert s.relay_only
     assert s.timings == IceTimings(0.5, 1.0, 4.0)

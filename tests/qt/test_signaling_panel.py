@@ -38,7 +38,9 @@ def _stamp() -> dict[str, object]:
 def test_hidden_for_loopback_shown_for_remotes(panel) -> None:
     panel.configure(Settings())
     assert panel.isHidden()
-    panel.configure(Settings(mode="tcp-connect", remote_address="127.0.0.1:7400"))
+    panel.configure(
+        Settings(mode="tcp-connect", remote_address="tcp://127.0.0.1:7400/?token=" + "k" * 24)
+    )
     assert not panel.isHidden()
     assert "we connect and offer" in panel.title.text()
     assert panel.paste_area.isHidden()
@@ -58,11 +60,13 @@ def test_browser_url_is_a_link_with_copy(panel, qtbot) -> None:
 
 def test_tcp_listen_shows_the_address_to_give(panel) -> None:
     panel.configure(Settings(mode="tcp-listen", remote_address="127.0.0.1:0"))
-    panel.show_event(Listening(**_stamp(), url="tcp://127.0.0.1:40111", detail="waiting"))
+    url = "tcp://127.0.0.1:40111/?token=" + "k" * 24
+    panel.show_event(Listening(**_stamp(), url=url, detail="waiting"))
     assert "127.0.0.1:40111" in panel.link.text()
     assert "connect to it" in panel.link.text()
+    assert "k" * 24 not in panel.link.text()  # shown without the token, copied with it
     panel.copy_link.click()
-    assert panel.copied == "127.0.0.1:40111"
+    assert panel.copied == url
 
 
 def test_paste_flow_shows_local_and_marks_the_bad_line(panel, qtbot) -> None:

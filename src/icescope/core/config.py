@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from . import ranges
 from .errors import ConfigError, quote
 from .netif import AddressSelection
+from .tcpaddress import parse_tcp_address
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -37,9 +38,6 @@ STATS_INTERVAL_RANGE: Final = (0.05, 60.0)
 
 MODES: Final = ("loopback", "browser", "tcp-listen", "tcp-connect", "manual", "paste")
 """Remote peer kinds; see :mod:`icescope.core.remotes`."""
-
-LOOPBACK_HOSTS: Final = frozenset({"127.0.0.1", "localhost", "::1"})
-"""Listen addresses that keep the browser-peer server private to this machine."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +71,8 @@ class IceTimings:
             )
 
 
+_CREDENTIAL: Final = re.compile(r"[^\x00-\x1f\x7f]{1,4096}")
+"""A credential: 1-4096 characters, none of them a control character."""
 _ICE_SCHEMES: Final = ("stun", "stuns", "turn", "turns")
 _URL_HOSTPORT: Final = re.compile(r"[A-Za-z0-9._-]+(?::[0-9]{1,5})?", re.ASCII)
 """RFC 7064 ``host [":" port]`` with a name or IPv4 address of ASCII letters, digits, dots and
@@ -85,11 +85,17 @@ class IceServer:
 
     urls: tuple[str, ...]
     username: str | None = None
-    credential: str | None = None
+    credential: str | None = field(default=None, repr=False)
+    """The TURN password: never in a repr, message, journal or export."""
 
     def __post_init__(self) -> None:
         if not self.urls:
             raise ConfigError("an ICE server needs at least one URL")
+        if self.credential is not None and not _CREDENTIAL.fullmatch(self.credential):
+            raise ConfigError(
+                f"the credential of ICE server {quote(self.urls[0])} must be 1-4096 "
+                "characters with no control characters (it is not shown here)"
+            )
         for url in self.urls:
             validate_ice_url(url)
             if url.startswith("turn") and (self.username is None or self.credential is None):
@@ -220,8 +226,9 @@ class Settings:
     """Directory for per-session journal files; None means the user data dir."""
     journal_enabled: bool = True
     """Write a journal at all."""
-    remote_address: str | None = None
-    """``HOST:PORT`` to listen on (``tcp-listen``) or connect to (``tcp-connect``)."""
+    remote_address: str | None = field(default=None, repr=False)
+    """``HOST:PORT`` (or ``tcp://HOST:PORT/?token=T``) to listen on (``tcp-listen``), or the
+    listener's ``tcp://HOST:PORT/?token=T`` to connect to (``tcp-connect``)."""
     browser_host: str = "127.0.0.1"
     """Where the browser-peer page is served. Loopback by default; anything else exposes it."""
     browser_port: int = 0
@@ -246,8 +253,11 @@ class Settings:
         if self.mode in ("tcp-listen", "tcp-connect"):
             if not self.remote_address:
                 raise ConfigError(f"mode {self.mode} needs HOST:PORT (--listen / --connect)")
-            parse_hostport(
-                self.remote_address, flag="--listen" if self.mode == "tcp-listen" else "--connect"
+            listen = self.mode == "tcp-listen"
+            parse_tcp_address(
+                self.remote_address,
+                flag="--listen" if listen else "--connect",
+                need_token=not listen,
             )
         if self.mode == "manual" and (self.offer_file is None or self.answer_file is None):
             raise ConfigError("manual mode needs both --offer-file and --answer-file")

@@ -28,6 +28,7 @@ from .limits import TrickleBudget, cap_candidates
 from .peerevents import PeerEvents
 from .receiving import receive_loop
 from .reports import RemoteReport
+from .restartpacer import RestartPacer
 from .rtcconfig import rtc_configuration
 from .sdp import parse_candidate, validate_sdp
 from .states import Provenance
@@ -101,6 +102,9 @@ class PeerAgent:
         self._trickle = TrickleBudget()
         self._bye_cause = bye_cause
         self._close_task: asyncio.Task[None] | None = None
+        self._restarts = RestartPacer(
+            self._restart_now, lambda: self.pc.restart_in_progress, self.notice
+        )
         self.remote_report = RemoteReport(
             clock, publish, on_final=lambda: self.ledger.remote_final.set()
         )
@@ -139,11 +143,14 @@ class PeerAgent:
         # Data on the new pair at once: libwebrtc's controlled agent moves its selected pair to
         # the new generation only when data arrives on it, so a browser's restart would
         # otherwise wait up to one heartbeat interval more. Listeners never raise (pyee).
-        if info.get("phase") == "complete":
+        phase = info.get("phase")
+        if phase == "complete":
             try:
                 self.heartbeat.beat_now()
             except Exception:
                 logger.exception("peer(%s) failed to send a heartbeat", self.peer)
+        if phase in ("complete", "abandoned"):
+            self._restarts.ended()
 
     def _on_channel(self, label: str, state: str) -> None:
         ts, wall = self._clock.stamp()
@@ -213,6 +220,11 @@ class PeerAgent:
     async def restart_ice(self) -> None:
         """Restart ICE as a browser does: flag it, then send a new offer.
 
+        One restart at a time: a request while one is under way (from its offer until it
+        completes or is abandoned) is queued, and starts when that one ends; a request while
+        one is also queued is refused. Either is said in a notice (``restart-queued``,
+        ``restart-refused``): no request is merged or dropped without a word.
+
         Raises:
             PeerClosedError: the connection is closed.
             NotImplementedError: the ICE engine in use cannot restart.
@@ -220,6 +232,11 @@ class PeerAgent:
         reason = self.pc.capabilities.restart
         if reason is not None:
             raise NotImplementedError(f"ICE restart is {reason}")
+        if self.closed or self.closing:
+            raise PeerClosedError("the peer connection is closed")
+        await self._restarts.request()
+
+    async def _restart_now(self) -> None:
         self.pc.restartIce()
         await self.negotiate()
 
@@ -319,6 +336,7 @@ class PeerAgent:
                         await self.ledger.remote_final.wait()
         if self._diagnosis is not None and not self._diagnosis.done():
             self._diagnosis.cancel()
+        self._restarts.stop()
         await self.pc.close()
         self.faults.close()
         self.events.closed.set()

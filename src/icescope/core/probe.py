@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from . import ranges
 from .errors import ConfigError, IceScopeError, quote
-from .events import Peer, is_periodic
+from .events import Listening, Peer, is_periodic
 from .events.base import DEFAULT_IMPAIR_PEER
 from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .lineout import EXIT_BROKEN_PIPE, LineOutput
@@ -200,6 +200,8 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
         record = event.to_dict()
         if plan.anonymize:
             record = anonymize_record(record)
+        if isinstance(event, Listening):
+            record["url"] = event.url  # the one place the token must be: where to connect
         output.line(json_line(record))
 
     session.hub.subscribe(emit)

@@ -44,13 +44,23 @@ async def receive_loop(
             notice("error", "signaling-lost", f"signaling channel lost: {exc}")
             return
         if message is None:
-            if not ending():
+            if ending():
+                return
+            can_rejoin = getattr(signaling, "can_rejoin", None)
+            if can_rejoin is not None and can_rejoin():
                 notice(
                     "warning",
                     "signaling-closed",
-                    "the signaling channel ended without a bye: the remote is gone "
-                    "(ICE may still carry on until consent expires)",
+                    "the page left without a bye (ICE may still carry on until consent "
+                    "expires); a page opened with the same URL takes its place",
                 )
+                continue
+            notice(
+                "warning",
+                "signaling-closed",
+                "the signaling channel ended without a bye: the remote is gone "
+                "(ICE may still carry on until consent expires)",
+            )
             return
         try:
             await handle(message)

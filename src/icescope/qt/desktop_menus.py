@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import QMenu
 
 from ..core.errors import ConfigError
+from ..core.tcpaddress import redact
 from .i18n import translate
 
 if TYPE_CHECKING:
@@ -107,6 +108,8 @@ def recent_label(entry: RecentSession) -> str:
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.when))
     mode = str(entry.session.get("mode", "?"))
     address = entry.session.get("remote_address")
+    if isinstance(address, str):
+        address = redact(address)  # a listener's token is a secret: never on screen
     return f"{when} · {mode}" + (f" · {address}" if address else "")
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from ..tcpaddress import redact
 from .base import Event
 
 
@@ -56,11 +57,23 @@ class Listening(Event):
     TYPE: ClassVar[str] = "listening"
 
     url: str
+    """Where to point the remote, access token included (``?token=``)."""
     detail: str = ""
 
+    def to_dict(self) -> dict[str, Any]:
+        """The record with the token left out (``token=…``).
+
+        Journals and exports are evidence to share; only the probe's own stdout line carries
+        :attr:`url` whole.
+        """
+        out = Event.to_dict(self)
+        out["url"] = redact(self.url)
+        return out
+
     def summary(self) -> str:
-        """Where to point the remote peer."""
-        return f"{self.detail}: {self.url}" if self.detail else self.url
+        """Where to point the remote peer (without the token)."""
+        url = redact(self.url)
+        return f"{self.detail}: {url}" if self.detail else url
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

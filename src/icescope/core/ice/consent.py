@@ -192,9 +192,10 @@ class MonitoredConnection(PatientConnection):
         interval = self.timings.keepalive_interval
         next_probe = self._now() + interval * random.uniform(0.8, 1.2)
         while True:
-            if closing(self):
+            if closing(self) or self.retired:
                 # aioice starts this loop when its checks complete, which can be after close()
-                # began (close found no loop to stop): end instead of probing a closed socket.
+                # began or after the generation was retired (a restart nominated a newer one
+                # first: retire() found no loop to stop): end instead of probing.
                 return
             now = self._now()
             self._evaluate(now)

@@ -8,13 +8,19 @@ touching aiortc's SDP code.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from aiortc import RTCIceGatherer
 from aiortc.rtcicetransport import RTCIceCandidate, RTCIceParameters, candidate_from_aioice
 
 from .consent import MonitoredConnection
-from .internals import local_candidates_end, stock_gatherer_state
+from .internals import check_list, local_candidates_end, nominated, stock_gatherer_state
+from .meters import COUNTED_TOTALS, pairs_totals
+
+HISTORY: Final = 4
+"""Generations :attr:`ManagedIceGatherer.history` keeps for statistics: the active and pending
+ones and the latest retired ones. Keeping every one cost ~130 KiB per restart, and every
+statistics sample grew with the restart count."""
 
 
 class ManagedIceGatherer(RTCIceGatherer):
@@ -32,7 +38,11 @@ class ManagedIceGatherer(RTCIceGatherer):
         )
         self._pending: MonitoredConnection | None = None
         self.history: list[MonitoredConnection] = [self._connection]
-        """Every generation ever created, oldest first (closed ones too, for statistics)."""
+        """The latest :data:`HISTORY` generations, oldest first (closed ones too, for
+        statistics); older ones are forgotten, their pair counters kept in :attr:`folded`."""
+        self.folded: dict[str, int] | None = dict.fromkeys(COUNTED_TOTALS, 0)
+        """Counter totals of the generations dropped from :attr:`history` (None once one of
+        them was not metered: the transport's totals are then unknown)."""
 
     @property
     def active(self) -> MonitoredConnection:
@@ -74,10 +84,24 @@ class ManagedIceGatherer(RTCIceGatherer):
         if self._pending is None:
             self._pending = MonitoredConnection.like(self.active)
             self.history.append(self._pending)
+            self._forget_old()
             self.emit("statechange")  # gathering again (icegatheringstatechange)
             await self._pending.gather_candidates()
             self.emit("statechange")
         return self._pending
+
+    def _forget_old(self) -> None:
+        """Bound :attr:`history` (a session may restart thousands of times), folding counters."""
+        while len(self.history) > HISTORY and self.history[0] not in (self.active, self._pending):
+            old = self.history.pop(0)
+            pairs = check_list(old)
+            pairs += [p for p in nominated(old).values() if p not in pairs]
+            totals = pairs_totals(pairs)
+            if totals is None or self.folded is None:
+                self.folded = None
+                continue
+            for name, value in totals.items():
+                self.folded[name] += value
 
     def promote(self, conn: MonitoredConnection) -> None:
         """Make ``conn`` (the pending generation) the active one."""

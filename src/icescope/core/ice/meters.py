@@ -171,3 +171,21 @@ def peek_counters(pair: CandidatePair) -> PairCounters | None:
         return None
     addr = pair.remote_addr
     return protocol.meters.get((str(addr[0]), int(addr[1]))) or PairCounters()
+
+
+COUNTED_TOTALS: Final = ("bytesSent", "bytesReceived", "packetsSent", "packetsReceived")
+"""The pair counters an ``RTCIceTransportStats`` sums over its pairs (webrtc-stats names)."""
+
+
+def pairs_totals(pairs: list[CandidatePair]) -> dict[str, int] | None:
+    """The :data:`COUNTED_TOTALS` of ``pairs`` summed, or None when one is not metered."""
+    totals = dict.fromkeys(COUNTED_TOTALS, 0)
+    for pair in pairs:
+        counters = peek_counters(pair)
+        if counters is None:
+            return None
+        totals["bytesSent"] += counters.bytes_sent
+        totals["bytesReceived"] += counters.bytes_received
+        totals["packetsSent"] += counters.packets_sent
+        totals["packetsReceived"] += counters.packets_received
+    return totals

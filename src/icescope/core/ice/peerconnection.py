@@ -220,6 +220,11 @@ class IcePeerConnection(RTCPeerConnection):
             raise PeerClosedError("the peer connection is closed")
         self._restart_requested = True
 
+    @property
+    def restart_in_progress(self) -> bool:
+        """True from a restart's ``start`` until it completes or is abandoned."""
+        return self._restart is not None
+
     async def _begin_restart(self, initiator: str, remote: tuple[str, str] | None) -> bool:
         transports = [t for t in self._managed_transports() if t.started and t.pending is None]
         if not transports:

@@ -15,11 +15,12 @@ Ids: ``T01`` for transports (as in ``icetransportstatechange``), ``IL<ufrag>-<n>
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from .channels import queued_messages
 from .internals import check_list, role_decided, transport_connection
 from .internals import nominated as nominated_pairs
+from .meters import COUNTED_TOTALS
 from .stats_entries import candidate_stats, data_channel_stats, pair_stats
 from .transport import ManagedIceTransport
 
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
     from .peerconnection import IcePeerConnection
 
 __all__ = ["collect_stats", "ice_role", "queued_messages"]
-
-_COUNTED: Final = ("bytesSent", "bytesReceived", "packetsSent", "packetsReceived")
 
 
 def collect_stats(pc: IcePeerConnection, timestamp_ms: float) -> tuple[dict[str, Any], ...]:
@@ -72,15 +71,18 @@ def _dtls_transports(pc: IcePeerConnection) -> list[RTCDtlsTransport]:
 
 def _generations(
     ice: RTCIceTransport,
-) -> tuple[list[aioice.Connection], aioice.Connection | None]:
-    """Every generation of ``ice`` (oldest first) and the active one."""
+) -> tuple[list[aioice.Connection], aioice.Connection | None, dict[str, int] | None]:
+    """The generations of ``ice`` kept for statistics (oldest first), the active one, etc.
+
+    The third value holds the counter totals of generations no longer kept (None: unknown).
+    """
     if isinstance(ice, ManagedIceTransport):
         gatherer = cast("ManagedIceGatherer", ice.iceGatherer)
-        return list(gatherer.history), ice.active
+        return list(gatherer.history), ice.active, gatherer.folded
     conn = transport_connection(ice)  # a stock transport has one connection
     if conn is None:
-        return [], None
-    return [conn], conn
+        return [], None, {}
+    return [conn], conn, {}
 
 
 @dataclass(slots=True)
@@ -172,7 +174,7 @@ def _transport_report(
     """The transport entry of ``dtls``'s ICE transport, then its generations' entries."""
     ice = dtls.transport
     transport_id = pc.transport_id(ice)
-    generations, active = _generations(ice)
+    generations, active, folded = _generations(ice)
     entries: list[dict[str, Any]] = []
     selected_id = None
     for conn in generations:
@@ -198,7 +200,7 @@ def _transport_report(
     if selected_id is not None:
         transport["selectedCandidatePairId"] = selected_id
     pairs = [e for e in entries if e["type"] == "candidate-pair"]
-    if pairs and all("bytesSent" in e for e in pairs):
-        for name in _COUNTED:
-            transport[name] = sum(e[name] for e in pairs)
+    if pairs and folded is not None and all("bytesSent" in e for e in pairs):
+        for name in COUNTED_TOTALS:
+            transport[name] = sum(e[name] for e in pairs) + folded.get(name, 0)
     return [transport, *entries]

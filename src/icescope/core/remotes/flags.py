@@ -8,14 +8,15 @@ fields.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ..config import IceServer
-from ..errors import ConfigError
+from ..errors import ConfigError, quote
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
 
 class _ServerAction(argparse.Action):
@@ -86,13 +87,27 @@ def add_remote_flags(parser: argparse.ArgumentParser) -> None:
         dest="credential",
         action=_ServerAction,
         metavar="C",
-        help="TURN password of the preceding --ice-server",
+        help="TURN password of the preceding --ice-server (visible in the process list: "
+        f"prefer --credential-file or ${CREDENTIAL_ENV})",
+    )
+    s.add_argument(
+        "--credential-file",
+        dest="credential_file",
+        action=_ServerAction,
+        metavar="PATH",
+        help="read the TURN password of the preceding --ice-server from PATH (one line)",
     )
     s.add_argument("--relay-only", action="store_true", help="iceTransportPolicy=relay: TURN only")
 
 
-def remote_changes(args: argparse.Namespace) -> dict[str, Any]:
+def remote_changes(
+    args: argparse.Namespace, environ: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """The :class:`Settings` fields the remote flags set.
+
+    Args:
+        args: the parsed flags.
+        environ: where ``ICESCOPE_TURN_CREDENTIAL`` is looked up (default: the environment).
 
     Raises:
         ConfigError: conflicting remote kinds, or a bad server/address value.
@@ -127,12 +142,13 @@ def remote_changes(args: argparse.Namespace) -> dict[str, Any]:
     elif args.offer_file or args.answer_file:
         changes.update(mode="manual", offer_file=args.offer_file, answer_file=args.answer_file)
     servers = []
+    env = os.environ if environ is None else environ
     for entry in getattr(args, "ice_server_entries", None) or []:
         servers.append(
             IceServer(
                 urls=(entry["url"],),
                 username=entry.get("username"),
-                credential=entry.get("credential"),
+                credential=_credential(entry, env),
             )
         )
     changes["ice_servers"] = tuple(servers)
@@ -140,3 +156,58 @@ def remote_changes(args: argparse.Namespace) -> dict[str, Any]:
     if args.address:
         changes["addresses"] = AddressSelection(addresses=tuple(args.address))
     return changes
+
+
+CREDENTIAL_ENV: Final = "ICESCOPE_TURN_CREDENTIAL"
+"""The TURN password of every ``turn:`` server given a ``--username`` and no credential flag."""
+MAX_CREDENTIAL_FILE: Final = 4096
+"""Bytes a ``--credential-file`` may hold."""
+
+
+def _credential(entry: dict[str, str], env: Mapping[str, str]) -> str | None:
+    """The entry's credential: ``--credential``, ``--credential-file``, or the environment.
+
+    Raises:
+        ConfigError: both flags given, or an unreadable file; the value is never repeated.
+    """
+    given = [f for f in ("credential", "credential_file") if f in entry]
+    if len(given) > 1:
+        raise ConfigError(
+            f"--ice-server {entry['url']}: give --credential or --credential-file, not both"
+        )
+    if "credential_file" in entry:
+        return read_credential_file(Path(entry["credential_file"]))
+    if "credential" in entry:
+        return entry["credential"]
+    if entry["url"].startswith("turn") and "username" in entry and CREDENTIAL_ENV in env:
+        return env[CREDENTIAL_ENV]
+    return None
+
+
+def read_credential_file(path: Path) -> str:
+    """The one line of ``path`` (a final newline dropped), checked like any credential.
+
+    Raises:
+        ConfigError: missing, unreadable, too large, not UTF-8, empty or more than one line.
+    """
+    try:
+        with path.open("rb") as f:
+            raw = f.read(MAX_CREDENTIAL_FILE + 1)
+    except OSError as exc:
+        raise ConfigError(
+            f"--credential-file {quote(str(path))}: cannot read it ({exc.strerror or exc})"
+        ) from None
+    if len(raw) > MAX_CREDENTIAL_FILE:
+        raise ConfigError(
+            f"--credential-file {quote(str(path))}: larger than {MAX_CREDENTIAL_FILE} bytes"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"--credential-file {quote(str(path))}: not UTF-8 text") from None
+    text = text.removesuffix("\n").removesuffix("\r")
+    if not text:
+        raise ConfigError(f"--credential-file {quote(str(path))}: empty")
+    if "\n" in text:
+        raise ConfigError(f"--credential-file {quote(str(path))}: more than one line")
+    return text

@@ -12,9 +12,10 @@ import asyncio
 import contextlib
 from typing import TYPE_CHECKING
 
-from ..config import parse_hostport
 from ..relay import Relay
-from ..signaling.tcp import TcpListener, TcpSignaling, connect_tcp
+from ..signaling.tcp import TcpSignaling
+from ..signaling.tcplisten import TcpListener, connect_tcp
+from ..tcpaddress import TcpAddress, exposed, new_token, parse_tcp_address
 from .base import RemoteContext, RemoteLink
 
 if TYPE_CHECKING:
@@ -23,9 +24,12 @@ if TYPE_CHECKING:
     from ..config import Settings
 
 
-def _address(settings: Settings) -> tuple[str, int]:
+def _address(settings: Settings) -> TcpAddress:
     assert settings.remote_address is not None  # checked by Settings
-    return parse_hostport(settings.remote_address)
+    listen = settings.mode == "tcp-listen"
+    return parse_tcp_address(
+        settings.remote_address, flag="--listen" if listen else "--connect", need_token=not listen
+    )
 
 
 def _wire(signaling: TcpSignaling, context: RemoteContext) -> Callable[[], None]:
@@ -37,18 +41,24 @@ def _wire(signaling: TcpSignaling, context: RemoteContext) -> Callable[[], None]
 
 
 async def open_tcp_listen(settings: Settings, context: RemoteContext) -> RemoteLink:
-    """Listen for one IceScope peer; it will offer, we answer.
+    """Listen for one IceScope peer holding the token; it will offer, we answer.
+
+    The listening URL (``tcp://HOST:PORT/?token=T``) is what the other side connects with.
 
     Raises:
         ConfigError: the address cannot be bound.
     """
-    host, port = _address(settings)
+    address = _address(settings)
+    token = address.token or new_token()
 
-    def on_peer(address: str) -> None:
-        context.notice("info", "peer-connected", f"signaling peer connected from {address}")
+    def on_peer(peer: str) -> None:
+        context.notice("info", "peer-connected", f"signaling peer connected from {peer}")
 
-    listener = TcpListener(on_peer)
-    await listener.start(host, port)
+    def on_refused(peer: str, why: str) -> None:
+        context.notice("warning", "peer-refused", f"refused a connection from {peer}: {why}")
+
+    listener = TcpListener(token, on_peer, on_refused)
+    await listener.start(address.host, address.port)
     unrelay = _wire(listener.signaling, context)
 
     async def close() -> None:
@@ -56,21 +66,32 @@ async def open_tcp_listen(settings: Settings, context: RemoteContext) -> RemoteL
         await listener.close()
 
     bound_host, bound_port = listener.address
-    context.listening(f"tcp://{bound_host}:{bound_port}", "waiting for an IceScope peer")
+    bound = TcpAddress(bound_host, bound_port, token)
+    context.listening(bound.url(token), "waiting for an IceScope peer (give it this URL)")
+    if exposed(address.host):
+        context.notice(
+            "warning",
+            "tcp-exposed",
+            f"listening for an IceScope peer on {address.shown}, reachable from the network; "
+            "only holders of the listening URL's token can use it",
+        )
     return RemoteLink(
         signaling=listener.signaling,
         local_offers=False,
-        description=f"IceScope peer over TCP signaling (listening on {bound_host}:{bound_port})",
+        description=f"IceScope peer over TCP signaling (listening on {bound.shown})",
         close=close,
     )
 
 
 async def open_tcp_connect(settings: Settings, context: RemoteContext) -> RemoteLink:
-    """Connect to a listening IceScope (retrying for a while); we offer."""
-    host, port = _address(settings)
+    """Connect to a listening IceScope with its token (retrying for a while); we offer."""
+    address = _address(settings)
+    assert address.token is not None  # need_token
     signaling = TcpSignaling()
     unrelay = _wire(signaling, context)
-    task = asyncio.get_running_loop().create_task(connect_tcp(host, port, signaling))
+    task = asyncio.get_running_loop().create_task(
+        connect_tcp(address.host, address.port, signaling, address.token)
+    )
 
     async def close() -> None:
         unrelay()
@@ -82,6 +103,6 @@ async def open_tcp_connect(settings: Settings, context: RemoteContext) -> Remote
     return RemoteLink(
         signaling=signaling,
         local_offers=True,
-        description=f"IceScope peer over TCP signaling ({host}:{port})",
+        description=f"IceScope peer over TCP signaling ({address.shown})",
         close=close,
     )

@@ -1,6 +1,6 @@
 """TCP signaling: newline-delimited JSON messages over one asyncio stream.
 
-One side listens (:class:`TcpListener`), the other connects (:func:`connect_tcp`). Both hand the
+One side listens, the other connects (:mod:`.tcplisten`, which checks the token). Both hand the
 local :class:`~icescope.core.peer.PeerAgent` a :class:`TcpSignaling` at once; messages sent before
 the stream exists are buffered, so starting a session never blocks on the network.
 """
@@ -12,7 +12,7 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING, Final
 
-from ..errors import ConfigError, SignalingError
+from ..errors import SignalingError
 from .base import MAX_MESSAGE_BYTES, decode, encode
 
 if TYPE_CHECKING:
@@ -22,10 +22,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-CONNECT_RETRY: Final = 0.2
-"""Seconds between connection attempts while the listener is not up yet."""
-DEFAULT_CONNECT_TIMEOUT: Final = 10.0
-"""Give up connecting after this many seconds."""
 MAX_BACKLOG: Final = 1 << 20
 """:meth:`TcpSignaling.send_nowait` refuses messages while this many bytes wait unsent."""
 
@@ -181,90 +177,4 @@ class TcpSignaling:
 
 
 # Newline-delimited; allow one maximum-size message plus slack per line.
-_STREAM_LIMIT: Final = MAX_MESSAGE_BYTES + 1024
-
-
-class TcpListener:
-    """Accept exactly one signaling peer on ``host:port``.
-
-    Later connections are told why and closed: one session has one remote.
-    """
-
-    def __init__(self, on_peer: Callable[[str], None] | None = None) -> None:
-        self.signaling = TcpSignaling()
-        """The channel the first accepted connection feeds."""
-        self._on_peer = on_peer
-        self._server: asyncio.Server | None = None
-        self.on_refused: list[str] = []
-        """Addresses of extra connections that were turned away."""
-
-    @property
-    def address(self) -> tuple[str, int]:
-        """The bound ``(host, port)``."""
-        if self._server is None:
-            raise RuntimeError("listener not started")
-        sockname = self._server.sockets[0].getsockname()
-        return str(sockname[0]), int(sockname[1])
-
-    async def start(self, host: str, port: int) -> None:
-        """Bind and start accepting.
-
-        Raises:
-            ConfigError: the address cannot be bound (in use, not local, no permission).
-        """
-        try:
-            self._server = await asyncio.start_server(self._accept, host, port, limit=_STREAM_LIMIT)
-        except OSError as exc:
-            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-
-    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        if self.signaling.attached or self.signaling._closed:
-            peer = writer.get_extra_info("peername")
-            self.on_refused.append(str(peer))
-            writer.write(b'{"type":"bye","reason":"this IceScope session already has a peer"}\n')
-            writer.close()
-            return
-        self.signaling.attach(reader, writer)
-        if self._on_peer is not None:
-            self._on_peer(self.signaling.peer_address)
-
-    async def close(self) -> None:
-        """Stop listening (the accepted stream is closed by its signaling)."""
-        if self._server is not None:
-            self._server.close()
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._server.wait_closed(), 1.0)
-            self._server = None
-        await self.signaling.close()
-
-
-async def connect_tcp(
-    host: str,
-    port: int,
-    signaling: TcpSignaling,
-    *,
-    timeout: float | None = None,
-) -> None:
-    """Connect ``signaling`` to a listener, retrying while it is not up yet.
-
-    Never raises: when ``timeout`` (default :data:`DEFAULT_CONNECT_TIMEOUT`) passes,
-    ``signaling.receive`` raises a ``ConnectionError`` naming the address and the last error.
-    """
-    timeout = DEFAULT_CONNECT_TIMEOUT if timeout is None else timeout
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    last = "no attempt made"
-    # Bounded in time: at most timeout / CONNECT_RETRY attempts.
-    while loop.time() < deadline and not signaling._closed:
-        try:
-            async with asyncio.timeout(max(0.1, deadline - loop.time())):
-                reader, writer = await asyncio.open_connection(host, port, limit=_STREAM_LIMIT)
-        except (OSError, TimeoutError) as exc:
-            last = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            await asyncio.sleep(CONNECT_RETRY)
-            continue
-        signaling.attach(reader, writer)
-        return
-    signaling.fail(
-        ConnectionError(f"could not connect to {host}:{port} within {timeout:g} s ({last})")
-    )
+STREAM_LIMIT: Final = MAX_MESSAGE_BYTES + 1024

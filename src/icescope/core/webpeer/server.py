@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hmac
 import importlib.resources
-import ipaddress
 import json
 import logging
 import secrets
@@ -19,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import WSMsgType, web
 
-from ..config import LOOPBACK_HOSTS
 from ..errors import ConfigError
 from ..heartbeat import CHANNEL_ID, LABEL
 from ..signaling.websocket import WebSocketSignaling
+from ..tcpaddress import exposed
+from .guard import GuardedServer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -113,9 +113,11 @@ class BrowserPeerServer:
         """The access token every request must carry (``?token=``)."""
         self.signaling = WebSocketSignaling()
         """IceScope's end of the browser's signaling channel."""
-        self._runner: web.AppRunner | None = None
+        self._runner: web.ServerRunner | None = None
+        self._guard: GuardedServer | None = None
         self._port = 0
         self._busy = False
+        self._pages = 0
 
     @property
     def url(self) -> str:
@@ -128,13 +130,7 @@ class BrowserPeerServer:
     @property
     def exposed(self) -> bool:
         """True when the server listens beyond this machine."""
-        host = self._settings.browser_host
-        if host in LOOPBACK_HOSTS:
-            return False
-        try:
-            return not ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            return True
+        return exposed(self._settings.browser_host)
 
     async def start(self) -> str:
         """Bind and serve; return the URL.
@@ -142,10 +138,8 @@ class BrowserPeerServer:
         Raises:
             ConfigError: the address cannot be bound.
         """
-        app = web.Application()
-        app.router.add_get("/", self._page)
-        app.router.add_get("/ws", self._websocket)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        self._guard = GuardedServer(self._route)
+        self._runner = web.ServerRunner(self._guard, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self._settings.browser_host, self._settings.browser_port)
         try:
@@ -161,11 +155,24 @@ class BrowserPeerServer:
         self._port = int(sockets[0].getsockname()[1]) if sockets else self._settings.browser_port
         return self.url
 
-    def _authorised(self, request: web.Request) -> bool:
+    def _authorised(self, request: web.BaseRequest) -> bool:
         given = request.query.get("token", "")
-        return hmac.compare_digest(given.encode(), self.token.encode())
+        if not hmac.compare_digest(given.encode("utf-8", "replace"), self.token.encode()):
+            return False
+        if self._guard is not None:
+            self._guard.authorise(request)
+        return True
 
-    async def _page(self, request: web.Request) -> web.StreamResponse:
+    async def _route(self, request: web.BaseRequest) -> web.StreamResponse:
+        if request.method not in ("GET", "HEAD"):
+            return web.Response(status=405, text="405: GET only")
+        if request.path == "/":
+            return await self._page(request)
+        if request.path == "/ws":
+            return await self._websocket(request)
+        return web.Response(status=404, text="404: not found")
+
+    async def _page(self, request: web.BaseRequest) -> web.StreamResponse:
         if not self._authorised(request):
             return web.Response(status=403, text="403: this page needs the URL with its ?token=")
         return web.Response(
@@ -175,7 +182,7 @@ class BrowserPeerServer:
             headers={"Cache-Control": "no-store"},
         )
 
-    async def _websocket(self, request: web.Request) -> web.StreamResponse:
+    async def _websocket(self, request: web.BaseRequest) -> web.StreamResponse:
         if not self._authorised(request):
             self._notice(
                 "warning",
@@ -187,26 +194,54 @@ class BrowserPeerServer:
             self._notice(
                 "warning",
                 "browser-busy",
-                f"refused a second browser from {request.remote}: this session has its peer",
+                f"refused a second browser from {request.remote}: this session has its page",
             )
             return web.Response(status=409, text="409: this session already has a browser peer")
-        self._busy = True
         # No permessage-deflate: compressing small signaling messages on the connect path costs
         # more CPU than the bytes it saves.
         ws = web.WebSocketResponse(heartbeat=PING_INTERVAL, max_msg_size=1 << 20, compress=False)
-        await ws.prepare(request)
-        self._notice("info", "browser-connected", f"browser page connected from {request.remote}")
-        await self.signaling.attach(ws, [self.hello()])
-        # Frames go to the signaling inbox until the socket closes; bounded by the socket.
-        async for msg in ws:
-            if msg.type == WSMsgType.TEXT:
-                self.signaling.feed(msg.data)
-            elif msg.type == WSMsgType.BINARY:
-                self.signaling.feed(bytes(msg.data))
-            else:
-                break
-        self.signaling.gone(gone_reason(ws))
+        if not ws.can_prepare(request).ok:
+            # Not a WebSocket handshake (no Upgrade): answered, and the slot stays free.
+            return web.Response(status=400, text="400: this URL takes a WebSocket")
+        self._busy = True
+        try:
+            await ws.prepare(request)
+            again = self._pages > 0
+            self._pages += 1
+            self._notice(*self._joined(request.remote, again=again))
+            await self.signaling.attach(ws, [self.hello()])
+            # Frames go to the signaling inbox until the socket closes; bounded by the socket.
+            async for msg in ws:
+                if msg.type == WSMsgType.TEXT:
+                    self.signaling.feed(msg.data)
+                elif msg.type == WSMsgType.BINARY:
+                    self.signaling.feed(bytes(msg.data))
+                else:
+                    break
+        finally:
+            # Whatever ended it (the page left or reloaded, a 2 MiB frame, a failed handshake),
+            # the slot is free again for the next page holding the token.
+            self._busy = False
+            self.signaling.gone(gone_reason(ws), ws)
         return ws
+
+    def _joined(self, remote: str | None, *, again: bool) -> tuple[str, str, str]:
+        """The notice for a page that took the slot (``again``: one was there before)."""
+        if not again:
+            return ("info", "browser-connected", f"browser page connected from {remote}")
+        if not self.signaling.negotiated:
+            return (
+                "info",
+                "browser-connected",
+                f"browser page connected from {remote} (in place of the page that left)",
+            )
+        return (
+            "warning",
+            "browser-rejoined",
+            f"a new browser page from {remote} took the place of the one that left; IceScope's "
+            "peer connection was negotiated with the old page and aiortc cannot renegotiate "
+            "DTLS, so ICE cannot connect to the new page: start a new session for it",
+        )
 
     def first_messages(self) -> list[dict[str, Any]]:
         """What the page gets inlined: the hello, then IceScope's offer if one is waiting."""

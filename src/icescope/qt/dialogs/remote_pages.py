@@ -48,7 +48,7 @@ class QtRemotePages(QStackedWidget):
         )
         self.connect_to = QLineEdit(self)
         self.connect_to.setPlaceholderText(
-            translate("RemotePages", "HOST:PORT of the listening IceScope")
+            translate("RemotePages", "tcp://HOST:PORT/?token=… as the listener shows it")
         )
         self.browser_host = QLineEdit(self)
         self.browser_port = QSpinBox(self)

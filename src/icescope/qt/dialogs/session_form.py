@@ -7,6 +7,7 @@ into :class:`~icescope.core.config.Settings` or per-section error messages (the 
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -17,15 +18,14 @@ from ...core.config import (
     DEFAULT_KEEPALIVE_INTERVAL,
     DEFAULT_PAC_TIMEOUT,
     DEFAULT_STATS_INTERVAL,
-    LOOPBACK_HOSTS,
     IceServer,
     IceTimings,
     Settings,
-    parse_hostport,
     validate_stats_interval,
 )
 from ...core.errors import ConfigError
 from ...core.netif import AddressSelection
+from ...core.tcpaddress import LOOPBACK_HOSTS, exposed, parse_tcp_address
 from ..i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -228,12 +228,13 @@ def _remote_changes(form: SessionForm) -> dict[str, object]:
     changes: dict[str, object] = {"mode": form.mode, "remote_address": None}
     if form.mode in ("tcp-listen", "tcp-connect"):
         text = (form.listen_address if form.mode == "tcp-listen" else form.connect_address).strip()
+        listen = form.mode == "tcp-listen"
         what = (
             translate("SessionForm", "listen address")
-            if form.mode == "tcp-listen"
-            else translate("SessionForm", "address to connect to")
+            if listen
+            else translate("SessionForm", "URL to connect to")
         )
-        parse_hostport(text, flag=what)
+        parse_tcp_address(text, flag=what, need_token=not listen)
         changes["remote_address"] = text
     elif form.mode == "browser":
         if not form.browser_host.strip():
@@ -319,6 +320,15 @@ def check_form(form: SessionForm, base: Settings) -> FormCheck:
             "the page on {0} is reachable from the network (protected by a random token in its "
             "URL)",
         ).format(form.browser_host.strip())
+    if form.mode == "tcp-listen":
+        with contextlib.suppress(ConfigError):  # the error is shown as such
+            where = parse_tcp_address(form.listen_address.strip(), flag="", need_token=False)
+            if exposed(where.host):
+                warnings["remote"] = translate(
+                    "SessionForm",
+                    "listening on {0} is reachable from the network (protected by a random "
+                    "token in the URL it shows)",
+                ).format(where.shown)
     if form.mode == "loopback" and form.hosts != "loopback":
         warnings["hosts"] = translate(
             "SessionForm", "the embedded loopback peer always gathers 127.0.0.1 only"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.events import Listening, LocalDescription, Notice
+from ...core.tcpaddress import redact
 from ..i18n import translate
 from ..theme import is_dark, notice_style
 
@@ -160,7 +161,10 @@ class QtSignalingPanel(QFrame):
                 )
             )
             self._set_link(
-                translate("SignalingPanel", "Opening {0}…").format(settings.remote_address), ""
+                translate("SignalingPanel", "Opening {0}…").format(
+                    redact(settings.remote_address or "")
+                ),
+                "",
             )
         elif mode == "tcp-connect":
             self.title.setText(
@@ -168,7 +172,7 @@ class QtSignalingPanel(QFrame):
             )
             self._set_link(
                 translate("SignalingPanel", "Connecting to {0} (retrying for 10 s)").format(
-                    settings.remote_address
+                    redact(settings.remote_address or "")
                 ),
                 "",
             )
@@ -205,15 +209,15 @@ class QtSignalingPanel(QFrame):
     def _show_listening(self, event: Listening) -> None:
         url = event.url
         if url.startswith("tcp://"):
-            address = url.removeprefix("tcp://")
+            address = url.removeprefix("tcp://").partition("/")[0]
             self._set_link(
                 translate(
                     "SignalingPanel",
                     "Listening on <b>{0}</b> · in the other IceScope choose "
-                    "<i>Another IceScope: connect to it</i> with this address "
-                    "(use this machine's IP if it listens on 0.0.0.0)",
+                    "<i>Another IceScope: connect to it</i> with the URL <i>Copy</i> gives "
+                    "(it holds the token; use this machine's IP if it listens on 0.0.0.0)",
                 ).format(html.escape(address)),
-                address,
+                url,
             )
         else:
             safe = html.escape(url, quote=True)

@@ -1,0 +1,102 @@
+"""Where two IceScopes meet over TCP, and the token the connecting one must present.
+
+A listener prints ``tcp://HOST:PORT/?token=T`` (like the browser page's URL); the other side
+connects with exactly that URL (``--connect``, or the window's address field). ``--listen``
+takes ``HOST:PORT`` (a random token is made) or the same URL form to choose the token.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import parse_qs
+
+from .errors import ConfigError, quote
+
+SCHEME: Final = "tcp://"
+TOKEN_PATTERN: Final = re.compile(r"[A-Za-z0-9_-]{16,256}", re.ASCII)
+"""A token: 16-256 URL-safe characters (the generated ones are 24, 144 random bits)."""
+LOOPBACK_HOSTS: Final = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Listen addresses that keep a server private to this machine."""
+
+
+@dataclass(frozen=True, slots=True)
+class TcpAddress:
+    """A parsed ``--listen`` / ``--connect`` value."""
+
+    host: str
+    port: int
+    token: str | None
+    """The listener's token (None: ``--listen HOST:PORT``, a random one is made)."""
+
+    def url(self, token: str) -> str:
+        """``tcp://HOST:PORT/?token=T``, what the connecting side is given."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{SCHEME}{host}:{self.port}/?token={token}"
+
+    @property
+    def shown(self) -> str:
+        """``HOST:PORT`` without the token, for messages and descriptions."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+
+def new_token() -> str:
+    """A fresh random token."""
+    return secrets.token_urlsafe(18)
+
+
+def redact(text: str) -> str:
+    """``text`` with every ``token=…`` value replaced by ``…`` (for messages and logs)."""
+    return re.sub(r"(token=)[^&\s'\"]*", r"\1…", text)
+
+
+def parse_tcp_address(text: str, *, flag: str, need_token: bool) -> TcpAddress:
+    """Parse ``HOST:PORT`` or ``tcp://HOST:PORT/?token=T``.
+
+    Args:
+        text: the value given.
+        flag: the flag or field it came from, for the message.
+        need_token: the connecting side: only the URL form with its token will do.
+
+    Raises:
+        ConfigError: a bad address, a bad or missing token; the message never repeats it.
+    """
+    from .config import parse_hostport  # config imports this module
+
+    shown = quote(redact(text))
+    token: str | None = None
+    hostport = text
+    if text.startswith(SCHEME):
+        rest = text.removeprefix(SCHEME)
+        hostport, _, query = rest.partition("?")
+        hostport = hostport.removesuffix("/")
+        values = parse_qs(query, keep_blank_values=True).get("token", [])
+        if len(values) != 1 or not TOKEN_PATTERN.fullmatch(values[0]):
+            raise ConfigError(
+                f"bad {flag} {shown}: the URL needs one ?token= of 16-256 letters, digits, "
+                "'-' or '_' (copy the URL the listening IceScope printed)"
+            )
+        token = values[0]
+    elif need_token:
+        raise ConfigError(
+            f"bad {flag} {shown}: give the URL the listening IceScope printed, "
+            f"{SCHEME}HOST:PORT/?token=…, the listener refuses a peer without its token"
+        )
+    host, port = parse_hostport(hostport, flag=flag)
+    if need_token and port == 0:
+        raise ConfigError(f"bad {flag} {shown}: cannot connect to port 0")
+    return TcpAddress(host, port, token)
+
+
+def exposed(host: str) -> bool:
+    """True when listening on ``host`` is reachable from beyond this machine."""
+    if host in LOOPBACK_HOSTS:
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True

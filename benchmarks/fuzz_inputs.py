@@ -34,7 +34,7 @@ from aiortc.rtcicetransport import parse_stun_turn_uri
 
 from icescope.cli import build_parser, plan_from_args, settings_from_args
 from icescope.core.clock import SessionClock
-from icescope.core.config import IceServer, parse_hostport, validate_ice_url
+from icescope.core.config import IceServer, validate_ice_url
 from icescope.core.errors import ConfigError, SdpError, SignalingError
 from icescope.core.probe import Blackout
 from icescope.core.ranges import MAX_SECONDS
@@ -42,6 +42,7 @@ from icescope.core.reports import RemoteReport
 from icescope.core.sdp import parse_candidate, validate_sdp
 from icescope.core.signaling.base import decode
 from icescope.core.signaling.paste import check_pasted
+from icescope.core.tcpaddress import parse_hostport
 
 if TYPE_CHECKING:
     from collections.abc import Callable

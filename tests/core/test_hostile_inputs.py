@@ -17,7 +17,7 @@ from aiortc.rtcicetransport import parse_stun_turn_uri
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from icescope.core.config import IceServer, Settings, parse_hostport, validate_ice_url
+from icescope.core.config import IceServer, Settings, validate_ice_url
 from icescope.core.errors import ConfigError, SdpError, SignalingError
 from icescope.core.events import IceRestart, Notice, Peer
 from icescope.core.journal import read_journal
@@ -27,6 +27,7 @@ from icescope.core.session import Session
 from icescope.core.signaling.base import MESSAGE_TYPES, decode
 from icescope.core.signaling.loopback import LoopbackSignaling
 from icescope.core.signaling.paste import check_pasted
+from icescope.core.tcpaddress import parse_hostport
 
 if TYPE_CHECKING:
     from collections.abc import Callable

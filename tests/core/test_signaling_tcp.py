@@ -8,10 +8,10 @@ import struct
 
 import pytest
 
-from icescope.core.config import parse_hostport
 from icescope.core.errors import ConfigError, SignalingError
 from icescope.core.signaling.tcp import TcpSignaling
 from icescope.core.signaling.tcplisten import TcpListener, connect_tcp
+from icescope.core.tcpaddress import parse_hostport
 
 TOKEN = "t" * 24
 

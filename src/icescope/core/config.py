@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
 import math
 import os
 import re
@@ -159,42 +158,6 @@ def validate_stats_interval(value: float) -> None:
         raise ConfigError(
             f"statistics interval must be 0 (off) or {low:g}-{high:g} s, got {value:g}"
         )
-
-
-def parse_hostport(text: str, *, flag: str = "address") -> tuple[str, int]:
-    """Parse ``HOST:PORT`` (``[v6]:PORT`` for IPv6).
-
-    Raises:
-        ConfigError: no port, a port outside 0-65535, or no host.
-    """
-    shown = quote(text)
-    host, sep, port_text = text.rpartition(":")
-    if not sep or not host:
-        raise ConfigError(f"bad {flag} {shown}: write it as HOST:PORT, e.g. 127.0.0.1:7400")
-    if not _PORT.fullmatch(port_text) or not 0 <= int(port_text) < 65536:
-        raise ConfigError(f"bad {flag} {shown}: the port must be a number 0-65535")
-    if host.startswith("[") or host.endswith("]"):
-        inner = host.removeprefix("[").removesuffix("]")
-        if not (host.startswith("[") and host.endswith("]")) or not _is_ipv6(inner):
-            raise ConfigError(f"bad {flag} {shown}: write an IPv6 host as [ADDRESS]:PORT")
-        return inner, int(port_text)
-    if not (_is_ipv6(host) if ":" in host else _HOST.fullmatch(host)):
-        raise ConfigError(f"bad {flag} {shown}: the host must be a name, an IPv4 address or [IPv6]")
-    return host, int(port_text)
-
-
-_PORT: Final = re.compile(r"[0-9]{1,5}", re.ASCII)
-_HOST: Final = re.compile(r"[A-Za-z0-9._-]+", re.ASCII)
-"""A host name or IPv4 address (an unbracketed IPv6 address is checked as one: ``::1:7400`` is
-split at the last colon)."""
-
-
-def _is_ipv6(text: str) -> bool:
-    try:
-        ipaddress.IPv6Address(text)
-    except ValueError:
-        return False
-    return True
 
 
 @dataclass(frozen=True, slots=True)

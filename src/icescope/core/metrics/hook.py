@@ -7,8 +7,8 @@ import socket
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from ..config import parse_hostport
 from ..errors import ConfigError, IceScopeError, quote
+from ..tcpaddress import parse_hostport
 
 if TYPE_CHECKING:
     from collections.abc import Callable

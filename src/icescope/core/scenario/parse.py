@@ -25,7 +25,7 @@ import tomllib
 from pathlib import Path
 from typing import Final
 
-from ..config import IceServer, IceTimings, Settings, parse_hostport
+from ..config import IceServer, IceTimings, Settings
 from ..errors import ConfigError, quote
 from ..events import Peer
 from ..states import (
@@ -35,6 +35,7 @@ from ..states import (
     Machine,
     SignalingState,
 )
+from ..tcpaddress import parse_hostport
 from .fields import ScenarioError, Table
 from .locate import KeyLines
 from .model import ACTIONS, CHECKS, Action, Expectation, Scenario

@@ -179,10 +179,21 @@ async def test_cut_before_negotiation_gets_the_no_path_verdict(link: tuple[str, 
         probes(link, flags, flags, ["--blackout", "0+60", *flags]) as (lis, con, ref),
     ):
         results = [await p.finish(20) for p in (lis, con, ref)]
+    failed_first = []
     for probe, (code, err) in zip((lis, con, ref), results, strict=True):
         assert code == 1, err[-2000:]
         assert "Traceback" not in err
-        assert ice_path(probe.states()) == ["checking", "failed", "closed"], probe.tail()
+        path = ice_path(probe.states())
+        if path == ["checking", "closed"] and probe is not ref:
+            # Both sides reach Tpac at about the same time: the one that fails first ends and
+            # says bye, which closes the other (a remote close) a moment before its own Tpac.
+            closed = probe.find(
+                lambda r: r.get("type") == "iceconnectionstatechange" and r.get("state") == "closed"
+            )
+            assert closed is not None and closed["provenance"] == "remote-close", probe.tail()
+            continue
+        assert path == ["checking", "failed", "closed"], probe.tail()
+        failed_first.append(probe)
         checking = probe.state_at("checking")
         failed = probe.state_at("failed")
         assert checking is not None and failed is not None
@@ -192,3 +203,5 @@ async def test_cut_before_negotiation_gets_the_no_path_verdict(link: tuple[str, 
         assert expired is not None, probe.tail()
         verdict = probe.find(lambda r: r.get("code") == "not-connected")
         assert verdict is not None and "Tpac" in verdict["message"], probe.tail()
+    # The in-app reference and at least one side of the real cut reached the no-path verdict.
+    assert ref in failed_first and len(failed_first) >= 2

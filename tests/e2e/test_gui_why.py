@@ -10,35 +10,20 @@ import asyncio
 from typing import TYPE_CHECKING
 
 import pytest
-import qasync
 
 from icescope.core.config import Settings
 from icescope.core.events import Peer
 from icescope.qt.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from pathlib import Path
 
+from .test_gui import qloop
+
+__all__ = ["qloop"]  # the fixture, re-used from test_gui
+
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def qloop(qapp) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop on pytest-qt's QApplication (as in test_gui.py)."""
-    lp = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(lp)
-    quit_on_close = qapp.quitOnLastWindowClosed()
-    qapp.setQuitOnLastWindowClosed(False)
-    yield lp
-    qapp.setQuitOnLastWindowClosed(quit_on_close)
-    pending = [t for t in asyncio.all_tasks(lp) if not t.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
-        lp.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-    lp.close()
-    asyncio.set_event_loop(None)
 
 
 async def until(predicate: Callable[[], bool], timeout: float, what: str) -> None:

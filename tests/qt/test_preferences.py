@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from icescope.core.config import IceTimings, Settings
 from icescope.core.settings_store import SettingsStore
-from icescope.qt.desktop_menus import journal_folder, recent_label, versions_text
+from icescope.qt.desktop_menus import journal_folder, recent_label, start_recent, versions_text
 from icescope.qt.dialogs.settings_dialog import QtSettingsDialog
 from icescope.qt.main_window import MainWindow
 
@@ -97,10 +97,28 @@ def test_menus_offer_settings_recent_journal_and_versions(qtbot, tmp_path: Path)
     recent = window.findChild(QMenu, "recent-menu")
     labels = [a.text() for a in recent.actions()]
     assert labels == [recent_label(window.prefs.store.recent()[0])]
-    assert "tcp-connect · tcp://192.0.2.1:7400/?token=…" in labels[0]  # never the token
+    assert labels[0].endswith("tcp-connect · 192.0.2.1:7400")  # never the token
     assert journal_folder(window) == tmp_path / "j" and (tmp_path / "j").is_dir()
     text = versions_text()
     assert "Operating system: " in text and "aiortc: 1.16.0" in text
+
+
+def test_recent_connection_without_its_token_asks_again(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    store = SettingsStore(path)
+    connect = Settings(
+        mode="tcp-connect", remote_address="tcp://192.0.2.1:7400/?token=a-token-for-the-test"
+    )
+    store.add_recent(connect, None, 0)
+    store.save()
+    window = _window(qtbot, path, tmp_path)
+    started: list[Settings] = []
+    window._settings_chosen.connect(started.append)
+    start_recent(window, window.prefs.store.recent()[0])
+    assert started == []  # not a loopback session in its place
+    assert window.session_dialog is not None and window.session_dialog.isVisible()
+    assert "192.0.2.1:7400 was not restored" in window.banner.text()
+    window.session_dialog.reject()
 
 
 def test_settings_dialog_saves_options(qtbot, tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 Only the choices a tester makes are kept (remote kind, ICE servers, relay-only, timings incl.
 PAC, host addresses, statistics interval, where to listen/connect); journal paths and offer/answer
 files are per-run and stay out. Credentials never enter the dictionary: a TURN server's password
-comes from the operating system's keyring through ``credential_of`` or is asked for again.
+comes from the operating system's keyring through ``credential_of`` or is asked for again, and a
+listener's token is cut from a ``tcp://`` URL (a hand-written file for ``probe --config`` may carry
+one; a stored connection without it is not restored, with a note saying why).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 from .config import IceServer, IceTimings, Settings
 from .errors import ConfigError, quote
 from .netif import AddressSelection
+from .tcpaddress import SCHEME, without_token
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -56,7 +59,9 @@ def session_to_dict(settings: Settings) -> dict[str, Any]:
             "addresses": list(selection.addresses),
         },
         "stats_interval": settings.stats_interval,
-        "remote_address": settings.remote_address,
+        "remote_address": (
+            None if settings.remote_address is None else without_token(settings.remote_address)
+        ),
         "browser_host": settings.browser_host,
         "browser_port": settings.browser_port,
         "browser_offers": settings.browser_offers,
@@ -115,6 +120,15 @@ def session_from_dict(
     if "addresses" in section:
         changes["addresses"] = _addresses(section["addresses"])
     notes: list[str] = []
+    if changes.get("mode") == "tcp-connect" and not str(
+        changes.get("remote_address") or ""
+    ).startswith(SCHEME):
+        where = changes.pop("remote_address", None) or "?"
+        del changes["mode"]
+        notes.append(
+            f"the connection to {where} was not restored: a listener's token is never stored; "
+            "paste the URL the listening IceScope shows in New session"
+        )
     if "ice_servers" in section:
         changes["ice_servers"] = _servers(section["ice_servers"], credential_of, notes)
     return base.replace(**changes), notes

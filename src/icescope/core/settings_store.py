@@ -206,7 +206,11 @@ class SettingsStore:
                 note = f"Settings: the unreadable settings file was kept as {backup}"
             text = json.dumps({"version": VERSION, **self._data}, indent=2, ensure_ascii=False)
             temporary = self.path.with_name(self.path.name + ".tmp")
-            temporary.write_text(text + "\n", encoding="utf-8")
+            # Owner-only: a hand-written file for ``probe --config`` may carry a listener's URL.
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(descriptor, 0o600)
+            with open(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text + "\n")
             os.replace(temporary, self.path)
         except OSError as exc:
             raise SettingsFileError(

@@ -54,6 +54,14 @@ def redact(text: str) -> str:
     return re.sub(r"(token=)[^&\s'\"]*", r"\1…", text)
 
 
+def without_token(text: str) -> str:
+    """``text`` with a ``tcp://`` URL reduced to ``HOST:PORT`` (what may be remembered)."""
+    if not text.startswith(SCHEME):
+        return text
+    hostport, _, _query = text.removeprefix(SCHEME).partition("?")
+    return hostport.removesuffix("/")
+
+
 def parse_tcp_address(text: str, *, flag: str, need_token: bool) -> TcpAddress:
     """Parse ``HOST:PORT`` or ``tcp://HOST:PORT/?token=T``.
 

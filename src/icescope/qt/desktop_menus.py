@@ -138,6 +138,9 @@ def start_recent(window: MainWindow, entry: RecentSession) -> None:
         return
     for note in notes:
         window.report("warning", "recent-session", note)
+    if settings.mode != entry.session.get("mode", settings.mode):
+        window.open_session_dialog()  # not restorable as stored (a token is never kept): ask
+        return
     window._settings_chosen.emit(settings)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import IceScopeError
 from ..core.events import Peer
+from ..core.states import Provenance
 from .asyncslot import async_slot
 from .i18n import QT_TRANSLATE_NOOP, translate
 
@@ -52,6 +53,9 @@ class SessionLife:
         self._closing_window = False
         self._window_closed = False
         self._close_task: asyncio.Future[None] | None = None
+        self.quit_cause = Provenance.LOCAL_CLOSE
+        """The close cause when the window closes its session: ``process-exit`` once a signal
+        ends the process (see :meth:`~icescope.qt.quit_guard.QuitGuard.close_without_asking`)."""
 
     # the window's side of the contract
     def _prepare(self, session: SessionLike) -> None:
@@ -121,15 +125,22 @@ class SessionLife:
             self.refresh()
         return session
 
-    async def close_session(self) -> dict[str, Any] | None:
-        """Close the current session (drains heartbeats first); return its summary."""
+    async def close_session(
+        self, cause: Provenance = Provenance.LOCAL_CLOSE
+    ) -> dict[str, Any] | None:
+        """Close the current session (drains heartbeats first); return its summary.
+
+        Args:
+            cause: why it closes (``local-close`` for Close; ``process-exit`` when the process
+                is ending).
+        """
         session = self.session
         if session is None or session.ended:
             return None
         self.doing = translate("SessionLife", "closing…")
         self.refresh()
         try:
-            return await session.close()
+            return await session.close(cause)
         finally:
             self.doing = ""
             self.log_model.flush()
@@ -216,7 +227,7 @@ class SessionLife:
 
     async def _close_then_quit(self) -> None:
         try:
-            await self.close_session()
+            await self.close_session(self.quit_cause)
         except Exception:
             logger.exception("closing the session failed")
         self._window_closed = True

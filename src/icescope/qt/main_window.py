@@ -281,7 +281,8 @@ class MainWindow(SessionLife, QMainWindow):
         match event:
             case StateChanged(peer=peer, machine=machine):
                 self._show_peer(peer)
-                if machine in (Machine.ICE, Machine.CONNECTION):
+                # signaling too: a remote description applied enables Restart ICE
+                if machine in (Machine.ICE, Machine.CONNECTION, Machine.SIGNALING):
                     self._schedule_render()
                     self.timeline.update()
             case StatsSample(peer=peer):

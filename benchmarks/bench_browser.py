@@ -88,11 +88,13 @@ def _first(events: list[Any], match: Any) -> Any:
     return next((e for e in events if match(e)), None)
 
 
-async def icescope_trial(browser: Any) -> dict[str, float | None]:
+async def icescope_trial(browser: Any, browser_offers: bool = False) -> dict[str, float | None]:
+    """One IceScope ↔ Chromium trial; ``browser_offers``: Chromium offers, so it controls."""
     settings = Settings(
         mode="browser",
         addresses=AddressSelection(addresses=(PRIVATE_ADDRESS,)),
         journal_enabled=False,
+        browser_offers=browser_offers,
     )
     session = Session(settings)
     events: list[Any] = []
@@ -240,6 +242,8 @@ async def measure(trials: int) -> dict[str, Any]:
 
     ice: list[dict[str, float | None]] = []
     ref: list[dict[str, float | None]] = []
+    led: list[dict[str, float | None]] = []
+    """IceScope trials where Chromium offered first (Chromium is the ICE controlling side)."""
     runner, url = await serve_reference()
     try:
         async with async_playwright() as p:
@@ -252,6 +256,8 @@ async def measure(trials: int) -> dict[str, Any]:
                 for _ in range(trials):  # interleaved, so drift hits both alike
                     ice.append(await guarded(icescope_trial(browser)))
                     ref.append(await guarded(reference_trial(browser, url)))
+                    # The same restart (IceScope calls it) with Chromium as the controlling side.
+                    led.append(await guarded(icescope_trial(browser, browser_offers=True)))
                 version = browser.version
             finally:
                 await browser.close()
@@ -271,6 +277,16 @@ async def measure(trials: int) -> dict[str, Any]:
     }
     for key in ("restart_icescope", "restart_page"):
         out[f"{key}_s"] = [t.get(key) for t in ice]
+    out["restart_by_controlling_side"] = {
+        side: {
+            "restart_s": [t.get("restart") for t in runs],
+            "restart_icescope_s": [t.get("restart_icescope") for t in runs],
+            "restart_page_s": [t.get("restart_page") for t in runs],
+            "restart_median_s": median([t.get("restart") for t in runs]),
+            "restart_max_s": max((t["restart"] for t in runs if t.get("restart")), default=None),
+        }
+        for side, runs in (("icescope", ice), ("chromium", led))
+    }
     for metric in ("connect", "restart"):
         mi, mr = median([t[metric] for t in ice]), median([t[metric] for t in ref])
         ratio = None if mi is None or mr is None or mr == 0 else mi / mr
@@ -330,6 +346,8 @@ def main() -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps({m: result[m].get("ratio") for m in ("connect", "restart")}))
+    sides = result["restart_by_controlling_side"]
+    print(json.dumps({side: sides[side]["restart_s"] for side in sides}))
     return 0
 
 

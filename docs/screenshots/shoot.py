@@ -14,7 +14,6 @@ import asyncio
 import sys
 from pathlib import Path
 
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from icescope.core.clock import SessionClock
@@ -23,6 +22,7 @@ from icescope.core.events import Peer, RemoteChannel, SelectedPairChanged, State
 from icescope.core.hub import EventHub
 from icescope.core.model import SessionModel
 from icescope.core.states import Machine, Provenance
+from icescope.qt.eventloop import PreciseEventLoop
 from icescope.qt.main_window import MainWindow
 
 _ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
@@ -146,7 +146,7 @@ def main() -> int:
     window = MainWindow(Settings(journal_enabled=False, drain=0.2))
     window.resize(1280, 760)
     window.show()
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+    with asyncio.Runner(loop_factory=PreciseEventLoop) as runner:
         runner.run(loopback(window))
         if "--why" in sys.argv:
             runner.run(why(window))

@@ -17,12 +17,12 @@ import asyncio
 import sys
 from pathlib import Path
 
-import qasync
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from icescope.core.config import Settings
 from icescope.core.events import Peer
+from icescope.qt.eventloop import PreciseEventLoop
 from icescope.qt.i18n import install_translators
 from icescope.qt.main_window import MainWindow
 
@@ -77,7 +77,7 @@ def main() -> None:
     window = MainWindow(Settings(journal_enabled=False))
     window.resize(1280, 800)
     window.show()
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+    with asyncio.Runner(loop_factory=PreciseEventLoop) as runner:
         runner.run(shoot(window))
     window.deleteLater()
 

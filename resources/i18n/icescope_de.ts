@@ -636,6 +636,18 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>die Gegenseite läuft in einem anderen Prozess (stören Sie stattdessen den lokalen Peer)</translation>
     </message>
     <message>
+        <source>no remote peer yet: a restart needs one to answer (open the page, connect the peer or paste its description first)</source>
+        <translation>noch kein entfernter Peer: ein Neustart braucht einen, der antwortet (zuerst die Seite öffnen, den Peer verbinden oder seine Beschreibung einfügen)</translation>
+    </message>
+    <message>
+        <source>the remote is gone ({0}): nobody would answer a restart&apos;s offer</source>
+        <translation>der entfernte Peer ist weg ({0}): niemand würde das Angebot eines Neustarts beantworten</translation>
+    </message>
+    <message>
+        <source>the remote peer closed its connection: nobody would answer a restart&apos;s offer</source>
+        <translation>der entfernte Peer hat seine Verbindung geschlossen: niemand würde das Angebot eines Neustarts beantworten</translation>
+    </message>
+    <message>
         <source>session closed</source>
         <translation>Sitzung geschlossen</translation>
     </message>
@@ -1032,6 +1044,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>Impairment rejected: {0}</source>
         <translation>Störung abgelehnt: {0}</translation>
+    </message>
+    <message>
+        <source>Port {0} of the previous session is taken now: this session listens on a new port (give the remote the new URL)</source>
+        <translation>Port {0} der vorigen Sitzung ist jetzt belegt: diese Sitzung lauscht auf einem neuen Port (geben Sie dem entfernten Peer die neue URL)</translation>
     </message>
 </context>
 <context>

@@ -13,13 +13,13 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-import qasync
 from PySide6.QtCore import Qt
 
 from icescope.core.config import Settings
 from icescope.core.events import Peer, StateChanged
 from icescope.core.journal import read_journal
 from icescope.core.states import IceConnectionState, Machine, Provenance
+from icescope.qt.eventloop import PreciseEventLoop
 from icescope.qt.main_window import MainWindow
 from icescope.qt.widgets.status_line import roles_text
 from tests.subproc import child_env
@@ -27,6 +27,8 @@ from tests.subproc import child_env
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Iterator
     from pathlib import Path
+
+    import qasync
 
 pytestmark = pytest.mark.e2e
 
@@ -36,7 +38,7 @@ UP = {IceConnectionState.CONNECTED, IceConnectionState.COMPLETED}
 @pytest.fixture
 def qloop(qapp) -> Iterator[qasync.QEventLoop]:
     """A qasync loop on pytest-qt's QApplication (as in qasync's own tests)."""
-    lp = qasync.QEventLoop(qapp, already_running=False)
+    lp = PreciseEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(lp)
     # As in run_gui: closing the window must not quit the app (and stop the loop) mid-scenario.
     quit_on_close = qapp.quitOnLastWindowClosed()

@@ -62,4 +62,14 @@ def test_a_signal_closes_both_peers_before_exit(
     summary = records[-1]
     assert summary["type"] == "summary"
     assert summary["final_state"] == {"local": "closed", "remote": "closed"}
+    # A signal ends the session as the process ending, not as the Close button.
+    assert summary["closed_by"]["local"] == "process-exit", summary["closed_by"]
+    closes = [
+        r
+        for r in records
+        if r["type"] in ("iceconnectionstatechange", "connectionstatechange")
+        and r.get("peer") == "local"
+        and r.get("state") == "closed"
+    ]
+    assert len(closes) == 2 and all(r.get("provenance") == "process-exit" for r in closes), closes
     assert all(r["type"] != "summary" for r in records[:-1])

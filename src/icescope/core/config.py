@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 from . import ranges
 from .errors import ConfigError, quote
 from .netif import AddressSelection
-from .tcpaddress import parse_tcp_address
+from .tcpaddress import TOKEN_PATTERN, parse_tcp_address
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -196,6 +196,9 @@ class Settings:
     """Where the browser-peer page is served. Loopback by default; anything else exposes it."""
     browser_port: int = 0
     """Port of the browser-peer page; 0 picks a free one."""
+    browser_token: str | None = field(default=None, repr=False)
+    """The page URL's access token; None makes a random one. Set only to keep a previous
+    session's URL working (the window's *Repeat session*); never stored in the settings file."""
     browser_offers: bool = False
     """In ``browser`` mode, let the browser send the first offer (IceScope answers)."""
     offer_file: Path | None = None
@@ -226,6 +229,8 @@ class Settings:
             raise ConfigError("manual mode needs both --offer-file and --answer-file")
         if not 0 <= self.browser_port < 65536:
             raise ConfigError(f"browser port must be 0-65535, got {self.browser_port}")
+        if self.browser_token is not None and not TOKEN_PATTERN.fullmatch(self.browser_token):
+            raise ConfigError("browser page token must be 16-256 letters, digits, '-' or '_'")
         ranges.check("heartbeat interval", self.heartbeat_interval)
         ranges.check("drain", self.drain)
         ranges.check("manual wait", self.manual_wait)

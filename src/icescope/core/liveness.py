@@ -6,7 +6,9 @@ and the session's consent timings. The engine declares ``disconnected`` after
 ``disconnected_timeout`` and ``failed`` after ``failed_timeout`` without an authenticated
 response, both counted from the last one; it enters ``disconnected`` exactly
 ``disconnected_timeout`` after it, so ``failed`` falls ``failed_timeout - disconnected_timeout``
-after the ``disconnected`` event. A reader passes ``now`` (session time) to get the words.
+after the ``disconnected`` event. While ICE PAC (RFC 8863) holds failure off for want of a
+usable remote candidate, the line is its countdown (the model's ``icepac`` fact). A reader
+passes ``now`` (session time) to get the words.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .causes import last_inbound
 
 if TYPE_CHECKING:
     from .config import IceTimings
+    from .events import ConnectivityWait
     from .model import PeerModel
 
 QUIET_SLACK = 0.2
@@ -43,9 +46,13 @@ class Liveness:
     """Session time the verdict falls (``disconnected``: from the event and the timings)."""
     quiet_after: float = 1.2
     """Silence shorter than this is a healthy path between two samples."""
+    pac: ConnectivityWait | None = None
+    """ICE PAC's wait (phase ``waiting``) while no pair is up, else None."""
 
     def urgent(self, now: float) -> bool:
         """True when the line is silence or a countdown, not a healthy path's last packet."""
+        if self.pac is not None:
+            return True
         if self.state in ("disconnected", "failed"):
             return bool(self.text(now))
         if self.last_inbound is None or self.verdict_after is None:
@@ -54,6 +61,8 @@ class Liveness:
 
     def text(self, now: float) -> str:
         """The liveness line at session time ``now`` (empty when there is nothing to say)."""
+        if self.pac is not None:
+            return self.pac.message(now)  # "… waiting for peer-reflexive connectivity, 31 s left"
         age = None if self.last_inbound is None else max(0.0, now - self.last_inbound)
         if self.state in ("connected", "completed"):
             if age is None:
@@ -87,6 +96,10 @@ def liveness_of(
     ice = peer.ice
     last = last_inbound(peer)
     quiet = max(stats_interval, 0.0) + QUIET_SLACK
+    if ice.value not in ("connected", "completed"):
+        for wait in (peer.pac, peer.restart_pac):
+            if wait is not None and wait.phase == "waiting":
+                return Liveness(ice.value, last, ice.since, quiet_after=quiet, pac=wait)
     if timings is None:
         return Liveness(ice.value, last, ice.since, quiet_after=quiet)
     if ice.value in ("connected", "completed"):

@@ -67,11 +67,11 @@ def run_gui(
 
     import asyncio
 
-    import qasync
+    from .eventloop import PreciseEventLoop
 
     try:
         # Python 3.11: asyncio.run() has no loop_factory, asyncio.Runner does.
-        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        with asyncio.Runner(loop_factory=PreciseEventLoop) as runner:
             if self_test:
                 return runner.run(_self_test(window))
             return runner.run(_main(window))

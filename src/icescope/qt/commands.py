@@ -23,6 +23,17 @@ NOT_STARTED = QT_TRANSLATE_NOOP("Reasons", "the session has not started yet")
 REMOTE_ELSEWHERE = QT_TRANSLATE_NOOP(
     "Reasons", "the remote runs in another process (impair the local peer instead)"
 )
+NO_REMOTE_YET = QT_TRANSLATE_NOOP(
+    "Reasons",
+    "no remote peer yet: a restart needs one to answer (open the page, connect the peer or "
+    "paste its description first)",
+)
+REMOTE_GONE = QT_TRANSLATE_NOOP(
+    "Reasons", "the remote is gone ({0}): nobody would answer a restart's offer"
+)
+REMOTE_CLOSED = QT_TRANSLATE_NOOP(
+    "Reasons", "the remote peer closed its connection: nobody would answer a restart's offer"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +59,25 @@ def closed_reason(model: SessionModel) -> str | None:
     return translate("Reasons", "session closed: {0}").format(close_cause(cause))
 
 
+def remote_reason(model: SessionModel) -> str | None:
+    """Why the remote cannot answer a restart now (gone, closed, never there), or None.
+
+    Read from the model's facts only: the channel carrying the remote's reports and signaling
+    (``RemoteChannel``), the remote's own close, and whether a remote description was ever
+    applied (a paste session has no channel).
+    """
+    remote = model.remote
+    stale = remote.staleness()
+    if stale is not None:
+        return translate("Reasons", REMOTE_GONE).format(stale.reason)
+    if remote.closed and remote.channel is not None:
+        return translate("Reasons", REMOTE_CLOSED)
+    channel_up = remote.channel is not None and remote.channel.alive
+    if not channel_up and not model.local.remote_described:
+        return translate("Reasons", NO_REMOTE_YET)
+    return None
+
+
 def commands_of(
     model: SessionModel | None, capabilities: Capabilities | None, *, busy: bool
 ) -> Commands:
@@ -61,7 +91,7 @@ def commands_of(
     channel = model.remote.channel
     in_process = channel is not None and channel.channel == "in-process"
     return Commands(
-        restart=capabilities.restart,
+        restart=capabilities.restart or remote_reason(model),
         close=None,
         impair=capabilities.impair,
         impair_remote=capabilities.impair or (None if in_process else REMOTE_ELSEWHERE),

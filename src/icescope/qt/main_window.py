@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from ..core.errors import IceScopeError
 from ..core.events import (
     Cause,
+    ConnectivityWait,
     HeartbeatCount,
     IceRestart,
     Impairment,
@@ -281,7 +282,8 @@ class MainWindow(SessionLife, QMainWindow):
         match event:
             case StateChanged(peer=peer, machine=machine):
                 self._show_peer(peer)
-                if machine in (Machine.ICE, Machine.CONNECTION):
+                # signaling too: a remote description applied enables Restart ICE
+                if machine in (Machine.ICE, Machine.CONNECTION, Machine.SIGNALING):
                     self._schedule_render()
                     self.timeline.update()
             case StatsSample(peer=peer):
@@ -289,8 +291,10 @@ class MainWindow(SessionLife, QMainWindow):
                 self._show_peer(peer)  # liveness: the selected pair's last packet
                 self.graphs.update()
                 self.timeline.update()
-            case Cause(peer=peer):
-                self._show_peer(peer)  # the cause goes into the indicator's tooltip
+            case Cause(peer=peer) | ConnectivityWait(peer=peer):
+                # the cause goes into the indicator's tooltip; ICE PAC's countdown into its
+                # liveness line
+                self._show_peer(peer)
             case IceRestart():
                 self.timeline.update()
             case RemoteChannel(peer=peer):

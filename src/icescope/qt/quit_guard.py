@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox
 
+from ..core.states import Provenance
 from .i18n import translate
 
 if TYPE_CHECKING:
@@ -48,8 +49,12 @@ class QuitGuard:
             self._ask_default = ask
 
     def close_without_asking(self) -> None:
-        """Close the window as Close does, without the question (a signal ended the process)."""
+        """Close the window as Close does, without the question (a signal ended the process).
+
+        The session closes with the cause ``process-exit``, as the probe's do.
+        """
         self.confirmed = True
+        self.window.quit_cause = Provenance.PROCESS_EXIT
         self.window.close()
 
     def may_close(self) -> bool:

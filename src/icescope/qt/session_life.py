@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import IceScopeError
 from ..core.events import Peer
+from ..core.states import Provenance
 from .asyncslot import async_slot
 from .i18n import QT_TRANSLATE_NOOP, translate
+from .repeat_port import PORT_TAKEN, Endpoint, fresh_port, keep_endpoint, listened
 
 if TYPE_CHECKING:
     import asyncio
@@ -52,6 +54,9 @@ class SessionLife:
         self._closing_window = False
         self._window_closed = False
         self._close_task: asyncio.Future[None] | None = None
+        self.quit_cause = Provenance.LOCAL_CLOSE
+        """The close cause when the window closes its session: ``process-exit`` once a signal
+        ends the process (see :meth:`~icescope.qt.quit_guard.QuitGuard.close_without_asking`)."""
 
     # the window's side of the contract
     def _prepare(self, session: SessionLike) -> None:
@@ -92,8 +97,12 @@ class SessionLife:
         """True while a session starts or closes."""
         return bool(self.doing)
 
-    async def start_session(self) -> SessionLike:
-        """Start a fresh session with the window's settings and show it."""
+    async def start_session(self, keep: Endpoint | None = None) -> SessionLike:
+        """Start a fresh session with the window's settings and show it.
+
+        Args:
+            keep: listen there again (Repeat session), if that port is still free.
+        """
         self.doing = translate("SessionLife", "starting…")
         if self._factory is None:
             # Imported on first use: aiortc takes ~0.4 s to import, and the window should
@@ -101,7 +110,8 @@ class SessionLife:
             from ..core.session import Session
 
             self._factory = Session
-        session = self._factory(self.settings)
+        run_settings, taken = self._listen_again(keep)
+        session = self._factory(run_settings)
         self.session = session
         self.sessions_started += 1
         self._prepare(session)
@@ -116,20 +126,29 @@ class SessionLife:
             )
         else:
             self._started(session)
+            if taken is not None:
+                self.report_text("warning", "port-taken", PORT_TAKEN, taken)
         finally:
             self.doing = ""
             self.refresh()
         return session
 
-    async def close_session(self) -> dict[str, Any] | None:
-        """Close the current session (drains heartbeats first); return its summary."""
+    async def close_session(
+        self, cause: Provenance = Provenance.LOCAL_CLOSE
+    ) -> dict[str, Any] | None:
+        """Close the current session (drains heartbeats first); return its summary.
+
+        Args:
+            cause: why it closes (``local-close`` for Close; ``process-exit`` when the process
+                is ending).
+        """
         session = self.session
         if session is None or session.ended:
             return None
         self.doing = translate("SessionLife", "closing…")
         self.refresh()
         try:
-            return await session.close()
+            return await session.close(cause)
         finally:
             self.doing = ""
             self.log_model.flush()
@@ -141,10 +160,25 @@ class SessionLife:
         Args:
             settings: the new session's settings (they become the window's); default: the same.
         """
+        # Repeat: listen where the previous session did, so its URL keeps working.
+        model = self.session.model if self.session is not None else None
+        endpoint = listened(self.settings, model) if settings is None else None
         await self.close_session()
         if settings is not None:
             self.settings = settings
-        return await self.start_session()
+        return await self.start_session(endpoint)
+
+    def _listen_again(self, keep: Endpoint | None) -> tuple[Settings, int | None]:
+        """The settings to run: at ``keep`` when free; else a new port and the taken one."""
+        if keep is None:
+            return self.settings, None
+        try:
+            kept = keep_endpoint(self.settings, keep)
+            if kept is not None:
+                return kept, None
+            return fresh_port(self.settings), keep.port
+        except IceScopeError:  # not expected: the values came from a working session
+            return self.settings, None
 
     # ------------------------------------------------------------------ commands (slots)
     @async_slot()
@@ -216,7 +250,7 @@ class SessionLife:
 
     async def _close_then_quit(self) -> None:
         try:
-            await self.close_session()
+            await self.close_session(self.quit_cause)
         except Exception:
             logger.exception("closing the session failed")
         self._window_closed = True

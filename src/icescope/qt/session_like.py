@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..core.hub import EventHub
     from ..core.ice.capabilities import Capabilities
     from ..core.model import SessionModel
+    from ..core.states import Provenance
 
 
 class SessionLike(Protocol):
@@ -57,8 +58,8 @@ class SessionLike(Protocol):
         """The summary as the model knows it now."""
         ...
 
-    async def close(self) -> dict[str, Any]:
-        """Close everything; return the summary."""
+    async def close(self, cause: Provenance = ...) -> dict[str, Any]:
+        """Close everything (``cause``: why, ``local-close`` by default); return the summary."""
         ...
 
     async def restart_ice(self) -> None:

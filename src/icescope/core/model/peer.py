@@ -29,6 +29,13 @@ _INITIAL: dict[Machine, str] = {
 _PC_MACHINES = frozenset(_INITIAL)
 
 
+def _applies_remote(previous: str, state: str) -> bool:
+    """Whether a ``signalingState`` change means a remote description was applied."""
+    if state in ("have-remote-offer", "have-remote-pranswer"):
+        return True  # the remote's offer (or provisional answer)
+    return state == "stable" and previous in ("have-local-offer", "have-local-pranswer")
+
+
 @dataclass(frozen=True, slots=True)
 class StateValue:
     """One machine's value, when it was entered and who says so."""
@@ -73,6 +80,9 @@ class PeerModel:
     role: RoleChanged | None = None
     offerer: bool | None = None
     """Whether this peer sent the first offer (from its first signaling change; None before)."""
+    remote_described: bool = False
+    """True once this peer applied a description from its remote (an offer or an answer):
+    from then on it has a remote to restart ICE with."""
     restarts_completed: int = 0
     restarts_abandoned: int = 0
     restart_pending: IceRestart | None = None
@@ -200,6 +210,8 @@ class PeerModel:
             return
         if self.offerer is None and event.state in ("have-local-offer", "have-remote-offer"):
             self.offerer = event.state == "have-local-offer"
+        if event.machine is Machine.SIGNALING and _applies_remote(event.previous, event.state):
+            self.remote_described = True
         if event.machine is Machine.ICE:
             previous = self.states[Machine.ICE]
             left = event.in_previous

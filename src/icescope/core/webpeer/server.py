@@ -109,7 +109,7 @@ class BrowserPeerServer:
     def __init__(self, settings: Settings, notice: Callable[[str, str, str], None]) -> None:
         self._settings = settings
         self._notice = notice
-        self.token = secrets.token_urlsafe(18)
+        self.token = settings.browser_token or secrets.token_urlsafe(18)
         """The access token every request must carry (``?token=``)."""
         self.signaling = WebSocketSignaling()
         """IceScope's end of the browser's signaling channel."""

@@ -130,4 +130,8 @@ class QtControls(QWidget):
         )
         for button in self.buttons.values():
             # QToolButton shows the action's tooltip; disabled buttons keep showing it too.
-            button.setToolTip(button.defaultAction().toolTip())
+            # The status bar (menu hover) and screen readers get the same words.
+            action = button.defaultAction()
+            action.setStatusTip(action.toolTip())
+            button.setToolTip(action.toolTip())
+            button.setAccessibleDescription(action.toolTip())

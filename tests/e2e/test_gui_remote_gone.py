@@ -100,11 +100,11 @@ def test_tcp_peer_absent_then_there_then_killed_and_repeat_keeps_the_url(
         procs.append(_probe(tmp_path, _url(window)))
         assert window.session is not None
         assert await window.session.wait_connected(20), procs[-1].stderr
-        await until(lambda: _restart(window) is None, 5)
+        await until(lambda: _restart(window) is None, 15)
 
     async def scenario() -> None:
         await window.start_session()
-        await until(lambda: window.model is not None and window.model.listening is not None)
+        await until(lambda: window.model is not None and window.model.listening is not None, 15)
         # Nobody connected yet: nothing could answer a restart.
         assert NO_REMOTE in (_restart(window) or "")
         first_url = _url(window)
@@ -118,7 +118,7 @@ def test_tcp_peer_absent_then_there_then_killed_and_repeat_keeps_the_url(
         # Repeat session: the same port and token, so the same URL reaches the new session.
         qtbot.mouseClick(window.controls.buttons["repeat"], Qt.MouseButton.LeftButton)
         await until(lambda: window.sessions_started == 2 and not window.busy, 10)
-        await until(lambda: window.model is not None and window.model.listening is not None)
+        await until(lambda: window.model is not None and window.model.listening is not None, 15)
         assert _url(window) == first_url
         assert NO_REMOTE in (_restart(window) or "")
         await connect_probe()  # the old URL works
@@ -133,7 +133,7 @@ def test_tcp_peer_absent_then_there_then_killed_and_repeat_keeps_the_url(
             squatter.listen()
             qtbot.mouseClick(window.controls.buttons["repeat"], Qt.MouseButton.LeftButton)
             await until(lambda: window.sessions_started == 3 and not window.busy, 10)
-            await until(lambda: window.model is not None and window.model.listening is not None)
+            await until(lambda: window.model is not None and window.model.listening is not None, 15)
             assert f":{port}/" not in _url(window)
             notices = [n for n in window.model.notices if n.code == "port-taken"]
             assert len(notices) == 1 and str(port) in notices[0].message
@@ -170,15 +170,17 @@ def test_browser_page_absent_joined_gone_and_repeat_keeps_the_url(
         await page.goto(url)
         assert window.session is not None
         assert await window.session.wait_connected(20)
-        await until(lambda: window.panels[Peer.LOCAL].indicator.state in UP)
-        await until(lambda: _restart(window) is None, 5)
+        await until(lambda: window.panels[Peer.LOCAL].indicator.state in UP, 15)
+        await until(lambda: _restart(window) is None, 15)
 
     async def scenario() -> None:
         async with async_playwright() as p:
             browser = await launch(p)
             try:
                 await window.start_session()
-                await until(lambda: window.model is not None and window.model.listening is not None)
+                await until(
+                    lambda: window.model is not None and window.model.listening is not None, 15
+                )
                 assert NO_REMOTE in (_restart(window) or "")  # no page has joined yet
                 url = _url(window)
                 page = await browser.new_page()
@@ -186,7 +188,9 @@ def test_browser_page_absent_joined_gone_and_repeat_keeps_the_url(
                 # Repeat: the tab's URL (same port, same token) reaches the new session.
                 qtbot.mouseClick(window.controls.buttons["repeat"], Qt.MouseButton.LeftButton)
                 await until(lambda: window.sessions_started == 2 and not window.busy, 10)
-                await until(lambda: window.model is not None and window.model.listening is not None)
+                await until(
+                    lambda: window.model is not None and window.model.listening is not None, 15
+                )
                 assert _url(window) == url
                 assert NO_REMOTE in (_restart(window) or "")
                 await page.reload()

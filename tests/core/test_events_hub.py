@@ -8,7 +8,15 @@ import logging
 import pytest
 
 from icescope.core.eventlog import EventLog
-from icescope.core.events import EVENT_TYPES, IceRestart, Notice, Peer, StateChanged
+from icescope.core.events import (
+    EVENT_TYPES,
+    HeartbeatCount,
+    IceRestart,
+    Notice,
+    Peer,
+    StateChanged,
+    StatsSample,
+)
 from icescope.core.hub import EventHub
 from icescope.core.states import Machine, Provenance
 
@@ -105,6 +113,31 @@ def test_eventlog_bounds_and_exports() -> None:
     csv_text = log.to_csv()
     assert csv_text.splitlines()[0] == "wall,ts,peer,type,previous,state,summary"
     assert '"a, ""b"""' in csv_text
+
+
+def test_eventlog_keeps_the_last_periodic_samples_and_those_at_key_moments() -> None:
+    """A long session does not keep every statistics sample in memory (the journal does), but
+    the first one after each key moment stays, in publication order with the events."""
+    log = EventLog(periodic_maxlen=4)
+
+    def stats(ts: float) -> StatsSample:
+        return StatsSample(ts=ts, wall=ts, peer=Peer.LOCAL, report=[], source="engine")
+
+    published = [stats(0), stats(1), _state(1.5, "checking", "connected")]
+    published += [stats(t) for t in range(2, 12)]
+    published += [HeartbeatCount(ts=12, wall=12, peer=Peer.LOCAL, sent=1, received=1)]
+    for event in published:
+        log.append(event)
+    kept = list(log)
+    assert [e.ts for e in kept] == [1.5, 2, 9, 10, 11, 12]  # 2: the first after the change
+    assert log.dropped_periodic == 8 and log.dropped == 0 and len(log) == 6
+    assert [e for e in published if e in kept] == kept  # the order they were published
+    assert log.trimmed() == (
+        "8 periodic samples (statistics, running heartbeat counts) older than the last 4 are "
+        "not kept in memory, except the first statistics after each key moment; the session's "
+        "journal has every one."
+    )
+    assert EventLog().trimmed() is None
 
 
 async def test_stack_warnings_become_notices_and_detach() -> None:

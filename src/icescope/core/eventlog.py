@@ -2,52 +2,104 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import deque
+from operator import itemgetter
 from typing import TYPE_CHECKING
+
+from .events import IceRestart, StateChanged, StatsSample, is_periodic
+from .states import Machine
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from .events import SessionEvent
+    from .events import Peer, SessionEvent
 
 DEFAULT_MAXLEN = 500_000
 """Events kept in memory; the on-disk journal keeps everything regardless."""
+PERIODIC_MAXLEN = 7_200
+"""Periodic samples (statistics, running heartbeat counts) kept in memory besides those at key
+moments: an hour of both peers at the default 1 s. A statistics sample carries every candidate
+and pair of the last generations (tens of KB), so keeping them all would grow the process by
+~100 MB an hour; the journal keeps every one."""
 
 CSV_COLUMNS = ("wall", "ts", "peer", "type", "previous", "state", "summary")
 
 
 class EventLog:
-    """A bounded, append-only sequence of events.
+    """A bounded, append-only sequence of events, iterated in the order they were published.
 
-    ``dropped`` counts events pushed out by the bound so views can say so instead of silently
-    showing a truncated history (a common complaint about internals-style tools).
+    What happened (state changes, restarts, notices, …) is kept up to ``maxlen``; periodic
+    samples only for the last ``periodic_maxlen``, except each peer's first statistics sample
+    after a key moment (an ICE state change or a restart step), which is kept with the events so
+    reports can show the candidate pairs at every key moment of a long session.
+
+    ``dropped`` and ``dropped_periodic`` count what the bounds pushed out so views and exports can
+    say so instead of silently showing a truncated history (a common complaint about
+    internals-style tools).
     """
 
-    def __init__(self, maxlen: int = DEFAULT_MAXLEN) -> None:
-        self._events: deque[SessionEvent] = deque(maxlen=maxlen)
+    def __init__(
+        self, maxlen: int = DEFAULT_MAXLEN, periodic_maxlen: int = PERIODIC_MAXLEN
+    ) -> None:
+        self._events: deque[tuple[int, SessionEvent]] = deque(maxlen=maxlen)
+        self._periodic: deque[tuple[int, SessionEvent]] = deque(maxlen=periodic_maxlen)
+        self._next = 0
+        self._wanted: set[Peer] = set()
+        """Peers whose next statistics sample marks a key moment."""
         self.dropped = 0
         """Events discarded because the store was full."""
+        self.dropped_periodic = 0
+        """Periodic samples discarded (the journal still has them)."""
 
     def append(self, event: SessionEvent) -> None:
         """Store ``event`` (the hub subscriber)."""
-        if len(self._events) == self._events.maxlen:
-            self.dropped += 1
-        self._events.append(event)
+        store = self._events
+        if is_periodic(event):
+            if isinstance(event, StatsSample) and event.peer in self._wanted:
+                self._wanted.discard(event.peer)
+            else:
+                store = self._periodic
+        elif (isinstance(event, StateChanged) and event.machine is Machine.ICE) or isinstance(
+            event, IceRestart
+        ):
+            self._wanted.add(event.peer)
+        if len(store) == store.maxlen:
+            if store is self._periodic:
+                self.dropped_periodic += 1
+            else:
+                self.dropped += 1
+        store.append((self._next, event))
+        self._next += 1
+
+    def trimmed(self) -> str | None:
+        """Why events are missing from this store (None when none were dropped)."""
+        if not (self.dropped or self.dropped_periodic):
+            return None
+        parts = []
+        if self.dropped_periodic:
+            parts.append(
+                f"{self.dropped_periodic} periodic samples (statistics, running heartbeat "
+                "counts) older than the last "
+                f"{self._periodic.maxlen} are not kept in memory, except the first statistics "
+                "after each key moment"
+            )
+        if self.dropped:
+            parts.append(f"the {self.dropped} oldest events are not kept in memory")
+        return "; ".join(parts) + "; the session's journal has every one."
 
     def __len__(self) -> int:
-        return len(self._events)
+        return len(self._events) + len(self._periodic)
 
     def __iter__(self) -> Iterator[SessionEvent]:
-        return iter(self._events)
-
-    def __getitem__(self, index: int) -> SessionEvent:
-        return self._events[index]
+        for _, event in heapq.merge(self._events, self._periodic, key=itemgetter(0)):
+            yield event
 
     def to_jsonl(self, events: Iterable[SessionEvent] | None = None) -> str:
         """Serialise ``events`` (default: all) as JSON Lines, one event per line."""
         import json  # on export only: the window's start-up never needs it
 
-        chosen = self._events if events is None else events
+        chosen = self if events is None else events
         return "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in chosen)
 
     def to_csv(self, events: Iterable[SessionEvent] | None = None) -> str:
@@ -55,7 +107,7 @@ class EventLog:
         import csv  # on export only: the window's start-up never needs it
         import io
 
-        chosen = self._events if events is None else events
+        chosen = self if events is None else events
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)

@@ -375,6 +375,7 @@ def _write_exports(session: Session, plan: ProbePlan, summary: dict[str, Any]) -
             summary,
             keep_addresses=plan.keep_addresses and not plan.anonymize,
             config=session_config(session.settings),
+            trimmed=session.log.trimmed(),
         )
         outputs.append((plan.report, html))
     elif plan.report is not None:

@@ -55,6 +55,7 @@ def report_html(session: SessionLike, *, keep_addresses: bool = False) -> str:
         session.summary(),
         keep_addresses=keep_addresses,
         config=session_config(session.settings),
+        trimmed=session.log.trimmed(),
     )
 
 

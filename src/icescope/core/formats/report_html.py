@@ -158,8 +158,9 @@ def render(
     keep_addresses: bool = False,
     config: Any = None,
     title: str = "IceScope session report",
+    trimmed: str | None = None,
 ) -> str:
-    """The report as one HTML document."""
+    """The report as one HTML document (``trimmed``: why statistics samples are missing)."""
     t = _Text(keep_addresses)
     chosen = list(events)
     end = max([e.ts for e in chosen] + [float(summary.get("ts") or 0.0), 0.001])
@@ -261,6 +262,8 @@ def render(
             rtt.setdefault(s.peer.value, []).append((s.ts, value * 1000.0))
     parts.append("<h2>Round-trip time of the selected pair</h2>")
     parts.append(svg.graph(rtt, end, "ms") if rtt else "<p>no RTT measured (unknown)</p>")
+    if trimmed:
+        parts.append(f"<p>{escape(trimmed)}</p>")
     parts.append("<h2>Configuration</h2>")
     parts.append(
         f"<pre>{t(json.dumps(strip_credentials(config), indent=1))}</pre>"

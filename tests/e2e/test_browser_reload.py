@@ -94,7 +94,9 @@ async def test_a_page_reloaded_after_connected_gets_a_new_call(tmp_path: Path) -
             await until(lambda: up(session.model.local.ice.value))
             assert session.model.call == 2
             assert not session.ended
-            await until(lambda: session.model.remote.observed and up(session.model.remote.ice.value))
+            await until(
+                lambda: session.model.remote.observed and up(session.model.remote.ice.value)
+            )
         finally:
             await browser.close()
             summary = await session.close()

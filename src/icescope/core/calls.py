@@ -131,6 +131,7 @@ class Calls:
             if prepare is not None:
                 prepare()
             agent = self.make_local(self._link, signaling)
+            agent.events.count_from(ts)  # its "new" began with the call, not the session
             s.local = agent
             await agent.start()
 

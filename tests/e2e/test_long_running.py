@@ -171,6 +171,8 @@ async def test_a_listening_probe_accepts_the_next_peer_and_its_counters_go_on() 
     # Call 1's remote never sent its final count (killed): its loss is unknown, not guessed.
     assert one["peers"]["local"]["lost"] is None and "unknown" in one["peers"]["local"]
     assert two["connected"] and two["closed_by"] == "process-exit"
+    # The summary's time in state is call 2's: its "new" began with the call, not the session.
+    assert summary["time_in_state"]["local"]["new"] <= summary["ts"] - two["started"]
     assert summary["verdict"]["connected"] is True
     assert summary["verdict"]["loss"] == "some-or-unknown"
 

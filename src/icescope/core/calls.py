@@ -117,7 +117,6 @@ class Calls:
                 raise SessionClosingError("the session is closing: no new call")
             old = s.local
             if old is not None:
-                await old.heartbeat.stop()
                 await old.close(cause=Provenance.REPLACED)
             if s.closing:
                 raise SessionClosingError("the session is closing: no new call")

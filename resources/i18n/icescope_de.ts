@@ -523,6 +523,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>geschlossen: IceScope wird beendet</translation>
     </message>
     <message>
+        <source>closed: a new call replaced it</source>
+        <translation>geschlossen: ein neuer Anruf hat ihn ersetzt</translation>
+    </message>
+    <message>
         <source>this remote does not report its states (copy-and-paste signaling carries none)</source>
         <translation>diese Gegenseite meldet ihre Zustände nicht (Signalisierung per Kopieren und Einfügen überträgt keine)</translation>
     </message>
@@ -1344,6 +1348,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>IceScope is exiting</source>
         <translation>IceScope wird beendet</translation>
+    </message>
+    <message>
+        <source>the remote came back as a new peer; closed here for a new call</source>
+        <translation>die Gegenstelle kam als neuer Peer zurück; hier für einen neuen Anruf geschlossen</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 
 A failed handshake (``GET /ws`` without Upgrade) first, then the real page, then a reload: the
 reloaded page takes the slot again (the old one is gone) and what it sends is read, with a notice
-that says what a reload cannot give back (aiortc cannot renegotiate DTLS with a new page).
+that it begins a new call (aiortc cannot renegotiate DTLS with a new page: test_browser_reload).
 """
 
 from __future__ import annotations

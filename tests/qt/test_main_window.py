@@ -156,3 +156,25 @@ def test_window_fits_a_1280x800_laptop(window, fed) -> None:
     assert window.width() <= 1280 and window.height() <= 800
     assert v6 in window.status_line.pair.toolTip()  # the full text stays reachable
     window.bridge.detach()
+
+
+def test_a_new_call_shows_fresh_peers_and_a_log_row(window, qtbot, fed) -> None:
+    """A ``call`` event: the indicators show the new call's peers, the log has its row."""
+    from icescope.core.events import CallStarted
+
+    window.follow(fed.hub, fed.model, fed.now)
+    fed.start()
+    fed.publish(
+        state_event(Machine.ICE, "checking", "connected", peer=Peer.LOCAL, ts=fed.now()),
+        state_event(Machine.ICE, "connected", "closed", peer=Peer.LOCAL, ts=fed.now()),
+    )
+    local = window.panels[Peer.LOCAL]
+    assert local.indicator.state is IceConnectionState.CLOSED
+    fed.publish(
+        CallStarted(**fed.stamp(), peer=Peer.LOCAL, number=2, reason="page-rejoined", detail="x")
+    )
+    assert local.indicator.state is IceConnectionState.NEW
+    qtbot.waitUntil(
+        lambda: any(e.type == "call" for e in window.log_model.visible_events()), timeout=1000
+    )
+    window.bridge.detach()

@@ -48,7 +48,8 @@ BYE_ANSWER_TIMEOUT = 1.0
 """Seconds a closing peer waits for the remote's answering ``bye`` (its final counts), and an
 answering peer for the other side to close the channel (its last reports come before)."""
 _ANSWERING = frozenset({Provenance.REMOTE_CLOSE, Provenance.PAGE_CLOSED})
-"""Close causes that are an answer to the other side's ``bye``."""
+"""Close causes that are an answer to the other side's ``bye``. (``replaced`` sends none: the
+remote it would go to is gone.)"""
 
 
 class PeerAgent:
@@ -323,7 +324,7 @@ class PeerAgent:
         await self.heartbeat.stop()
         self.ledger.publish_own()
         answering = cause in _ANSWERING
-        if not self.closed and not answering:
+        if not self.closed and not answering and cause is not Provenance.REPLACED:
             # Tell the other side, with our final counts; it answers a bye with its own.
             with contextlib.suppress(Exception):
                 await self._signaling.send({"type": "bye", **self.ledger.final_counts()})

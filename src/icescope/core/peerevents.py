@@ -101,6 +101,10 @@ class PeerEvents:
         pc.on("icepac", self._on_pac)
         pc.on("selectedcandidatepairchange", self._on_selected_pair)
 
+    def count_from(self, ts: float) -> None:
+        """Time in the initial states counts from session time ``ts`` (a later call's peer)."""
+        self._states = {m: (value, ts) for m, (value, _) in self._states.items()}
+
     @property
     def ice_state(self) -> IceConnectionState:
         """The last published ``iceConnectionState``."""

@@ -6,7 +6,8 @@ Exit codes (also in the README):
 * 1 — the session failed (ICE was ``failed`` when it ended, no restart brought it back), or
   it never connected: ICE failed first (ends at once), checking did not start within
   ``connect_timeout``, or the checks did not connect within ``connect_timeout`` of their
-  start; or the session could not start;
+  start; or the session could not start; long-running (``--duration 0``): its last call
+  failed or never connected;
 * 2 — usage error (bad flag or value), raised before a session starts;
 * 3 — connected, but an expectation failed (``--expect-no-failed``, ``--expect-no-loss``).
 """
@@ -190,7 +191,7 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
     SIGINT, SIGTERM, SIGHUP and a reader that leaves (``| head -1``) end the session the way
     Close does; a broken pipe then exits with 141.
     """
-    session = Session(settings)
+    session = Session(settings, reconnect=plan.duration is None)
     stop = asyncio.Event()
     output = LineOutput(out, on_broken=stop.set)
 
@@ -229,15 +230,18 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
         connected = started and reason is None
         if started and isinstance(reason, str):
             session.notice("error", "not-connected", reason)
-        if connected:
-            tasks = _schedule(session, plan)
-            for hook in plan.hooks:
-                tasks += hook.connected(session)
+        # Long-running: a call that failed or never connected waits for the remote's next peer.
+        if connected or (started and session.reconnect and reason is not True):
+            if connected:
+                tasks = _schedule(session, plan)
+                for hook in plan.hooks:
+                    tasks += hook.connected(session)
             ends: list[asyncio.Future[Any]] = [
                 asyncio.ensure_future(stop.wait()),
                 asyncio.ensure_future(session.wait_ended()),
-                asyncio.ensure_future(progress.final_failure(tasks)),
             ]
+            if not session.reconnect:
+                ends.append(asyncio.ensure_future(progress.final_failure(tasks)))
             if plan.duration is not None:
                 ends.append(asyncio.ensure_future(_sleep_until(session, plan.duration)))
             try:
@@ -256,9 +260,11 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
         for sig in SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)
-    if connected:
-        _write_exports(session, plan, summary)
     result = verdict(session.model)
+    if connected or any(call.connected for call in session.model.calls(session.clock.ts())):
+        _write_exports(session, plan, summary)
+    if exit_code == EXIT_OK and not result.connected:
+        exit_code = EXIT_NOT_CONNECTED  # long-running: the last call never connected
     if exit_code == EXIT_OK and result.ended_failed:
         exit_code = EXIT_NOT_CONNECTED  # connected once, but ICE had failed when it ended
     if exit_code == EXIT_OK and (

@@ -6,6 +6,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
+from .calls import Calls, can_reconnect
 from .causes import explain
 from .clock import SessionClock
 from .config import Settings
@@ -21,7 +22,6 @@ from .model import SessionModel
 from .model import summary as summary_of
 from .netif import AddressSelection
 from .noticelimit import NoticeLimiter
-from .peer import PeerAgent
 from .remotes import RemoteContext, RemoteLink, open_remote
 from .states import IceConnectionState, Provenance
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from .events import SessionEvent
     from .ice.capabilities import Capabilities
+    from .peer import PeerAgent
 
 logger = logging.getLogger(__name__)
 
@@ -43,9 +44,11 @@ class Session:
 
     Args:
         settings: fixed for the session's lifetime.
+        reconnect: long-running: outlive the remote, whose next peer begins a new call (only
+            in modes whose remote can come back: :func:`~icescope.core.calls.can_reconnect`).
     """
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, reconnect: bool = False) -> None:
         settings = settings or Settings()
         if settings.mode == "loopback":
             # In loopback mode neither peer gathers anything but 127.0.0.1.
@@ -68,6 +71,7 @@ class Session:
         self._ended = asyncio.Event()
         self._detach_log: Callable[[], None] | None = None
         self._notices = NoticeLimiter(self.hub.publish, self.clock)
+        self._calls = Calls(self, reconnect=reconnect and can_reconnect(settings.mode))
 
     # ------------------------------------------------------------------ queries
     @property
@@ -108,6 +112,16 @@ class Session:
     def ended(self) -> bool:
         """True once the session was closed (by us or by the remote)."""
         return self._ended.is_set()
+
+    @property
+    def closing(self) -> bool:
+        """True once :meth:`close` has begun."""
+        return self._close_task is not None
+
+    @property
+    def reconnect(self) -> bool:
+        """True when the session outlives its remote (long-running, a mode that allows it)."""
+        return self._calls.reconnect
 
     def peers(self) -> list[PeerAgent]:
         """The agents this process runs (one, or two in loopback mode)."""
@@ -157,7 +171,13 @@ class Session:
         # The remote is opened before the start marker so that a "listening" line (where to
         # point the browser or the other IceScope) is the first thing a script reads.
         try:
-            context = RemoteContext(self.clock, self._publish, self.hub.subscribe)
+            context = RemoteContext(
+                self.clock,
+                self._publish,
+                self.hub.subscribe,
+                new_call=self._calls.begin,
+                reconnect=self.reconnect,
+            )
             link = await open_remote(self.settings, context)
         finally:
             ts, wall = self.clock.stamp()
@@ -168,16 +188,7 @@ class Session:
             )
         self._link = link
         self.remote_description = link.description
-        self.local = PeerAgent(
-            Peer.LOCAL,
-            self.settings,
-            self.clock,
-            self._publish,
-            link.signaling,
-            offerer=link.local_offers,
-            remote_in_process=link.agent is not None,
-            bye_cause=link.bye_cause,
-        )
+        self.local = self._calls.make_local(link, link.signaling)
         self.remote = link.agent
         if self.remote is not None:
             ts, wall = self.clock.stamp()
@@ -187,7 +198,6 @@ class Session:
         reason = compat.degraded_reason()
         if reason is not None:
             self.notice("warning", "degraded-ice", reason)
-        self.local.pc.on("connectionstatechange", self._watch_end)
         if prepare is not None:
             prepare(self)
         if self.remote is not None:
@@ -234,10 +244,12 @@ class Session:
             parts.append("ice_servers=" + ",".join(u for srv in s.ice_servers for u in srv.urls))
         if s.relay_only:
             parts.append("relay-only")
+        if self.reconnect:
+            parts.append("long-running")
         return " ".join(parts)
 
-    def _watch_end(self) -> None:
-        if self.local is not None and self.local.pc.connectionState == "closed":
+    def _watch_end(self, agent: PeerAgent) -> None:
+        if agent.pc.connectionState == "closed" and not self._calls.outlives(agent):
             self._ended.set()
 
     async def wait_connected(self, timeout: float) -> bool:
@@ -302,6 +314,7 @@ class Session:
         return await asyncio.shield(self._close_task)
 
     async def _close(self, cause: Provenance) -> dict[str, Any]:
+        await self._calls.settle(timeout=5.0)  # a new call being made is finished first
         agents = self.peers()
         # Stop sending first, then let in-flight heartbeats arrive (drain), then close.
         for agent in agents:

@@ -96,6 +96,9 @@ class Provenance(StrEnum):
     """The signaling channel to the remote broke; IceScope closed the peer."""
     PROCESS_EXIT = "process-exit"
     """IceScope is exiting (a signal, or the window was closed)."""
+    REPLACED = "replaced"
+    """The remote came back as a new peer: IceScope closed this call's peer connection and
+    began a new call (a reloaded browser page, the next TCP peer, a redial)."""
 
 
 CLOSE_PROVENANCES: Final[frozenset[Provenance]] = frozenset(
@@ -106,6 +109,7 @@ CLOSE_PROVENANCES: Final[frozenset[Provenance]] = frozenset(
         Provenance.PAGE_CLOSED,
         Provenance.SIGNALING_LOST,
         Provenance.PROCESS_EXIT,
+        Provenance.REPLACED,
     }
 )
 """The provenances that name a cause of ``closed``."""
@@ -117,6 +121,7 @@ CLOSE_CAUSES: Final[dict[Provenance, str]] = {
     Provenance.PAGE_CLOSED: "the browser page closed its connection",
     Provenance.SIGNALING_LOST: "the signaling channel to the remote broke; closed here",
     Provenance.PROCESS_EXIT: "IceScope is exiting",
+    Provenance.REPLACED: "the remote came back as a new peer; closed here for a new call",
 }
 """Plain words for each close cause (the detail of the ``closed`` events)."""
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from ..core.errors import IceScopeError
 from ..core.events import (
+    CallStarted,
     Cause,
     ConnectivityWait,
     HeartbeatCount,
@@ -311,6 +312,13 @@ class MainWindow(SessionLife, QMainWindow):
                 self.timeline.update()
             case SessionMarker():
                 self._schedule_render()
+            case CallStarted():
+                # A new call: both peers' models start fresh (a new local peer connection).
+                for peer in Peer:
+                    self._show_peer(peer)
+                self.impair_panel.show_model(self.model)
+                self._schedule_render()
+                self.timeline.update()
             case RoleChanged() | SelectedPairChanged() | HeartbeatCount():
                 self._show_status()
             case Listening() | LocalDescription() if self._remote_panel is not None:

@@ -37,6 +37,7 @@ PROVENANCE_TEXT = {
         "PeerView", "closed: signaling to the remote was lost"
     ),
     Provenance.PROCESS_EXIT: QT_TRANSLATE_NOOP("PeerView", "closed: IceScope is exiting"),
+    Provenance.REPLACED: QT_TRANSLATE_NOOP("PeerView", "closed: a new call replaced it"),
 }
 """How each provenance is worded under a state (each close cause distinctly)."""
 

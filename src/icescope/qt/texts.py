@@ -64,6 +64,9 @@ CLOSE_CAUSES: Final[dict[Provenance, str]] = {
         "States", "the signaling channel to the remote broke; closed here"
     ),
     Provenance.PROCESS_EXIT: QT_TRANSLATE_NOOP("States", "IceScope is exiting"),
+    Provenance.REPLACED: QT_TRANSLATE_NOOP(
+        "States", "the remote came back as a new peer; closed here for a new call"
+    ),
 }
 """Each close cause in words, as in ``core.states.CLOSE_CAUSES``."""
 

@@ -18,7 +18,14 @@ from .connection import (
     SelectedPairChanged,
     StateChanged,
 )
-from .session import Impairment, Listening, LocalDescription, Notice, SessionMarker
+from .session import (
+    CallStarted,
+    Impairment,
+    Listening,
+    LocalDescription,
+    Notice,
+    SessionMarker,
+)
 from .telemetry import (
     HeartbeatCount,
     RemoteChannel,
@@ -29,6 +36,7 @@ from .telemetry import (
 
 __all__ = [
     "EVENT_TYPES",
+    "CallStarted",
     "CandidateGathered",
     "Cause",
     "ConnectivityWait",
@@ -69,6 +77,7 @@ SessionEvent = (
     | HeartbeatCount
     | RemoteChannel
     | Cause
+    | CallStarted
 )
 """Every event a session publishes."""
 
@@ -89,6 +98,7 @@ EVENT_TYPES: tuple[str, ...] = (
     HeartbeatCount.TYPE,
     RemoteChannel.TYPE,
     Cause.TYPE,
+    CallStarted.TYPE,
 )
 """All values ``Event.type`` can take, for filters."""
 

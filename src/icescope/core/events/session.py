@@ -110,3 +110,27 @@ class SessionMarker(Event):
     def summary(self) -> str:
         """Phase and detail."""
         return f"{self.phase}: {self.detail}" if self.detail else self.phase
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CallStarted(Event):
+    """A new call began: the remote came back as a new peer, with a new local peer connection.
+
+    The session's first call begins with the session (no event); each later one with this
+    event, published once the previous call's local peer connection has closed, so every fact
+    after it belongs to the new call.
+    """
+
+    TYPE: ClassVar[str] = "call"
+
+    number: int
+    """The call's number in the session: 2, 3, ..."""
+    reason: str
+    """``page-rejoined`` (a browser page with the session's URL), ``peer-accepted`` (a listening
+    IceScope accepted the next peer) or ``redialed`` (a connecting IceScope reached its listener
+    again)."""
+    detail: str = ""
+
+    def summary(self) -> str:
+        """Which call began, and why."""
+        return f"call {self.number} began: {self.detail}" if self.detail else f"call {self.number}"

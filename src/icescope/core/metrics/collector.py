@@ -7,6 +7,11 @@ ufrags, so a fleet's series count is bounded by probes × peers × states.
 A value IceScope does not know is left out, never made up: a remote that reports no states has
 no state series, a round-trip time appears only while the latest statistics sample is fresh,
 and ``lost`` only once both final heartbeat counts arrived.
+
+A long-running session outlives its remote (``--duration 0``): its counters (seconds per
+state, restarts, heartbeats) add every finished call's figures to the current call's, so they
+never go back; ``icescope_calls`` counts the calls, and the state sets show the current call.
+A finished call whose loss is not known adds nothing to ``lost``.
 """
 
 from __future__ import annotations
@@ -100,6 +105,12 @@ class SessionCollector:
             "icescope_session_up", "1 while the probe's session runs", labels=("probe", "remote")
         )
         up.add_metric([self.probe, self.remote], 0.0 if model.ended else 1.0)
+        calls = CounterMetricFamily(
+            "icescope_calls",
+            "Calls in the session: one more each time the remote came back as a new peer",
+            labels=("probe", "remote"),
+        )
+        calls.add_metric([self.probe, self.remote], float(model.call))
         interval = self.session.settings.stats_interval
         for peer in model.peers.values():
             if peer.peer.value == "remote" and not peer.observed:
@@ -108,10 +119,11 @@ class SessionCollector:
             ice.add_metric(labels, {s.value: s.value == peer.ice.value for s in IceConnectionState})
             current = peer.state(Machine.CONNECTION).value
             conn.add_metric(labels, {s.value: s.value == current for s in ConnectionState})
-            for state, spent in sorted(peer.time_in_state(now).items()):
+            earlier = model.earlier[peer.peer]
+            for state, spent in sorted(model.time_in_state_total(peer.peer, now).items()):
                 seconds.add_metric([*labels, state], spent)
             stale.add_metric(labels, 0.0 if peer.staleness() is None else 1.0)
-            restarts.add_metric(labels, float(peer.restarts_completed))
+            restarts.add_metric(labels, float(earlier.restarts + peer.restarts_completed))
             taken = peer.time_to_connect()
             if taken is not None:
                 connect.add_metric(labels, taken)
@@ -125,13 +137,17 @@ class SessionCollector:
                 value = pair.get("currentRoundTripTime") if pair else None
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     rtt.add_metric(labels, float(value))
-            beat = peer.heartbeat
-            if beat is not None:
-                sent.add_metric(labels, float(beat.sent))
-                if beat.received is not None:
-                    received.add_metric(labels, float(beat.received))
+            beat, first = peer.heartbeat, model.call == 1
+            if beat is not None or not first:
+                sent.add_metric(labels, float(earlier.heartbeats_sent + (beat.sent if beat else 0)))
+            if (beat is not None and beat.received is not None) or not first:
+                got = (beat.received if beat is not None else None) or 0
+                received.add_metric(labels, float(earlier.heartbeats_received + got))
             other = model.remote if peer is model.local else model.local
             missing = delivery(peer, other).lost
-            if missing is not None:
-                lost.add_metric(labels, float(missing))
-        yield from (up, ice, conn, seconds, stale, restarts, rtt, sent, received, lost, connect)
+            if missing is not None or not first:
+                lost.add_metric(labels, float(earlier.heartbeats_lost + (missing or 0)))
+        yield from (
+            *(up, calls, ice, conn, seconds, stale, restarts),
+            *(rtt, sent, received, lost, connect),
+        )

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..events import (
+    CallStarted,
     Listening,
     LocalDescription,
     Notice,
     Peer,
     SessionMarker,
 )
+from .calls import CallOutcome, Totals, outcome
 from .history import History
 from .peer import PeerModel
 
@@ -46,6 +48,16 @@ class SessionModel:
     local_description: LocalDescription | None = None
     history: History = field(default_factory=History)
     """What graphs and the timeline draw (bounded series, state changes, marks)."""
+    call: int = 1
+    """The current call's number (a new one each time the remote came back as a new peer)."""
+    call_started: float = 0.0
+    """Session time the current call began."""
+    finished_calls: list[CallOutcome] = field(default_factory=list)
+    """The calls before the current one, in order (each with its own figures)."""
+    earlier: dict[Peer, Totals] = field(
+        default_factory=lambda: {p: Totals() for p in (Peer.LOCAL, Peer.REMOTE)}
+    )
+    """Per peer: the finished calls' figures summed (add the current call's for a total)."""
 
     @property
     def local(self) -> PeerModel:
@@ -56,6 +68,29 @@ class SessionModel:
     def remote(self) -> PeerModel:
         """The remote peer, as observed in process or as it reports itself."""
         return self.peers[Peer.REMOTE]
+
+    def calls(self, now: float) -> list[CallOutcome]:
+        """Every call so far, the current one last (its figures as of ``now``)."""
+        current = outcome(self.call, self.call_started, None, self.local, self.remote)
+        return [*self.finished_calls, current]
+
+    def time_in_state_total(self, peer: Peer, now: float) -> dict[str, float]:
+        """Seconds per ICE state over every call, the current one up to ``now``."""
+        totals = dict(self.earlier[peer].time_in)
+        for state, spent in self.peers[peer].time_in_state(now).items():
+            totals[state] = totals.get(state, 0.0) + spent
+        return {k: round(v, 6) for k, v in totals.items()}
+
+    def _new_call(self, event: CallStarted) -> None:
+        local, remote = self.local, self.remote
+        self.finished_calls.append(outcome(self.call, self.call_started, event.ts, local, remote))
+        self.earlier[Peer.LOCAL].add(local, remote, event.ts)
+        self.earlier[Peer.REMOTE].add(remote, local, event.ts)
+        fresh = PeerModel(Peer.REMOTE)
+        fresh.channel = remote.channel  # the channel carrying reports is the session's
+        self.peers = {Peer.LOCAL: PeerModel(Peer.LOCAL), Peer.REMOTE: fresh}
+        self.call = event.number
+        self.call_started = event.ts
 
     def apply(self, event: SessionEvent) -> None:
         """Fold one event; never raises for a well-typed event."""
@@ -78,5 +113,8 @@ class SessionModel:
             return
         if isinstance(event, LocalDescription):
             self.local_description = event
+            return
+        if isinstance(event, CallStarted):
+            self._new_call(event)
             return
         self.peers[event.peer].apply(event)

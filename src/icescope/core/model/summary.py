@@ -4,6 +4,13 @@ Heartbeat accounting never guesses: a peer's loss is the other side's final ``se
 side's final ``received``, split into messages the other side still held queued when it closed
 (``undelivered``) and messages that left it and never arrived (``lost``). Where a final count
 is missing the figures are ``None`` and ``unknown`` says why.
+
+A session that outlived its remote holds several calls (:mod:`.calls`): the summary's figures
+(``final_state``, ``peers``, ``time_in_state``, ``time_to_connect``, ``closed_by``,
+``restarts``) are the last call's, ``calls`` counts them, and with more than one
+``call_history`` gives each call's outcome with its own heartbeat accounting. The verdict is
+the last call's (a session whose last call failed or never connected is not ``connected``),
+with ``failed`` seen and loss over every call.
 """
 
 from __future__ import annotations
@@ -118,6 +125,7 @@ def summary(model: SessionModel, now: float, journal: str | None) -> dict[str, A
         {
             "peers": peers,
             "restarts": local.restarts_completed,
+            "calls": model.call,
             "time_in_state": time_in_state,
             "time_to_connect": {p.peer.value: p.time_to_connect() for p in observed_peers(model)},
             "closed_by": {
@@ -129,6 +137,8 @@ def summary(model: SessionModel, now: float, journal: str | None) -> dict[str, A
             "journal": journal,
         }
     )
+    if model.call > 1:
+        out["call_history"] = [call.to_dict() for call in model.calls(now)]
     return out
 
 
@@ -158,7 +168,11 @@ class Verdict:
 
 
 def verdict(model: SessionModel) -> Verdict:
-    """Connected at all, ``failed`` seen on the local peer, and the loss accounting."""
+    """Connected in the last call, ``failed`` seen on the local peer, and the loss accounting.
+
+    ``connected`` and ``ended_failed`` are the last call's; ``failed_seen`` and the loss cover
+    every call (an earlier call's loss is named with its number).
+    """
     local, remote = model.local, model.remote
     parts = []
     clean = True
@@ -170,10 +184,18 @@ def verdict(model: SessionModel) -> Verdict:
                 f"{receiver.peer.value}: "
                 + (d.unknown or f"lost {d.lost}, undelivered {d.undelivered}")
             )
+    for call in model.finished_calls:
+        for name, d in call.heartbeats.items():
+            if not d.clean:
+                clean = False
+                parts.append(
+                    f"call {call.number} {name}: "
+                    + (d.unknown or f"lost {d.lost}, undelivered {d.undelivered}")
+                )
     last = local.ended_in if local.closed else local.ice.value
     return Verdict(
         connected=local.connected_at is not None,
-        failed_seen=local.failed_seen,
+        failed_seen=local.failed_seen or any(c.failed_seen for c in model.finished_calls),
         ended_failed=local.connected_at is not None and last == "failed",
         loss_clean=clean,
         loss_detail="; ".join(parts),

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ..peer import PeerAgent
     from ..signaling.base import Signaling
 
+    NewCall: TypeAlias = Callable[[Signaling, str, str, Callable[[], None] | None], Awaitable[None]]
+
 
 @dataclass(frozen=True, slots=True)
 class RemoteContext:
@@ -26,6 +28,10 @@ class RemoteContext:
     publish: Callable[[SessionEvent], None]
     subscribe: Callable[[Callable[[SessionEvent], None]], Callable[[], None]] | None = None
     """Subscribe to the session's events (returns the unsubscribe function)."""
+    new_call: NewCall | None = None
+    """Begin a new call with a remote peer that came back (see :meth:`Calls.begin`)."""
+    reconnect: bool = False
+    """Long-running: wait for the remote's next peer when it goes away (listen again, redial)."""
 
     def notice(self, level: str, code: str, message: str) -> None:
         """Publish a :class:`~icescope.core.events.Notice` on the local side."""

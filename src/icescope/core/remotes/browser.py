@@ -16,6 +16,7 @@ from .base import RemoteContext, RemoteLink
 
 if TYPE_CHECKING:
     from ..config import Settings
+    from ..signaling.websocket import WebSocketSignaling
 
 
 async def open_browser(settings: Settings, context: RemoteContext) -> RemoteLink:
@@ -26,6 +27,14 @@ async def open_browser(settings: Settings, context: RemoteContext) -> RemoteLink
     """
     server = BrowserPeerServer(settings, context.notice)
     server.signaling.on_channel = context.channel_watcher("websocket")
+    new_call = context.new_call
+    if new_call is not None:
+
+        async def next_page(signaling: WebSocketSignaling) -> None:
+            detail = "a new browser page with the session's URL"
+            await new_call(signaling, "page-rejoined", detail, None)
+
+        server.on_next = next_page
     url = await server.start()
     context.listening(url, "open the browser peer page")
     if server.exposed:

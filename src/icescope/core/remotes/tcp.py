@@ -17,6 +17,7 @@ from ..signaling.tcp import TcpSignaling
 from ..signaling.tcplisten import TcpListener, connect_tcp
 from ..tcpaddress import TcpAddress, exposed, new_token, parse_tcp_address
 from .base import RemoteContext, RemoteLink
+from .redial import keep_dialing
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -60,6 +61,18 @@ async def open_tcp_listen(settings: Settings, context: RemoteContext) -> RemoteL
     listener = TcpListener(token, on_peer, on_refused)
     await listener.start(address.host, address.port)
     unrelay = _wire(listener.signaling, context)
+    new_call = context.new_call
+    if context.reconnect and new_call is not None:
+
+        async def next_peer(fresh: TcpSignaling) -> None:
+            def wire() -> None:
+                nonlocal unrelay
+                unrelay()
+                unrelay = _wire(fresh, context)
+
+            await new_call(fresh, "peer-accepted", "the next IceScope peer holding the token", wire)
+
+        listener.on_next = next_peer
 
     async def close() -> None:
         unrelay()
@@ -88,17 +101,30 @@ async def open_tcp_connect(settings: Settings, context: RemoteContext) -> Remote
     address = _address(settings)
     assert address.token is not None  # need_token
     signaling = TcpSignaling()
+    current = signaling
     unrelay = _wire(signaling, context)
-    task = asyncio.get_running_loop().create_task(
-        connect_tcp(address.host, address.port, signaling, address.token)
-    )
+    loop = asyncio.get_running_loop()
+    tasks = [loop.create_task(connect_tcp(address.host, address.port, signaling, address.token))]
+
+    def wire(fresh: TcpSignaling) -> None:
+        nonlocal unrelay, current
+        unrelay()
+        unrelay = _wire(fresh, context)
+        current = fresh
+        assert fresh.on_channel is not None
+        fresh.on_channel(True, f"connected with {fresh.peer_address}")  # attached unwired
+
+    if context.reconnect and context.new_call is not None:
+        tasks.append(loop.create_task(keep_dialing(address, signaling, context, wire)))
 
     async def close() -> None:
         unrelay()
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        await signaling.close()
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await current.close()
 
     return RemoteLink(
         signaling=signaling,

@@ -41,11 +41,18 @@ class TcpSignaling:
         """Told ``(True, how)`` when the stream is attached and ``(False, why)`` once when it
         goes away (closed by either side, reset, or never made)."""
         self._told: set[bool] = set()
+        self.gone = asyncio.Event()
+        """Set once the stream went away (closed by either side, reset, or never made)."""
+        self.gone_why = ""
+        """Why, in words (once :attr:`gone` is set)."""
 
     def _tell(self, alive: bool, detail: str) -> None:
         if alive in self._told or (alive and False in self._told):
             return
         self._told.add(alive)
+        if not alive:
+            self.gone_why = detail
+            self.gone.set()
         if self.on_channel is not None:
             self.on_channel(alive, detail)
 

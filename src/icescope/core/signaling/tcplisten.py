@@ -14,12 +14,12 @@ import hmac
 import json
 from typing import TYPE_CHECKING, Final
 
-from ..errors import ConfigError, quote
+from ..errors import ConfigError, IceScopeError, quote
 from .base import encode
 from .tcp import STREAM_LIMIT, TcpSignaling
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
 
 CONNECT_RETRY: Final = 0.2
 """Seconds between connection attempts while the listener is not up yet."""
@@ -63,6 +63,11 @@ class TcpListener:
         self._evicted: set[asyncio.StreamWriter] = set()
         self.refused = 0
         """How many connections were turned away."""
+        self.on_next: Callable[[TcpSignaling], Awaitable[None]] | None = None
+        """Long-running: once the attached peer's stream went away, the next peer holding the
+        token gets a fresh channel, handed to this (a new call) before it is attached."""
+        self._stopped = False
+        self._switching = False
 
     @property
     def address(self) -> tuple[str, int]:
@@ -93,7 +98,10 @@ class TcpListener:
 
     @property
     def _taken(self) -> bool:
-        return self.signaling.attached or self.signaling._closed
+        current = self.signaling
+        if self.on_next is None:
+            return current.attached or current._closed
+        return self._stopped or self._switching or (current.attached and not current.gone.is_set())
 
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         peer = writer.get_extra_info("peername")
@@ -122,9 +130,28 @@ class TcpListener:
             self._refuse(writer, address, why)
             return
         writer.write(encode({"type": "welcome"}).encode() + b"\n")
+        next_call = self.on_next is not None and self.signaling.gone.is_set()
+        if next_call and not await self._next_call(writer):
+            return
         self.signaling.attach(reader, writer)
         if self._on_peer is not None:
             self._on_peer(self.signaling.peer_address)
+
+    async def _next_call(self, writer: asyncio.StreamWriter) -> bool:
+        """A fresh channel and a new call for the next peer; False when none can begin."""
+        assert self.on_next is not None
+        fresh = TcpSignaling()
+        fresh.on_channel = self.signaling.on_channel
+        self._switching = True
+        try:
+            self.signaling = fresh
+            await self.on_next(fresh)
+        except IceScopeError:
+            writer.close()
+            return False
+        finally:
+            self._switching = False
+        return True
 
     async def _authenticate(self, reader: asyncio.StreamReader) -> str | None:
         """None when the first line is an ``auth`` with the token, else why not."""
@@ -143,6 +170,7 @@ class TcpListener:
 
     async def close(self) -> None:
         """Stop listening (the accepted stream is closed by its signaling)."""
+        self._stopped = True
         if self._server is not None:
             self._server.close()
             for writer in list(self._waiting):

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import WSMsgType, web
 
-from ..errors import ConfigError
+from ..errors import ConfigError, IceScopeError
 from ..heartbeat import CHANNEL_ID, LABEL
 from ..signaling.websocket import WebSocketSignaling
 from ..tcpaddress import exposed
 from .guard import GuardedServer
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
 
     from ..config import Settings
 
@@ -118,6 +118,9 @@ class BrowserPeerServer:
         self._port = 0
         self._busy = False
         self._pages = 0
+        self.on_next: Callable[[WebSocketSignaling], Awaitable[None]] | None = None
+        """Begins a new call on a fresh channel for a page that takes the place of one the
+        peer connection was negotiated with (raises when the session is closing)."""
 
     @property
     def url(self) -> str:
@@ -209,6 +212,9 @@ class BrowserPeerServer:
             again = self._pages > 0
             self._pages += 1
             self._notice(*self._joined(request.remote, again=again))
+            replace = again and self.signaling.negotiated and self.on_next is not None
+            if replace and not await self._next_call(ws):
+                return ws
             await self.signaling.attach(ws, [self.hello()])
             # Frames go to the signaling inbox until the socket closes; bounded by the socket.
             async for msg in ws:
@@ -225,6 +231,21 @@ class BrowserPeerServer:
             self.signaling.gone(gone_reason(ws), ws)
         return ws
 
+    async def _next_call(self, ws: web.WebSocketResponse) -> bool:
+        """Give the new page a fresh channel and a new call; False when none can begin."""
+        old = self.signaling
+        fresh = WebSocketSignaling()
+        fresh.on_channel = old.on_channel
+        self.signaling = fresh
+        assert self.on_next is not None
+        try:
+            await self.on_next(fresh)
+        except IceScopeError:
+            await fresh.close()
+            await WebSocketSignaling.close_socket(ws)
+            return False
+        return True
+
     def _joined(self, remote: str | None, *, again: bool) -> tuple[str, str, str]:
         """The notice for a page that took the slot (``again``: one was there before)."""
         if not again:
@@ -235,16 +256,26 @@ class BrowserPeerServer:
                 "browser-connected",
                 f"browser page connected from {remote} (in place of the page that left)",
             )
+        if self.on_next is None:
+            return (
+                "warning",
+                "browser-rejoined",
+                f"a new browser page from {remote} took the place of the one that left; "
+                "IceScope's peer connection was negotiated with the old page and aiortc cannot "
+                "renegotiate DTLS, so ICE cannot connect to the new page: start a new session "
+                "for it",
+            )
         return (
-            "warning",
+            "info",
             "browser-rejoined",
-            f"a new browser page from {remote} took the place of the one that left; IceScope's "
-            "peer connection was negotiated with the old page and aiortc cannot renegotiate "
-            "DTLS, so ICE cannot connect to the new page: start a new session for it",
+            f"a new browser page from {remote} took the place of the one that left: a new call "
+            "begins with it (a new IceScope peer connection; the old one is closed)",
         )
 
     def first_messages(self) -> list[dict[str, Any]]:
         """What the page gets inlined: the hello, then IceScope's offer if one is waiting."""
+        if self.signaling.negotiated:
+            return [self.hello()]  # a page after a negotiated one gets a new call's offer
         offers = [m for m in self.signaling.queued() if m.get("type") == "offer"]
         return [self.hello(), *offers[:1]]
 

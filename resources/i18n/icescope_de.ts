@@ -400,6 +400,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>geschlossen</translation>
     </message>
     <message>
+        <source>waiting for the remote to come back</source>
+        <translation>wartet auf die Rückkehr des entfernten Peers</translation>
+    </message>
+    <message>
         <source>open</source>
         <translation>offen</translation>
     </message>
@@ -646,6 +650,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>the remote is gone ({0}): nobody would answer a restart&apos;s offer</source>
         <translation>der entfernte Peer ist weg ({0}): niemand würde das Angebot eines Neustarts beantworten</translation>
+    </message>
+    <message>
+        <source>the call ended ({0}); the session waits for the remote to come back (reopen the page or connect the peer again)</source>
+        <translation>die Verbindung endete ({0}); die Sitzung wartet auf die Rückkehr des entfernten Peers (Seite erneut öffnen oder den Peer wieder verbinden)</translation>
     </message>
     <message>
         <source>the remote peer closed its connection: nobody would answer a restart&apos;s offer</source>

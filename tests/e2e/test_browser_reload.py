@@ -125,4 +125,7 @@ async def test_a_page_reloaded_after_connected_gets_a_new_call(tmp_path: Path) -
     records = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
     call_lines = [r for r in records if r["type"] == "call"]
     assert len(call_lines) == 1 and call_lines[0]["number"] == 2
+    if history[0]["closed_by"] == "auto-close":  # the page's close came first: the session said
+        waiting = [r for r in records if r["type"] == "session" and r["phase"] == "waiting"]
+        assert len(waiting) == 1 and waiting[0]["ts"] <= call_lines[0]["ts"]
     assert records[-1]["type"] == "summary" and records[-1]["calls"] == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from icescope.core.events import Peer, RemoteChannel
+from icescope.core.events import Peer, RemoteChannel, SessionMarker
 from icescope.core.ice.capabilities import Capabilities
 from icescope.core.states import Machine, Provenance
 from icescope.qt.commands import REMOTE_ELSEWHERE, commands_of
@@ -49,13 +49,21 @@ def test_disabled_buttons_emit_nothing_and_say_why(controls, qtbot) -> None:
     assert "session closed" in controls.buttons["restart"].toolTip()
 
 
-def _model(fed, *, closed_by: Provenance | None = None, channel: str = "in-process"):
+def _model(
+    fed,
+    *,
+    closed_by: Provenance | None = None,
+    channel: str = "in-process",
+    ended: bool = True,
+):
     fed.start()
     fed.publish(RemoteChannel(**fed.stamp(), peer=Peer.REMOTE, channel=channel, alive=True))
     if closed_by is not None:
         fed.publish(
             state_event(Machine.CONNECTION, "connected", "closed", provenance=closed_by, ts=1)
         )
+        phase = "end" if ended else "waiting"
+        fed.publish(SessionMarker(**fed.stamp(), peer=Peer.LOCAL, phase=phase))
     return fed.model
 
 
@@ -66,6 +74,8 @@ def _model(fed, *, closed_by: Provenance | None = None, channel: str = "in-proce
         ("open", {"restart": True, "close": True, "new": True, "repeat": True}),
         ("degraded", {"restart": False, "close": True, "new": True, "repeat": True}),
         ("closed", {"restart": False, "close": False, "new": True, "repeat": True}),
+        # the call ended, the session waits for the remote to come back: Close ends it
+        ("waiting", {"restart": False, "close": True, "new": True, "repeat": True}),
         ("busy", {"restart": False, "close": False, "new": False, "repeat": False}),
     ],
 )
@@ -73,7 +83,11 @@ def test_enabled_only_when_meaningful(controls, fed, case, expected) -> None:
     model = (
         None
         if case == "no-session"
-        else _model(fed, closed_by=Provenance.REMOTE_CLOSE if case == "closed" else None)
+        else _model(
+            fed,
+            closed_by=Provenance.AUTO_CLOSE if case in ("closed", "waiting") else None,
+            ended=case == "closed",
+        )
     )
     caps = Capabilities.degraded("aiortc 1.15") if case == "degraded" else Capabilities()
     commands = commands_of(model, caps, busy=case == "busy")
@@ -84,6 +98,8 @@ def test_enabled_only_when_meaningful(controls, fed, case, expected) -> None:
         capability_off=commands.capability_off,
     )
     assert _enabled(controls) == expected
+    if case == "waiting":
+        assert "waits for the remote to come back" in controls.buttons["restart"].toolTip()
 
 
 def test_disabled_controls_carry_the_capability_reason(qtbot, controls, fed) -> None:

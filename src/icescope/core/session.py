@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+WAITING_DETAIL = "the call ended; waiting for the remote to come back as a new call"
+"""The ``waiting`` marker's words (a session that outlives its remote)."""
+
+
 class Session:
     """One monitoring session: the local peer, its remote, and everything they report.
 
@@ -249,8 +253,18 @@ class Session:
         return " ".join(parts)
 
     def _watch_end(self, agent: PeerAgent) -> None:
-        if agent.pc.connectionState == "closed" and not self._calls.outlives(agent):
+        if agent.pc.connectionState != "closed":
+            return
+        if not self._calls.outlives(agent):
             self._ended.set()
+        elif agent is self.local and agent.events.closing_cause is not Provenance.REPLACED:
+            # The call ended, not the session: say it waits (a replaced call has its next).
+            ts, wall = self.clock.stamp()
+            self._publish(
+                SessionMarker(
+                    ts=ts, wall=wall, peer=Peer.LOCAL, phase="waiting", detail=WAITING_DETAIL
+                )
+            )
 
     async def wait_connected(self, timeout: float) -> bool:
         """Wait until the local peer's ICE is connected/completed; False on timeout."""

@@ -31,6 +31,11 @@ NO_REMOTE_YET = QT_TRANSLATE_NOOP(
 REMOTE_GONE = QT_TRANSLATE_NOOP(
     "Reasons", "the remote is gone ({0}): nobody would answer a restart's offer"
 )
+WAITING = QT_TRANSLATE_NOOP(
+    "Reasons",
+    "the call ended ({0}); the session waits for the remote to come back (reopen the page or "
+    "connect the peer again)",
+)
 REMOTE_CLOSED = QT_TRANSLATE_NOOP(
     "Reasons", "the remote peer closed its connection: nobody would answer a restart's offer"
 )
@@ -51,12 +56,24 @@ class Commands:
 
 def closed_reason(model: SessionModel) -> str | None:
     """``session closed`` with its cause, or None while the session is open."""
-    if not (model.ended or model.local.closed):
+    if not (model.ended or model.local.closed) or waiting_reason(model) is not None:
         return None
     cause = model.local.closed_by
     if cause is None:
         return translate("Reasons", "session closed")
     return translate("Reasons", "session closed: {0}").format(close_cause(cause))
+
+
+def waiting_reason(model: SessionModel) -> str | None:
+    """Why nothing but Close makes sense while a session waits for its next call, or None.
+
+    The core says so with a ``waiting`` marker when the current call's local peer closed but the
+    session outlives it (a reloaded browser page, a long-running session's remote).
+    """
+    if model.ended or model.waiting is None:
+        return None
+    cause = model.local.closed_by
+    return translate("Reasons", WAITING).format(close_cause(cause) if cause else "?")
 
 
 def remote_reason(model: SessionModel) -> str | None:
@@ -88,6 +105,9 @@ def commands_of(
     session_why = BUSY if busy else (NOT_STARTED if not model.started else closed_reason(model))
     if session_why is not None:
         return Commands(session_why, session_why, session_why, session_why, busy=busy)
+    waiting = waiting_reason(model)
+    if waiting is not None:
+        return Commands(waiting, None, waiting, waiting)
     channel = model.remote.channel
     in_process = channel is not None and channel.channel == "in-process"
     return Commands(

@@ -35,7 +35,7 @@ from ..core.events import (
 )
 from ..core.states import Machine
 from .bridge import EventBridge
-from .commands import closed_reason, commands_of
+from .commands import closed_reason, commands_of, waiting_reason
 from .desktop_menus import add_desktop_menus
 from .i18n import translate
 from .keyboard import set_tab_order
@@ -378,6 +378,8 @@ class MainWindow(SessionLife, QMainWindow):
             state = translate("MainWindow", "not started")
         elif closed_reason(model) is not None:
             state = translate("MainWindow", "closed")
+        elif waiting_reason(model) is not None:
+            state = translate("MainWindow", "waiting for the remote to come back")
         elif self.session is not None:
             state = translate("MainWindow", "open")
         else:

@@ -100,7 +100,8 @@ class LocalDescription(Event):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SessionMarker(Event):
-    """Session life cycle: ``start`` / ``connected`` / ``end``, with a description."""
+    """Session life cycle: ``start`` / ``connected`` / ``waiting`` (the call ended, the session
+    waits for the remote's next call) / ``end``, with a description."""
 
     TYPE: ClassVar[str] = "session"
 

@@ -41,6 +41,8 @@ class SessionModel:
     """The start marker's description of the session (mode, addresses, timings)."""
     started: bool = False
     ended: bool = False
+    waiting: str | None = None
+    """Why the session waits for its next call (its current call ended), or None."""
     """True once the session's ``end`` marker arrived."""
     notices: list[Notice] = field(default_factory=list)
     """Warnings and errors, in order."""
@@ -91,6 +93,7 @@ class SessionModel:
         self.peers = {Peer.LOCAL: PeerModel(Peer.LOCAL), Peer.REMOTE: fresh}
         self.call = event.number
         self.call_started = event.ts
+        self.waiting = None
 
     def apply(self, event: SessionEvent) -> None:
         """Fold one event; never raises for a well-typed event."""
@@ -102,7 +105,9 @@ class SessionModel:
                 self.started = True
                 self.description = event.detail
             elif event.phase == "end":
-                self.ended = True
+                self.ended, self.waiting = True, None
+            elif event.phase == "waiting":
+                self.waiting = event.detail
             return
         if isinstance(event, Notice):
             if event.level in ("warning", "error"):

@@ -100,8 +100,10 @@ class LocalDescription(Event):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SessionMarker(Event):
-    """Session life cycle: ``start`` / ``connected`` / ``waiting`` (the call ended, the session
-    waits for the remote's next call) / ``end``, with a description."""
+    """Session life cycle: ``start`` / ``connected`` / ``waiting`` / ``end``, with a description.
+
+    ``waiting``: the current call ended and the session waits for the remote's next call.
+    """
 
     TYPE: ClassVar[str] = "session"
 

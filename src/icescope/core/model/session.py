@@ -17,6 +17,7 @@ from ..events import (
     Peer,
     SessionMarker,
 )
+from .conditions import Conditions
 from .history import History
 from .peer import PeerModel
 
@@ -46,6 +47,8 @@ class SessionModel:
     local_description: LocalDescription | None = None
     history: History = field(default_factory=History)
     """What graphs and the timeline draw (bounded series, state changes, marks)."""
+    conditions: Conditions = field(default_factory=Conditions)
+    """Problems open now (what a banner shows; closed when the problem ends)."""
 
     @property
     def local(self) -> PeerModel:
@@ -62,6 +65,7 @@ class SessionModel:
         self.events += 1
         self.last_ts = max(self.last_ts, event.ts)
         self.history.apply(event)
+        self.conditions.apply(event)
         if isinstance(event, SessionMarker):
             if event.phase == "start":
                 self.started = True

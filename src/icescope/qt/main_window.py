@@ -232,6 +232,7 @@ class MainWindow(SessionLife, QMainWindow):
         self.log_model.clear()
         self.banner.reset()
         self._conditions_seen = -1
+        self._show_summary(None)
         self.pairs_view.clear()
         self.timeline.follow(model.history, now)
         self.graphs.follow(model.history, now)
@@ -351,6 +352,13 @@ class MainWindow(SessionLife, QMainWindow):
                 self.settings.stats_interval,
             )
 
+    def _show_summary(self, summary: dict[str, object] | None) -> None:
+        """The ended session's summary under the log and its verdict in the status line."""
+        from .widgets.session_summary import verdict_text
+
+        self.log_view.summary.show_summary(summary, self.model)
+        self.status_line.show_verdict(verdict_text(summary) if summary is not None else "")
+
     def _show_status(self) -> None:
         journal = self.session.journal_path if self.session is not None else None
         self.status_line.show_model(self.model, str(journal) if journal else None)
@@ -378,6 +386,8 @@ class MainWindow(SessionLife, QMainWindow):
             return
         for peer in self.panels:
             self._show_peer(peer)
+        if model.ended and self.session is not None and not self.log_view.summary.text():
+            self._show_summary(self.session.summary())
         if self.busy:
             state = self.doing
         elif not model.started:

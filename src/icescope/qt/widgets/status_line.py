@@ -92,6 +92,9 @@ class QtStatusLine(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("verdict")
+        self.verdict.hide()
         self.roles = QLabel(self)
         self.pair = QLabel(self)
         self.heartbeats = QLabel(self)
@@ -107,6 +110,7 @@ class QtStatusLine(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.verdict)
         for i, label in enumerate((self.roles, self.pair, self.heartbeats, self.journal)):
             if i:
                 line = QFrame(self)
@@ -128,6 +132,14 @@ class QtStatusLine(QWidget):
             ),
         }
         self.show_model(None, None)
+
+    def show_verdict(self, text: str) -> None:
+        """The ended session's verdict first in the line (empty: none, hidden)."""
+        self.verdict.setText(f"<b>{text}</b>" if text else "")
+        self.verdict.setToolTip(
+            translate("StatusLine", "The ended session's verdict (the summary is under the log)")
+        )
+        self.verdict.setVisible(bool(text))
 
     def show_model(self, model: SessionModel | None, journal: str | None) -> None:
         """Render ``model`` (None: no session) and the session's journal path."""

@@ -167,7 +167,8 @@ class MainWindow(SessionLife, QMainWindow):
         self._controls_timer.setInterval(CONTROLS_MS)
         self._controls_timer.timeout.connect(self.refresh)
         self.setWindowTitle(translate("MainWindow", "IceScope"))
-        self.resize(1280, 800)
+        room = self.screen().availableGeometry()  # a laptop's 1366×768 is less than 800 high
+        self.resize(min(1280, room.width()), min(800, room.height()))
         self.prefs = WindowPreferences(self, store) if store is not None else None
         """What the window remembers between runs (None: nothing)."""
         self.quit_guard = QuitGuard(self)

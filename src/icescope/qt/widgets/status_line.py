@@ -101,13 +101,15 @@ class QtStatusLine(QWidget):
         self.journal = QLabel(self)
         self.journal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Long texts (a path, an IPv6 pair) must not force the window wider than a laptop
-        # screen: the pair and the journal may shrink (their tooltips have the full text);
-        # the short roles and heartbeat counts are always shown whole.
+        # screen: the pair and the journal shrink first (their tooltips have the full text);
+        # the roles and heartbeat counts get their whole text when there is room, and shrink
+        # too rather than widen the window when they grow (longer in German, counts rising).
         for label in (self.pair, self.journal):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(60)
-        for label in (self.roles, self.heartbeats):
-            label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        for label in (self.roles, self.heartbeats, self.verdict):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(80)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.verdict)

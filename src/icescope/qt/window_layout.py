@@ -53,7 +53,7 @@ def build_layout(
         # squeezed into the panel instead of widening the window past the screen.
         widget.setMinimumWidth(PEER_MIN_WIDTH)
         peer_row.addWidget(widget, 1)
-    side.setFixedWidth(side.sizeHint().width())
+    side.setFixedWidth(side.minimumSizeHint().width())
     peer_row.addWidget(side, 0)
     upper = QWidget(window)
     upper_layout = QVBoxLayout(upper)

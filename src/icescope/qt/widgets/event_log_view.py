@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.eventlog import EventLog
 from ...core.events import EVENT_TYPES
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import translate
 from ..models.formatting import row_texts
+from .log_export import export_events, export_with_dialog
 from .log_row_menu import build_row_menu
 from .log_search import QtLogSearch
 from .session_summary import QtSessionSummary
@@ -34,11 +34,6 @@ if TYPE_CHECKING:
     from ...core.events import SessionEvent
     from ..models.event_log_model import EventLogModel
 
-EXPORT_FORMATS = {
-    "jsonl": QT_TRANSLATE_NOOP("EventLogView", "JSON Lines (*.jsonl)"),
-    "csv": QT_TRANSLATE_NOOP("EventLogView", "CSV (*.csv)"),
-}
-"""Export formats and their file-dialog filters."""
 _COLUMN_WIDTHS = (100, 84, 60, 210, 190)
 
 
@@ -321,35 +316,8 @@ class QtEventLog(QWidget):
             ValueError: unknown format.
             OSError: the file cannot be written.
         """
-        if fmt not in EXPORT_FORMATS:
-            raise ValueError(f"unknown export format {fmt!r}; use jsonl or csv")
-        self.model.flush()
-        events = self.model.visible_events()
-        # The core owns the formats, so exports match the journal and the probe output.
-        serialiser = EventLog(maxlen=1)
-        text = serialiser.to_jsonl(events) if fmt == "jsonl" else serialiser.to_csv(events)
-        path.write_text(text, encoding="utf-8")
-        return len(events)
+        return export_events(self.model, path, fmt)
 
     def export_dialog(self, fmt: str) -> None:
         """Ask for a file name, then :meth:`export` to it; failures go to :attr:`problem`."""
-        from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog  # on use: its type costs the start-up ~0.5 ms
-
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("EventLogView", "Export events shown"),
-            f"icescope-events.{fmt}",
-            translate("EventLogView", EXPORT_FORMATS[fmt]),
-        )
-        if not name:
-            return
-        try:
-            self.export(Path(name), fmt)
-        except OSError as exc:
-            self.problem.emit(
-                translate("EventLogView", "Could not export to {0}: {1}").format(
-                    name, exc.strerror or exc
-                )
-            )
+        export_with_dialog(self, fmt)

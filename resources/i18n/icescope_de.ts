@@ -203,12 +203,12 @@
         <translation>{0} Ereignistypen ▾</translation>
     </message>
     <message>
-        <source>{0} events</source>
-        <translation>{0} Ereignisse</translation>
+        <source>{0} rows</source>
+        <translation>{0} Zeilen</translation>
     </message>
     <message>
-        <source>{0} of {1} events shown</source>
-        <translation>{0} von {1} Ereignissen angezeigt</translation>
+        <source>{0} of {1} rows</source>
+        <translation>{0} von {1} Zeilen</translation>
     </message>
     <message>
         <source> ({0} oldest dropped from view; journal has all)</source>
@@ -229,6 +229,30 @@
     <message>
         <source>Could not export to {0}: {1}</source>
         <translation>Export nach {0} fehlgeschlagen: {1}</translation>
+    </message>
+    <message>
+        <source>Only this type ({0})</source>
+        <translation>Nur dieser Typ ({0})</translation>
+    </message>
+    <message>
+        <source>Only this peer ({0})</source>
+        <translation>Nur dieser Peer ({0})</translation>
+    </message>
+    <message>
+        <source>Show all rows</source>
+        <translation>Alle Zeilen anzeigen</translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation>Protokoll durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Show only rows containing this text (any column, any case). Esc clears.</source>
+        <translation>Nur Zeilen anzeigen, die diesen Text enthalten (beliebige Spalte, Groß-/Kleinschreibung egal). Esc leert das Feld.</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Protokoll durchsuchen</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1087,73 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     </message>
 </context>
 <context>
+    <name>SessionSummary</name>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>never connected</source>
+        <translation>nie verbunden</translation>
+    </message>
+    <message>
+        <source>ended failed</source>
+        <translation>endete fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>failed seen</source>
+        <translation>Fehlschlag gesehen</translation>
+    </message>
+    <message>
+        <source>no failure</source>
+        <translation>kein Fehlschlag</translation>
+    </message>
+    <message>
+        <source>loss: none</source>
+        <translation>Verlust: keiner</translation>
+    </message>
+    <message>
+        <source>loss: some or unknown</source>
+        <translation>Verlust: vorhanden oder unbekannt</translation>
+    </message>
+    <message>
+        <source>never (or not known)</source>
+        <translation>nie (oder unbekannt)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Session ended: {0}</source>
+        <translation>Sitzung beendet: {0}</translation>
+    </message>
+    <message>
+        <source>Time to connect: {0}</source>
+        <translation>Zeit bis zur Verbindung: {0}</translation>
+    </message>
+    <message>
+        <source>{0} received {1} ({2})</source>
+        <translation>{0} empfing {1} ({2})</translation>
+    </message>
+    <message>
+        <source>{0} received {1}, lost {2}, undelivered {3}</source>
+        <translation>{0} empfing {1}, verloren {2}, nicht zugestellt {3}</translation>
+    </message>
+    <message>
+        <source>Heartbeats: {0}</source>
+        <translation>Heartbeats: {0}</translation>
+    </message>
+    <message>
+        <source>not closed</source>
+        <translation>nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>Closed: {0}</source>
+        <translation>Geschlossen: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings — IceScope</source>
@@ -1190,6 +1281,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>Copy &amp; paste signaling · the remote offers</source>
         <translation>Signalisierung per Kopieren &amp; Einfügen · die Gegenseite bietet an</translation>
+    </message>
+    <message>
+        <source>Connected to {0}</source>
+        <translation>Verbunden mit {0}</translation>
     </message>
     <message>
         <source>Listening on &lt;b&gt;{0}&lt;/b&gt; · in the other IceScope choose &lt;i&gt;Another IceScope: connect to it&lt;/i&gt; with the URL &lt;i&gt;Copy&lt;/i&gt; gives (it holds the token; use this machine&apos;s IP if it listens on 0.0.0.0)</source>
@@ -1427,6 +1522,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>Heartbeat messages on the data channel, per peer: sent ↑ / received ↓ (the latest counts the peers published)</source>
         <translation>Heartbeat-Nachrichten auf dem Datenkanal, je Peer: gesendet ↑ / empfangen ↓ (die zuletzt von den Peers veröffentlichten Zahlen)</translation>
+    </message>
+    <message>
+        <source>The ended session&apos;s verdict (the summary is under the log)</source>
+        <translation>Das Ergebnis der beendeten Sitzung (die Zusammenfassung steht unter dem Protokoll)</translation>
     </message>
 </context>
 <context>

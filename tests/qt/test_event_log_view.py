@@ -8,6 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QToolButton
 
 from icescope.core.events import Peer
 from icescope.core.states import Machine
@@ -44,7 +45,7 @@ def test_type_and_peer_filters_from_the_widget(view) -> None:
     view.set_peer_filter("local")
     assert all(e.peer is Peer.LOCAL for e in view.model.visible_events())
     assert view.model.rowCount() == 5
-    assert "5 of 30 events shown" in view.count_label.text()
+    assert "5 of 30 rows" in view.count_label.text()
     view.set_peer_filter(None)
     view.set_type_filter(None)
     assert view.model.rowCount() == 30
@@ -96,13 +97,71 @@ def test_copy_selected_rows_as_tsv(view, qtbot) -> None:
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     text = QGuiApplication.clipboard().text()
-    lines = text.splitlines()
+    header, *lines = text.splitlines()
+    assert header.split("\t") == ["Time", "Elapsed", "Peer", "Event", "Change", "Detail"]
     assert len(lines) == 2
     cells = [line.split("\t") for line in lines]
     assert all(len(c) == 6 for c in cells)
     assert [c[1] for c in cells] == ["+1.000 s", "+3.000 s"]
     assert [c[2] for c in cells] == ["remote", "remote"]
     assert text == view.copy_selection()
+
+
+def test_search_filters_live_and_counts_rows(view, qtbot) -> None:
+    _fill(view, 30)
+    window = view.window()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.search.hasFocus()
+    qtbot.keyClicks(view.search, "ICECONNECTION")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=2000)  # case-insensitive
+    assert view.count_label.text() == "10 of 30 rows"
+    view.set_peer_filter("remote")  # search and filters combine
+    assert view.model.rowCount() == 5
+    view.model.append(state_event(Machine.ICE, "checking", "connected", peer=Peer.REMOTE, ts=31))
+    view.model.append(state_event(Machine.SIGNALING, "a", "b", peer=Peer.REMOTE, ts=32))
+    view.model.flush()
+    assert view.model.rowCount() == 6  # new rows are searched as they come
+    assert view.count_label.text() == "6 of 32 rows"
+    qtbot.keyClick(view.search, Qt.Key.Key_Escape)  # Esc clears the search
+    assert view.search.text() == "" and view.model.rowCount() == 17
+    view.search.setText("+3.000 s")
+    view.search.apply()
+    assert [e.ts for e in view.model.visible_events()] == [3]
+    # the clear button (QLineEdit's own) empties the field; the rows follow
+    clear = view.search.findChild(QToolButton)  # QLineEdit's own clear button
+    assert clear is not None and clear.isVisible()
+    clear.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 17, timeout=2000)
+
+
+def test_row_menu_only_this_type_only_this_peer_and_show_all(view, qtbot) -> None:
+    _fill(view, 12)
+    row = 3  # remote, iceconnectionstatechange
+    menu = view.row_menu(row)
+    actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
+    assert "iceconnectionstatechange" in actions["only-type"].text()
+    assert not actions["show-all"].isEnabled()  # everything is shown already
+    actions["only-type"].trigger()
+    assert {e.type for e in view.model.visible_events()} == {"iceconnectionstatechange"}
+    assert view.type_button.text().startswith("iceconnectionstatechange")
+    menu = view.row_menu(0)
+    actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
+    peer = view.model.event_at(0).peer
+    actions["only-peer"].trigger()
+    assert {e.peer for e in view.model.visible_events()} == {peer}
+    assert view.peer_combo.currentData() == peer.value
+    view.search.setText("checking")
+    view.search.apply()
+    actions = {a.objectName(): a for a in view.row_menu(0).actions() if a.objectName()}
+    assert actions["show-all"].isEnabled()
+    actions["show-all"].trigger()
+    assert view.model.rowCount() == 12 and view.search.text() == ""
+    assert view.peer_combo.currentData() is None and view.model.types is None
+    # the menu opens on a right click, on the clicked row
+    rect = view.table.visualRect(view.model.index(2, 0))
+    view.table.customContextMenuRequested.emit(rect.center())
+    assert view.table.selectionModel().isRowSelected(2)
+    assert view.copy_selection().splitlines()[0].startswith("Time\t")
 
 
 def test_export_jsonl_and_csv_round_trip(view, tmp_path) -> None:

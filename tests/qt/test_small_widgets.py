@@ -23,6 +23,7 @@ from .conftest import state_event
 def test_banner_keeps_errors_visible(qtbot) -> None:
     banner = QtNoticeBanner()
     qtbot.addWidget(banner)
+    banner.resize(600, banner.height())
     assert banner.isHidden()
     banner.show_notice("warning", "slow <consent>")
     assert banner.isVisibleTo(None) or not banner.isHidden()
@@ -37,6 +38,31 @@ def test_banner_keeps_errors_visible(qtbot) -> None:
     banner.dismiss.click()
     assert banner.isHidden()
     assert banner.count == 0
+
+
+def test_banner_conditions_close_and_long_texts_elide_at_a_fixed_height(qtbot) -> None:
+    banner = QtNoticeBanner()
+    qtbot.addWidget(banner)
+    banner.resize(400, banner.height())
+    height = banner.height()
+    banner.show_conditions({"impair-rejected": ("error", "Impairment rejected: 250 %")})
+    banner.show_notice("warning", "journal folder full", key="journal")
+    assert banner.keys == ["impair-rejected", "journal"]
+    assert banner.level == "error" and "+1 more" in banner.label.text()
+    banner.show_conditions({})  # the model closed it; the window's own notice stays
+    assert banner.keys == ["journal"] and banner.level == "warning"
+    banner.resolve("journal")
+    assert banner.isHidden() and banner.text() == ""
+    assert banner.sizePolicy().retainSizeWhenHidden()  # hidden, it keeps its room
+    banner.show_conditions({"x": ("warning", "word " * 200)})
+    assert banner.height() == height  # one line, whatever the text
+    assert banner.label.text().endswith("…") and banner.label.toolTip().startswith("word word")
+    banner.dismiss.click()
+    assert banner.isHidden()
+    banner.show_conditions({"x": ("warning", "word " * 200)})
+    assert banner.isHidden()  # dismissed stays dismissed while it is the same problem
+    banner.show_conditions({"x": ("warning", "another text")})
+    assert not banner.isHidden()
 
 
 def test_status_line_renders_the_model_from_events(qtbot, fed) -> None:

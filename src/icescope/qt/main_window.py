@@ -101,6 +101,8 @@ class MainWindow(SessionLife, QMainWindow):
         """The model the widgets render (the session's; None before any)."""
         self._now: Callable[[], float] = lambda: 0.0
         self._who = ""
+        self._conditions_seen = -1
+        """The model's ``conditions.version`` the banner shows."""
         self._shown: dict[str, str] = {}
         """Translations of the window's own notices, by their English (journaled) text."""
         self.bridge = EventBridge(self)
@@ -167,7 +169,8 @@ class MainWindow(SessionLife, QMainWindow):
         self._controls_timer.setInterval(CONTROLS_MS)
         self._controls_timer.timeout.connect(self.refresh)
         self.setWindowTitle(translate("MainWindow", "IceScope"))
-        self.resize(1280, 800)
+        room = self.screen().availableGeometry()  # a laptop's 1366×768 is less than 800 high
+        self.resize(min(1280, room.width()), min(800, room.height()))
         self.prefs = WindowPreferences(self, store) if store is not None else None
         """What the window remembers between runs (None: nothing)."""
         self.quit_guard = QuitGuard(self)
@@ -230,7 +233,9 @@ class MainWindow(SessionLife, QMainWindow):
         """
         self.model, self._now, self._who = model, now, who
         self.log_model.clear()
-        self.banner.clear()
+        self.banner.reset()
+        self._conditions_seen = -1
+        self._show_summary(None)
         self.pairs_view.clear()
         self.timeline.follow(model.history, now)
         self.graphs.follow(model.history, now)
@@ -256,7 +261,7 @@ class MainWindow(SessionLife, QMainWindow):
         if self.session is not None:
             self.session.notice(level, code, message)
         else:
-            self.banner.show_notice(level, self._shown.pop(message, message))
+            self.banner.show_notice(level, self._shown.pop(message, message), key=code)
 
     # ------------------------------------------------------------------ commands
     def _on_paste(self, text: str) -> None:
@@ -276,6 +281,7 @@ class MainWindow(SessionLife, QMainWindow):
 
     # ------------------------------------------------------------------ events in
     def _on_event(self, event: SessionEvent) -> None:
+        self._show_conditions()
         if not is_periodic(event):
             # The log lists what happened; periodic samples (statistics, running heartbeat
             # counts) feed the status line and stay in the journal and exports.
@@ -302,7 +308,6 @@ class MainWindow(SessionLife, QMainWindow):
                 self._show_peer(peer)
                 self._schedule_render()
             case Notice(level="warning" | "error"):
-                self.banner.show_notice(event.level, self._shown.pop(event.message, event.message))
                 if self._remote_panel is not None:
                     self._remote_panel.show_event(event)
                 if event.code in JOURNAL_NOTICE_CODES:
@@ -321,12 +326,27 @@ class MainWindow(SessionLife, QMainWindow):
                 self.timeline.update()
             case RoleChanged() | SelectedPairChanged() | HeartbeatCount():
                 self._show_status()
-            case Listening() | LocalDescription() if self._remote_panel is not None:
+            case Listening() | LocalDescription() | Notice(code="signaling-connected") if (
+                self._remote_panel is not None
+            ):
                 self._remote_panel.show_event(event)
             case _:
                 pass
 
     # ------------------------------------------------------------------ rendering
+    def _show_conditions(self) -> None:
+        """The banner follows the model's open problems (closed ones go)."""
+        conditions = self.model.conditions if self.model is not None else None
+        if conditions is None or conditions.version == self._conditions_seen:
+            return
+        self._conditions_seen = conditions.version
+        self.banner.show_conditions(
+            {
+                code: (n.level, self._shown.get(n.message, n.message))
+                for code, n in conditions.active.items()
+            }
+        )
+
     def _schedule_render(self) -> None:
         # Throttle, not debounce: a steady stream of events must not postpone it forever.
         if not self._controls_timer.isActive():
@@ -344,6 +364,13 @@ class MainWindow(SessionLife, QMainWindow):
                 self.settings.timings if ours else None,
                 self.settings.stats_interval,
             )
+
+    def _show_summary(self, summary: dict[str, object] | None) -> None:
+        """The ended session's summary under the log and its verdict in the status line."""
+        from .widgets.session_summary import verdict_text
+
+        self.log_view.summary.show_summary(summary, self.model)
+        self.status_line.show_verdict(verdict_text(summary) if summary is not None else "")
 
     def _show_status(self) -> None:
         journal = self.session.journal_path if self.session is not None else None
@@ -372,6 +399,8 @@ class MainWindow(SessionLife, QMainWindow):
             return
         for peer in self.panels:
             self._show_peer(peer)
+        if model.ended and self.session is not None and not self.log_view.summary.text():
+            self._show_summary(self.session.summary())
         if self.busy:
             state = self.doing
         elif not model.started:

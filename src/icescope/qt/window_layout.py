@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from .widgets.event_log_view import QtEventLog
 
 
+PEER_MIN_WIDTH = 330
+"""Width under which a peer panel is never laid out (it never asks for more either)."""
+
+
 def build_layout(
     window: QMainWindow,
     *,
@@ -29,18 +33,27 @@ def build_layout(
     legend: QWidget,
     log: QWidget,
 ) -> QSplitter:
-    """``top`` row (stretch before its last widget), the banner, peers + side panel, legend, log.
+    """``top`` row with the banner before its last widget, peers + side panel, legend, log.
+
+    Nothing moves when texts change: the banner fills the room left in the top row (it keeps
+    it while hidden and elides long texts), the side panel keeps the width it was built
+    with (its status text wraps instead of widening it), and the peer panels have a fixed
+    minimum width.
 
     Returns the splitter holding the upper part and the log (a remote panel goes between).
     """
     row = QHBoxLayout()
     for i, widget in enumerate(top):
         if i == len(top) - 1:
-            row.addStretch(1)
+            row.addWidget(banner, 1)
         row.addWidget(widget)
     peer_row = QHBoxLayout()
     for widget in peers:
+        # An explicit minimum: a long state or liveness text (German, a countdown) is
+        # squeezed into the panel instead of widening the window past the screen.
+        widget.setMinimumWidth(PEER_MIN_WIDTH)
         peer_row.addWidget(widget, 1)
+    side.setFixedWidth(side.minimumSizeHint().width())
     peer_row.addWidget(side, 0)
     upper = QWidget(window)
     upper_layout = QVBoxLayout(upper)
@@ -56,7 +69,6 @@ def build_layout(
     layout = QVBoxLayout(central)
     layout.setContentsMargins(10, 8, 10, 4)
     layout.addLayout(row)
-    layout.addWidget(banner)
     layout.addWidget(splitter, 1)
     window.setCentralWidget(central)
     return splitter

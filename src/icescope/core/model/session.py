@@ -19,6 +19,7 @@ from ..events import (
     SessionMarker,
 )
 from .calls import CallOutcome, Totals, outcome
+from .conditions import Conditions
 from .history import History
 from .peer import PeerModel
 
@@ -60,6 +61,8 @@ class SessionModel:
         default_factory=lambda: {p: Totals() for p in (Peer.LOCAL, Peer.REMOTE)}
     )
     """Per peer: the finished calls' figures summed (add the current call's for a total)."""
+    conditions: Conditions = field(default_factory=Conditions)
+    """Problems open now (what a banner shows; closed when the problem ends)."""
 
     @property
     def local(self) -> PeerModel:
@@ -100,6 +103,7 @@ class SessionModel:
         self.events += 1
         self.last_ts = max(self.last_ts, event.ts)
         self.history.apply(event)
+        self.conditions.apply(event)
         if isinstance(event, SessionMarker):
             if event.phase == "start":
                 self.started = True

@@ -103,8 +103,23 @@ async def open_tcp_connect(settings: Settings, context: RemoteContext) -> Remote
     signaling = TcpSignaling()
     current = signaling
     unrelay = _wire(signaling, context)
+
+    def on_retry(why: str, timeout: float) -> None:
+        context.notice(
+            "warning",
+            "signaling-retrying",
+            f"connecting to {address.shown}: {why}; retrying for up to {timeout:g} s "
+            "(is the other IceScope listening?)",
+        )
+
+    async def connect() -> None:
+        token = address.token
+        assert token is not None
+        if await connect_tcp(address.host, address.port, signaling, token, on_retry=on_retry):
+            context.notice("info", "signaling-connected", f"signaling connected to {address.shown}")
+
     loop = asyncio.get_running_loop()
-    tasks = [loop.create_task(connect_tcp(address.host, address.port, signaling, address.token))]
+    tasks = [loop.create_task(connect())]
 
     def wire(fresh: TcpSignaling) -> None:
         nonlocal unrelay, current

@@ -212,12 +212,25 @@ async def connect_tcp(
     token: str,
     *,
     timeout: float | None = None,
-) -> None:
+    on_retry: Callable[[str, float], None] | None = None,
+) -> bool:
     """Connect ``signaling`` to a listener with its ``token``, retrying while it is not up yet.
 
     Never raises: when ``timeout`` (default :data:`DEFAULT_CONNECT_TIMEOUT`) passes, or the
     listener refuses (a wrong token, a peer already there), ``signaling.receive`` raises a
     ``ConnectionError`` naming the address and the reason.
+
+    Args:
+        host: the listener's address.
+        port: its port.
+        signaling: the channel to attach the connection to.
+        token: the listener's token.
+        timeout: seconds to keep retrying.
+        on_retry: called once, ``(why, timeout)``, when the first attempt failed and retries
+            follow (the listener is not up yet).
+
+    Returns:
+        True once connected; False when it gave up or was refused.
     """
     timeout = DEFAULT_CONNECT_TIMEOUT if timeout is None else timeout
     loop = asyncio.get_running_loop()
@@ -230,18 +243,24 @@ async def connect_tcp(
                 reader, writer = await asyncio.open_connection(host, port, limit=STREAM_LIMIT)
         except (OSError, TimeoutError) as exc:
             last = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            if on_retry is not None:
+                on_retry(last, timeout)
+                on_retry = None  # once: the retrying is one condition
             await asyncio.sleep(CONNECT_RETRY)
             continue
         refused = await _present(reader, writer, token)
         if refused is None:
             signaling.attach(reader, writer)
-            return
+            return True
         writer.close()
         signaling.fail(ConnectionError(f"{host}:{port} refused this IceScope: {refused}"))
-        return
+        return False
     signaling.fail(
-        ConnectionError(f"could not connect to {host}:{port} within {timeout:g} s ({last})")
+        ConnectionError(
+            f"gave up retrying: could not connect to {host}:{port} within {timeout:g} s ({last})"
+        )
     )
+    return False
 
 
 async def _present(

@@ -58,6 +58,10 @@ def _message_label(level: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(notice_style(level, is_dark(parent.palette()), bold=level == "error"))
     label.setObjectName(level)
+    if level == "error":  # its line is kept while hidden: an error appearing moves nothing
+        policy = label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        label.setSizePolicy(policy)
     label.hide()
     return label
 
@@ -218,6 +222,10 @@ class QtSessionDialog(QDialog):
         grid.addWidget(timings, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        # Equal rows: a line appearing in one section takes the room it has, not its
+        # neighbour's (without this every section moves when an error shows)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid, 1)
         layout.addWidget(self.errors["settings"])
@@ -237,7 +245,9 @@ class QtSessionDialog(QDialog):
             self.stats_interval.valueChanged,
         ):
             signal.connect(self.revalidate)
-        self.resize(980, 620)
+        # Room to spare, so an error line moves nothing; never more than the screen has
+        room = self.screen().availableGeometry()
+        self.resize(min(980, room.width()), min(680, room.height() - 40))
         self.revalidate()
 
     # ------------------------------------------------------------------ form <-> widgets

@@ -4,7 +4,7 @@ Events arrive one by one from the hub, sometimes thousands per second. Inserting
 with its own ``beginInsertRows`` makes the view relayout per event; instead events are buffered
 and inserted every :data:`FLUSH_MS` with one ``beginInsertRows`` per batch.
 
-The type/peer filter lives in the model rather than in a ``QSortFilterProxyModel``: a proxy
+The type/peer/text filter lives in the model rather than in a ``QSortFilterProxyModel``: a proxy
 calls back into Python for every inserted row and every painted cell even when nothing is
 filtered, which made each batch of a 100k-event flood ~40 % dearer to show. Unfiltered, rows
 are the events themselves; filtered, rows index the events that match.
@@ -21,7 +21,7 @@ from ...core.events import Notice, StateChanged
 from ..i18n import translate
 from ..state_style import look_of
 from ..theme import NOTICE_BACKGROUND, NOTICE_TEXT, is_dark, state_text
-from .formatting import COLUMNS, change_text, detail_text, elapsed_text, wall_text
+from .formatting import COLUMNS, change_text, detail_text, elapsed_text, row_texts, wall_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -65,6 +65,8 @@ class EventLogModel(QAbstractTableModel):
         self._max_rows = max_rows
         self._types: frozenset[str] | None = None
         self._peer: str | None = None
+        self._text = ""
+        """Casefolded search text ("" matches every row)."""
         self.dropped = 0
         """Events dropped because of ``max_rows``."""
         self._timer = QTimer(self)
@@ -166,20 +168,29 @@ class EventLogModel(QAbstractTableModel):
         """Peer shown (``local``/``remote``); None means both."""
         return self._peer
 
+    @property
+    def text(self) -> str:
+        """The search text (casefolded; empty: no search)."""
+        return self._text
+
     def set_types(self, types: set[str] | frozenset[str] | None) -> None:
         """Show only ``types`` (browser event names); None shows every type."""
-        self._set_filter(None if types is None else frozenset(types), self._peer)
+        self._set_filter(None if types is None else frozenset(types), self._peer, self._text)
 
     def set_peer(self, peer: str | None) -> None:
         """Show only ``peer``'s events; None shows both."""
-        self._set_filter(self._types, peer)
+        self._set_filter(self._types, peer, self._text)
 
-    def _set_filter(self, types: frozenset[str] | None, peer: str | None) -> None:
-        if (types, peer) == (self._types, self._peer):
+    def set_text(self, text: str) -> None:
+        """Show only rows whose cells contain ``text`` (case-insensitive); "" shows all."""
+        self._set_filter(self._types, self._peer, text.strip().casefold())
+
+    def _set_filter(self, types: frozenset[str] | None, peer: str | None, text: str) -> None:
+        if (types, peer, text) == (self._types, self._peer, self._text):
             return
         self.beginResetModel()
-        self._types, self._peer = types, peer
-        if types is None and peer is None:
+        self._types, self._peer, self._text = types, peer, text
+        if types is None and peer is None and not text:
             self._shown = None
         else:
             self._shown = [i for i, event in enumerate(self._events) if self._matches(event)]
@@ -188,7 +199,13 @@ class EventLogModel(QAbstractTableModel):
     def _matches(self, event: SessionEvent) -> bool:
         if self._types is not None and event.type not in self._types:
             return False
-        return self._peer is None or event.peer.value == self._peer
+        if self._peer is not None and event.peer.value != self._peer:
+            return False
+        return not self._text or self._text in "\t".join(row_texts(event)).casefold()
+
+    def header_line(self) -> str:
+        """The column titles, tab-separated (the first line of copied rows)."""
+        return "\t".join(translate("EventLog", c) for c in COLUMNS)
 
     # ------------------------------------------------------------------ Qt model API
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

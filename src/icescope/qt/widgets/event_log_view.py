@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.eventlog import EventLog
 from ...core.events import EVENT_TYPES
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import translate
 from ..models.formatting import row_texts
+from .log_export import export_events, export_with_dialog
+from .log_row_menu import build_row_menu
+from .log_search import QtLogSearch
+from .session_summary import QtSessionSummary
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,11 +34,6 @@ if TYPE_CHECKING:
     from ...core.events import SessionEvent
     from ..models.event_log_model import EventLogModel
 
-EXPORT_FORMATS = {
-    "jsonl": QT_TRANSLATE_NOOP("EventLogView", "JSON Lines (*.jsonl)"),
-    "csv": QT_TRANSLATE_NOOP("EventLogView", "CSV (*.csv)"),
-}
-"""Export formats and their file-dialog filters."""
 _COLUMN_WIDTHS = (100, 84, 60, 210, 190)
 
 
@@ -79,6 +77,10 @@ class QtEventLog(QWidget):
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.triggered.connect(self.copy_to_clipboard)
         self.table.addAction(self.copy_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
+        self.search = QtLogSearch(model, self, self)
+        self.summary = QtSessionSummary(self)
 
         self.type_button = QToolButton(self)
         self.type_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -138,7 +140,8 @@ class QtEventLog(QWidget):
         bar.addWidget(QLabel(translate("EventLogView", "Show:"), self))
         bar.addWidget(self.type_button)
         bar.addWidget(self.peer_combo)
-        bar.addStretch(1)
+        bar.addWidget(self.search, 1)
+        bar.addStretch(0)
         bar.addWidget(self.count_label)
         bar.addWidget(self.follow_button)
         bar.addWidget(copy_button)
@@ -147,6 +150,7 @@ class QtEventLog(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
 
         scrollbar = self.table.verticalScrollBar()
         scrollbar.rangeChanged.connect(self._on_range_changed)
@@ -190,9 +194,9 @@ class QtEventLog(QWidget):
     def _update_count(self, *_args: object) -> None:
         total, shown = self.model.total, self.model.rowCount()
         text = (
-            translate("EventLogView", "{0} events").format(total)
+            translate("EventLogView", "{0} rows").format(total)
             if shown == total
-            else translate("EventLogView", "{0} of {1} events shown").format(shown, total)
+            else translate("EventLogView", "{0} of {1} rows").format(shown, total)
         )
         if self.model.dropped:
             text += translate(
@@ -268,8 +272,32 @@ class QtEventLog(QWidget):
         return [self.model.event_at(r) for r in rows]
 
     def copy_selection(self) -> str:
-        """The selected rows as TSV (one line per row, the visible columns)."""
-        return "".join("\t".join(row_texts(e)) + "\n" for e in self.selected_events())
+        """The selected rows as TSV: a header line, then one line per row ("" if none)."""
+        events = self.selected_events()
+        if not events:
+            return ""
+        rows = "".join("\t".join(row_texts(e)) + "\n" for e in events)
+        return self.model.header_line() + "\n" + rows
+
+    # ------------------------------------------------------------------ row menu
+    def row_menu(self, row: int) -> QMenu:
+        """The menu of ``row``: only its type, only its peer, show all, copy."""
+        return build_row_menu(self, row)
+
+    def _row_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())
+        self.row_menu(index.row()).popup(self.table.viewport().mapToGlobal(pos))
+
+    def show_all(self) -> None:
+        """Every row again: all types, both peers, no search."""
+        self.search.clear()
+        self.search.apply()
+        self.set_peer_filter(None)
+        self.set_type_filter(None)
 
     def copy_to_clipboard(self) -> None:
         """Put :meth:`copy_selection` on the clipboard (Ctrl+C in the table)."""
@@ -288,35 +316,8 @@ class QtEventLog(QWidget):
             ValueError: unknown format.
             OSError: the file cannot be written.
         """
-        if fmt not in EXPORT_FORMATS:
-            raise ValueError(f"unknown export format {fmt!r}; use jsonl or csv")
-        self.model.flush()
-        events = self.model.visible_events()
-        # The core owns the formats, so exports match the journal and the probe output.
-        serialiser = EventLog(maxlen=1)
-        text = serialiser.to_jsonl(events) if fmt == "jsonl" else serialiser.to_csv(events)
-        path.write_text(text, encoding="utf-8")
-        return len(events)
+        return export_events(self.model, path, fmt)
 
     def export_dialog(self, fmt: str) -> None:
         """Ask for a file name, then :meth:`export` to it; failures go to :attr:`problem`."""
-        from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog  # on use: its type costs the start-up ~0.5 ms
-
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("EventLogView", "Export events shown"),
-            f"icescope-events.{fmt}",
-            translate("EventLogView", EXPORT_FORMATS[fmt]),
-        )
-        if not name:
-            return
-        try:
-            self.export(Path(name), fmt)
-        except OSError as exc:
-            self.problem.emit(
-                translate("EventLogView", "Could not export to {0}: {1}").format(
-                    name, exc.strerror or exc
-                )
-            )
+        export_with_dialog(self, fmt)

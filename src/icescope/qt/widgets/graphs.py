@@ -5,6 +5,11 @@ series is read as a min/max envelope with about one block per pixel (its pyramid
 O(pixels) for any span), drawn as one polyline that traces the envelope, so a spike inside a
 pixel still shows. The view ends at the session's ``now``; the wheel changes the span (from
 10 s to everything), a double-click shows everything. Repainted when a sample arrives.
+
+Each series keeps its polyline between paints (:class:`~.graph_trace.Trace`): only new blocks
+are added. Showing everything, the scale steps along a ladder
+(:func:`~.timeline_cache.live_scale`) instead of changing with every second, leaving a little
+room after ``now``.
 """
 
 from __future__ import annotations
@@ -12,12 +17,14 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.events import Peer
 from ..i18n import translate
+from .graph_trace import Trace
+from .timeline_cache import live_scale
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,12 +43,22 @@ IMPAIRMENT_TINT = QColor(200, 40, 40, 40)
 DEFAULT_SPAN = 300.0
 """Seconds shown by default (the last five minutes)."""
 MIN_SPAN = 10.0
+KEPT_SPANS = 3
+"""Spans whose traces are kept (zooming back and forth rebuilds nothing)."""
 
 
 def _number(value: float) -> str:
     if value >= 10_000:
         return f"{value / 1000:.0f}k"
     return f"{value:.0f}" if value >= 10 else f"{value:.2g}"
+
+
+_LEFT, _RIGHT = 48, 8
+"""Margins of the plots (the y labels go left)."""
+
+
+def _plot_pixels(width: int) -> int:
+    return max(1, width - _LEFT - _RIGHT)
 
 
 class QtGraphs(QWidget):
@@ -55,6 +72,8 @@ class QtGraphs(QWidget):
         self._now: Callable[[], float] = lambda: 0.0
         self.last_paint_ms = 0.0
         """Duration of the last paint (for benchmarks)."""
+        self._traces: dict[float | None, dict[tuple[Peer, str], Trace]] = {}
+        """Per span shown recently (None: everything), each series' trace."""
         self.setMinimumHeight(180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setToolTip(
@@ -70,13 +89,26 @@ class QtGraphs(QWidget):
         self.history, self._now = history, now
         self.update()
 
+    def traces(self) -> dict[tuple[Peer, str], Trace]:
+        """The traces of the span shown (kept for the last few spans: switching is cheap)."""
+        traces = self._traces.pop(self.span, None)
+        if traces is None:
+            traces = {(peer, metric): Trace() for peer in Peer for metric, _t in PLOTS}
+        self._traces[self.span] = traces  # the newest last
+        while len(self._traces) > KEPT_SPANS:
+            del self._traces[next(iter(self._traces))]
+        return traces
+
     def view_range(self) -> tuple[float, float]:
         """The session times at the left and right edges."""
         now = self._now()
         if self.history is not None:
             now = max(now, self.history.last_ts)
         first = self.history.first_ts if self.history and self.history.first_ts else 0.0
-        start = first if self.span is None else max(first, now - self.span)
+        if self.span is None:  # everything: the scale steps, so the lines need no rebuild
+            pixels = _plot_pixels(self.width())
+            return first, first + live_scale(max(now, first + 1.0) - first, pixels) * pixels
+        start = max(first, now - self.span)
         return start, max(now, start + 1.0)
 
     def sizeHint(self) -> QSize:
@@ -105,7 +137,7 @@ class QtGraphs(QWidget):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self.palette().base())
             p.drawRect(self.rect())  # not fillRect: it builds QGradient's enum (~1 ms)
-            rect = QRectF(self.rect()).adjusted(48, 4, -8, -16)
+            rect = QRectF(self.rect()).adjusted(_LEFT, 4, -_RIGHT, -16)
             height = rect.height() / len(PLOTS)
             t0, t1 = self.view_range()
             for i, (metric, title) in enumerate(PLOTS):
@@ -135,45 +167,31 @@ class QtGraphs(QWidget):
         if self.history is None:
             return
         scale_x = box.width() / (t1 - t0)
+        shading = []
         for interval in self.history.impairments:
             end = t1 if interval.end is None else interval.end
             if end < t0 or interval.start > t1:
                 continue
             x0 = box.left() + (max(interval.start, t0) - t0) * scale_x
             x1 = box.left() + (min(end, t1) - t0) * scale_x
+            shading.append(QRectF(x0, box.top(), max(1.0, x1 - x0), box.height()))
+        if shading:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(IMPAIRMENT_TINT)
-            p.drawRect(QRectF(x0, box.top(), max(1.0, x1 - x0), box.height()))
+            p.drawRects(shading)
         pixels = max(1, int(box.width()))
-        envelopes = {
-            peer: self.history.series[(peer, metric)].envelope(t0, t1, pixels) for peer in Peer
+        traces = self.traces()
+        tops = {
+            peer: traces[(peer, metric)].prepare(
+                self.history.series[(peer, metric)], t0, t1, pixels
+            )
+            for peer in Peer
         }
-        top = max((hi for env in envelopes.values() for _t, _lo, hi in env), default=0.0)
+        top = max(tops.values(), default=0.0)
         top = top * 1.1 if top > 0 else 1.0
-        scale_y = box.height() / top
-        p.save()
-        p.setClipRect(box)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for peer, env in envelopes.items():
-            if not env:
-                continue
-            p.setPen(QPen(PEER_COLORS[peer], 1))  # 1 px: a wider pen strokes a path (~100x slower)
-            gap = max(5.0, 4 * (env[-1][0] - env[0][0]) / max(1, len(env)))
-            left, bottom = box.left() - t0 * scale_x, box.bottom()
-            run: list[QPointF] = []
-            previous = env[0][0]
-            for t, lo, hi in env:
-                if t - previous > gap and run:
-                    p.drawPolyline(QPolygonF(run))  # no data for a while: the line breaks
-                    run = []
-                previous = t
-                x = left + t * scale_x
-                run.append(QPointF(x, bottom - lo * scale_y))
-                if hi != lo:  # the pixel's min and max: a spike inside it still shows
-                    run.append(QPointF(x, bottom - hi * scale_y))
-            if run:
-                p.drawPolyline(QPolygonF(run))
-        p.restore()
+        for peer in Peer:
+            traces[(peer, metric)].draw(p, box, t0, top, PEER_COLORS[peer])
         p.setPen(text)
         p.drawText(
             QRectF(box.left() + 4, box.top() + 1, box.width() - 8, 16),

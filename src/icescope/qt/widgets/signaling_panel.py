@@ -72,6 +72,7 @@ class QtSignalingPanel(QFrame):
         self.setObjectName("signalingPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._mode = "loopback"
+        self._address = ""
         self._status_level = ""
         self._offers = True
         self._local_kind: str | None = None
@@ -138,6 +139,7 @@ class QtSignalingPanel(QFrame):
     def configure(self, settings: Settings) -> None:
         """Show what ``settings.mode`` needs."""
         mode = self._mode = settings.mode
+        self._address = redact(settings.remote_address or "")
         self._offers = settings.paste_offers
         self._local_kind, self._local_sdp = None, ""
         self._set_link("", "")
@@ -197,10 +199,18 @@ class QtSignalingPanel(QFrame):
         """Follow the session: the listening address and IceScope's own description."""
         if isinstance(event, Listening):
             self._show_listening(event)
-        elif isinstance(event, Notice) and event.code == "start-failed":
-            # Replace "Opening…"/"Starting…": nothing will come.
+        elif isinstance(event, Notice) and (
+            event.code == "start-failed"
+            or (event.code == "signaling-lost" and self._mode == "tcp-connect")
+        ):
+            # Replace "Opening…"/"Starting…"/"Connecting… (retrying)": nothing will come.
             style = notice_style(_ERROR, is_dark(self.palette()))
             self._set_link(f'<span style="{style}">{html.escape(event.message)}</span>', "")
+        elif isinstance(event, Notice) and event.code == "signaling-connected":
+            self._set_link(
+                translate("SignalingPanel", "Connected to {0}").format(html.escape(self._address)),
+                "",
+            )
         elif isinstance(event, LocalDescription) and self._mode == "paste":
             self._local_kind, self._local_sdp = event.kind, event.sdp
             self.local_box.setPlainText(event.sdp)

@@ -92,21 +92,27 @@ class QtStatusLine(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("verdict")
+        self.verdict.hide()
         self.roles = QLabel(self)
         self.pair = QLabel(self)
         self.heartbeats = QLabel(self)
         self.journal = QLabel(self)
         self.journal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Long texts (a path, an IPv6 pair) must not force the window wider than a laptop
-        # screen: the pair and the journal may shrink (their tooltips have the full text);
-        # the short roles and heartbeat counts are always shown whole.
+        # screen: the pair and the journal shrink first (their tooltips have the full text);
+        # the roles and heartbeat counts get their whole text when there is room, and shrink
+        # too rather than widen the window when they grow (longer in German, counts rising).
         for label in (self.pair, self.journal):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(60)
-        for label in (self.roles, self.heartbeats):
-            label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        for label in (self.roles, self.heartbeats, self.verdict):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(80)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.verdict)
         for i, label in enumerate((self.roles, self.pair, self.heartbeats, self.journal)):
             if i:
                 line = QFrame(self)
@@ -128,6 +134,14 @@ class QtStatusLine(QWidget):
             ),
         }
         self.show_model(None, None)
+
+    def show_verdict(self, text: str) -> None:
+        """The ended session's verdict first in the line (empty: none, hidden)."""
+        self.verdict.setText(f"<b>{text}</b>" if text else "")
+        self.verdict.setToolTip(
+            translate("StatusLine", "The ended session's verdict (the summary is under the log)")
+        )
+        self.verdict.setVisible(bool(text))
 
     def show_model(self, model: SessionModel | None, journal: str | None) -> None:
         """Render ``model`` (None: no session) and the session's journal path."""

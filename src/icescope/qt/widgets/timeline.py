@@ -6,17 +6,19 @@ it, so a one-second ``disconnected`` never disappears in a day-long view. Live: 
 view reaches the session's end it follows ``now``. Wheel zooms around the cursor, dragging
 pans, double-click (or :meth:`zoom_to_fit`) shows everything; a click emits the moment's time
 range (:attr:`moment_clicked`) so the log can select its rows. Drawing is a list of plain
-primitives, rendered by QPainter on screen and written as SVG text by :meth:`svg`.
+primitives, rendered by QPainter on screen (batched per colour) and written as SVG text by
+:meth:`svg`. While following a live session the scale steps along a ladder
+(:func:`~.timeline_cache.live_scale`), so the per-pixel bands and ticks are computed once
+per zoom and only the live tail is recomputed as events arrive (:mod:`.timeline_cache`).
 """
 
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, bisect_right
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLineF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -25,6 +27,7 @@ from ...core.model.history import BANDS
 from ...core.states import Machine
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..state_style import look_of
+from .timeline_cache import BandCache, MarkCache, ViewKey, live_scale
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -76,6 +79,8 @@ class QtTimeline(QWidget):
         self._press: tuple[float, tuple[float, float]] | None = None
         self._dragged = False
         self.last_paint_ms = 0.0
+        self._bands = {row: BandCache(SEVERITY) for row in ROWS}
+        self._marks = MarkCache()
         self.setMinimumHeight(len(ROWS) * ROW_H + MARK_H + AXIS_H + 40)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
@@ -100,8 +105,17 @@ class QtTimeline(QWidget):
         return first, max(end, first + 1.0)
 
     def view_range(self) -> tuple[float, float]:
-        """The range shown now."""
-        return self.full_range() if self.view is None else self.view
+        """The range shown now (following live: the session and a little room after now)."""
+        t0, dt, plot_w = self._view_key(_plot_width(self.width()))
+        return t0, t0 + dt * plot_w
+
+    def _view_key(self, plot_w: int) -> ViewKey:
+        """First time, seconds per pixel and columns of the view on ``plot_w`` columns."""
+        if self.view is None:
+            first, end = self.full_range()
+            return first, live_scale(end - first, plot_w), plot_w
+        t0, t1 = self.view
+        return t0, (t1 - t0) / plot_w, plot_w
 
     def zoom_to_fit(self) -> None:
         """Show the whole session and follow it live."""
@@ -118,9 +132,8 @@ class QtTimeline(QWidget):
         self.update()
 
     def _time_at(self, x: float) -> float:
-        t0, t1 = self.view_range()
-        width = max(1.0, self.width() - LABEL_W - 8)
-        return t0 + (x - LABEL_W) / width * (t1 - t0)
+        t0, dt, _plot_w = self._view_key(_plot_width(self.width()))
+        return t0 + (x - LABEL_W) * dt
 
     # ------------------------------------------------------------------ drawing
     def primitives(self, width: int, height: int) -> list[Prim]:
@@ -128,34 +141,34 @@ class QtTimeline(QWidget):
         out: list[Prim] = [("rect", 0, 0, width, height, "#ffffff", "")]
         if self.history is None:
             return out
-        t0, t1 = self.view_range()
-        plot_w = max(1, width - LABEL_W - 8)
-        dt = (t1 - t0) / plot_w
+        plot_w = _plot_width(width)
+        key = self._view_key(plot_w)
+        t0, dt, _ = key
+        t1 = t0 + dt * plot_w
+        now = min(t1, max(self._now(), self.history.last_ts))
+        now_px = max(0, min(plot_w, int((now - t0) / dt) + 1))
         rows_bottom = 4 + len(ROWS) * ROW_H
         for interval in self.history.impairments:
-            end = t1 if interval.end is None else interval.end
+            end = now if interval.end is None else interval.end
             if end >= t0 and interval.start <= t1:
                 x0 = LABEL_W + max(0.0, (interval.start - t0) / dt)
                 x1 = LABEL_W + min(plot_w, (end - t0) / dt)
                 out.append(("rect", x0, 2, max(1.0, x1 - x0), rows_bottom, "#c6282822", ""))
-        for i, (peer, machine) in enumerate(ROWS):
+        for i, row in enumerate(ROWS):
             y = 4 + i * ROW_H
-            name = translate("Timeline", ROW_NAMES[(peer, machine)])
+            name = translate("Timeline", ROW_NAMES[row])
             out.append(("text", 4, y + ROW_H - 6, 0, 0, "#333333", name))
-            out += self._band(peer, machine, t0, dt, plot_w, y)
+            times, states = self.history.changes[row]
+            columns = self._bands[row].update(key, times, states)
+            out += _runs(columns[: now_px + 1], y)
         y = rows_bottom + 2
         out.append(("text", 4, y + MARK_H - 4, 0, 0, "#333333", translate("Timeline", "marks")))
-        marks, times = self.history.marks, self.history.mark_times
-        lo, hi = bisect_left(times, t0), bisect_right(times, t1)
-        last_px: dict[str, int] = {}
-        for mark in marks[lo:hi]:
-            px = int((mark.ts - t0) / dt)
-            if last_px.get(mark.kind) == px:
-                continue  # one tick per kind and pixel
-            last_px[mark.kind] = px
-            color = MARK_COLORS.get(mark.kind, "#333333")
-            offset = list(MARK_COLORS).index(mark.kind) * 3 if mark.kind in MARK_COLORS else 0
-            out.append(("line", LABEL_W + px, y + offset, LABEL_W + px, y + MARK_H, color, ""))
+        offsets = {kind: i * 3 for i, kind in enumerate(MARK_COLORS)}
+        ticks = self._marks.update(key, t1, self.history.marks, self.history.mark_times)
+        for px, kind in ticks:
+            color = MARK_COLORS.get(kind, "#333333")
+            tick_x = float(LABEL_W + px)
+            out.append(("line", tick_x, y + offsets.get(kind, 0), tick_x, y + MARK_H, color, ""))
         axis_y = y + MARK_H + 4
         out.append(("line", LABEL_W, axis_y, LABEL_W + plot_w, axis_y, "#888888", ""))
         for k in range(5):
@@ -187,34 +200,6 @@ class QtTimeline(QWidget):
                 )
             )
             x += 80
-        return out
-
-    def _band(
-        self, peer: Peer, machine: Machine, t0: float, dt: float, plot_w: int, y: float
-    ) -> list[Prim]:
-        assert self.history is not None
-        times, states = self.history.changes[(peer, machine)]
-        out: list[Prim] = []
-        if not times:
-            return out
-        run_state, run_x = None, 0
-        i = bisect_right(times, t0) - 1
-        for px in range(plot_w + 1):
-            end = t0 + (px + 1) * dt
-            j = bisect_right(times, end, lo=max(i, 0)) - 1  # the last change before its end
-            state = None
-            worst = -1
-            for s in states[max(i, 0) : j + 1]:  # in it at its start, and entered during it
-                if SEVERITY.get(s, 0) >= worst:
-                    state, worst = s, SEVERITY.get(s, 0)
-            i = j
-            if state != run_state or px == plot_w:
-                if run_state is not None:
-                    color = look_of(run_state).color
-                    out.append(
-                        ("rect", LABEL_W + run_x, y + 2, px - run_x, ROW_H - 5, color, run_state)
-                    )
-                run_state, run_x = state, px
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -301,21 +286,66 @@ def _svg_color(color: str) -> tuple[str, float]:
     return color, 1.0
 
 
+def _plot_width(width: int) -> int:
+    return max(1, width - LABEL_W - 8)
+
+
+def _runs(columns: list[str | None], y: float) -> list[Prim]:
+    """One rectangle per run of equal states (nothing where no state is known)."""
+    out: list[Prim] = []
+    run_state, run_x = None, 0
+    last = len(columns) - 1
+    for px, state in enumerate(columns):
+        if state != run_state or px == last:
+            if run_state is not None:
+                color = look_of(run_state).color
+                out.append(
+                    ("rect", LABEL_W + run_x, y + 2, px - run_x, ROW_H - 5, color, run_state)
+                )
+            run_state, run_x = state, px
+    return out
+
+
 def render(p: QPainter, prims: list[Prim]) -> None:
-    """Draw ``prims`` with ``p``."""
-    for kind, x, y, a, b, color, text in prims:
+    """Draw ``prims`` with ``p``: rectangles and lines batched per colour, then the texts.
+
+    Batches keep the order in which each (kind, colour) first appears, so shading stays under
+    the bands; rectangles of different colours never overlap otherwise.
+    """
+    rects: dict[str, list[QRectF]] = {}
+    lines: dict[str, list[QLineF]] = {}
+    texts: list[Prim] = []
+    order: list[tuple[str, str]] = []
+    for prim in prims:
+        kind, x, y, a, b, color, _text = prim
+        if kind == "rect":
+            if color not in rects:
+                rects[color] = []
+                order.append(("rect", color))
+            rects[color].append(QRectF(x, y, a, b))
+        elif kind == "line":
+            if color not in lines:
+                lines[color] = []
+                order.append(("line", color))
+            lines[color].append(QLineF(int(x), int(y), int(a), int(b)))
+        else:
+            texts.append(prim)
+    for kind, color in order:
         fill, opacity = _svg_color(color)
         qcolor = QColor(fill)
         qcolor.setAlphaF(opacity)
         if kind == "rect":
-            # drawRect, not fillRect: fillRect's overloads make PySide6 build QGradient's
+            # drawRects, not fillRect: fillRect's overloads make PySide6 build QGradient's
             # 170-member enum (~1 ms) on the first frame
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(qcolor)
-            p.drawRect(QRectF(x, y, a, b))
-        elif kind == "line":
-            p.setPen(QPen(qcolor, 1))
-            p.drawLine(int(x), int(y), int(a), int(b))
+            p.drawRects(rects[color])
         else:
-            p.setPen(qcolor)
-            p.drawText(int(x), int(y), text)
+            p.setPen(QPen(qcolor, 1))
+            p.drawLines(lines[color])
+    for _kind, x, y, _a, _b, color, text in texts:
+        fill, opacity = _svg_color(color)
+        qcolor = QColor(fill)
+        qcolor.setAlphaF(opacity)
+        p.setPen(qcolor)
+        p.drawText(int(x), int(y), text)

@@ -1477,6 +1477,21 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     </message>
 </context>
 <context>
+    <name>UserGuide</name>
+    <message>
+        <source>IceScope user guide</source>
+        <translation>IceScope-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+</context>
+<context>
     <name>Window</name>
     <message>
         <source>Log &amp;&amp; timeline</source>

@@ -34,6 +34,7 @@ from ..core.events import (
 from ..core.states import Machine
 from .bridge import EventBridge
 from .commands import closed_reason, commands_of
+from .core_texts import notice_text
 from .desktop_menus import add_desktop_menus
 from .i18n import translate
 from .keyboard import set_tab_order
@@ -297,7 +298,9 @@ class MainWindow(SessionLife, QMainWindow):
                 self._show_peer(peer)
                 self._schedule_render()
             case Notice(level="warning" | "error"):
-                self.banner.show_notice(event.level, self._shown.pop(event.message, event.message))
+                self.banner.show_notice(
+                    event.level, self._shown.pop(event.message, notice_text(event))
+                )
                 if self._remote_panel is not None:
                     self._remote_panel.show_event(event)
                 if event.code in JOURNAL_NOTICE_CODES:

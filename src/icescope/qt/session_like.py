@@ -71,5 +71,5 @@ class SessionLike(Protocol):
         """Apply a pasted remote description; return its type."""
         ...
 
-    def notice(self, level: str, code: str, message: str) -> None:
-        """Publish a user-facing notice."""
+    def notice(self, level: str, code: str, message: str | None = None, /) -> None:
+        """Publish a user-facing notice (the window's own words, already translated)."""

@@ -18,7 +18,14 @@ from .connection import (
     SelectedPairChanged,
     StateChanged,
 )
-from .session import Impairment, Listening, LocalDescription, Notice, SessionMarker
+from .session import (
+    Impairment,
+    Listening,
+    LocalDescription,
+    Notice,
+    SessionMarker,
+    notice_event,
+)
 from .telemetry import (
     HeartbeatCount,
     RemoteChannel,
@@ -49,6 +56,7 @@ __all__ = [
     "StateChanged",
     "StatsSample",
     "is_periodic",
+    "notice_event",
     "selected_pair_stats",
 ]
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from ..events import Listening, Notice, Peer, RemoteChannel
+from ..events import Listening, Peer, RemoteChannel, notice_event
 from ..states import Provenance
 
 if TYPE_CHECKING:
@@ -27,12 +27,12 @@ class RemoteContext:
     subscribe: Callable[[Callable[[SessionEvent], None]], Callable[[], None]] | None = None
     """Subscribe to the session's events (returns the unsubscribe function)."""
 
-    def notice(self, level: str, code: str, message: str) -> None:
-        """Publish a :class:`~icescope.core.events.Notice` on the local side."""
+    def notice(
+        self, level: str, code: str, message: str | None = None, /, *, key: str = "", **args: Any
+    ) -> None:
+        """Publish a notice on the local side (:class:`~icescope.core.texts.Notify`)."""
         ts, wall = self.clock.stamp()
-        self.publish(
-            Notice(ts=ts, wall=wall, peer=Peer.LOCAL, level=level, code=code, message=message)
-        )
+        self.publish(notice_event(ts, wall, Peer.LOCAL, level, code, message, key, args))
 
     def listening(self, url: str, detail: str) -> None:
         """Publish a :class:`~icescope.core.events.Listening` event (where to point the peer)."""

@@ -29,12 +29,7 @@ async def open_browser(settings: Settings, context: RemoteContext) -> RemoteLink
     url = await server.start()
     context.listening(url, "open the browser peer page")
     if server.exposed:
-        context.notice(
-            "warning",
-            "browser-exposed",
-            f"the browser peer page is reachable from the network on {settings.browser_host}; "
-            "only holders of the URL's token can use it",
-        )
+        context.notice("warning", "browser-exposed", host=str(settings.browser_host))
     return RemoteLink(
         signaling=server.signaling,
         local_offers=not settings.browser_offers,

@@ -32,11 +32,7 @@ async def open_paste(settings: Settings, context: RemoteContext) -> RemoteLink:
         )
 
     signaling = PasteSignaling(offerer=offers, on_local=on_local)
-    if offers:
-        how = "copy IceScope's offer to the remote peer, then paste its answer here"
-    else:
-        how = "paste the remote peer's offer; IceScope answers, copy the answer back"
-    context.notice("info", "paste", how)
+    context.notice("info", "paste", key="notice:paste.offer" if offers else "notice:paste.answer")
     return RemoteLink(
         signaling=signaling,
         local_offers=offers,

@@ -52,10 +52,10 @@ async def open_tcp_listen(settings: Settings, context: RemoteContext) -> RemoteL
     token = address.token or new_token()
 
     def on_peer(peer: str) -> None:
-        context.notice("info", "peer-connected", f"signaling peer connected from {peer}")
+        context.notice("info", "peer-connected", address=peer)
 
     def on_refused(peer: str, why: str) -> None:
-        context.notice("warning", "peer-refused", f"refused a connection from {peer}: {why}")
+        context.notice("warning", "peer-refused", address=peer, why=why)
 
     listener = TcpListener(token, on_peer, on_refused)
     await listener.start(address.host, address.port)
@@ -69,12 +69,7 @@ async def open_tcp_listen(settings: Settings, context: RemoteContext) -> RemoteL
     bound = TcpAddress(bound_host, bound_port, token)
     context.listening(bound.url(token), "waiting for an IceScope peer (give it this URL)")
     if exposed(address.host):
-        context.notice(
-            "warning",
-            "tcp-exposed",
-            f"listening for an IceScope peer on {address.shown}, reachable from the network; "
-            "only holders of the listening URL's token can use it",
-        )
+        context.notice("warning", "tcp-exposed", address=address.shown)
     return RemoteLink(
         signaling=listener.signaling,
         local_offers=False,

@@ -21,7 +21,7 @@ from ...core.events import Notice, StateChanged
 from ..i18n import translate
 from ..state_style import look_of
 from ..theme import NOTICE_BACKGROUND, NOTICE_TEXT, is_dark, state_text
-from .formatting import COLUMNS, change_text, detail_text, elapsed_text, wall_text
+from .formatting import COLUMNS, change_text, detail_text, elapsed_text, summary_text, wall_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -221,7 +221,7 @@ class EventLogModel(QAbstractTableModel):
         if role == EVENT_ROLE:
             return event
         if role == _TOOLTIP:
-            return f"{event.type} ({event.peer.value}): {event.summary()}"
+            return f"{event.type} ({event.peer.value}): {summary_text(event)}"
         if role == _FOREGROUND:
             if isinstance(event, Notice) and event.level in _LEVELS:
                 return QBrush(QColor(NOTICE_TEXT[is_dark()][event.level]))

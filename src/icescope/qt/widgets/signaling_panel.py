@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.events import Listening, LocalDescription, Notice
 from ...core.tcpaddress import redact
+from ..core_texts import notice_text
 from ..i18n import translate
 from ..theme import is_dark, notice_style
 
@@ -200,7 +201,7 @@ class QtSignalingPanel(QFrame):
         elif isinstance(event, Notice) and event.code == "start-failed":
             # Replace "Opening…"/"Starting…": nothing will come.
             style = notice_style(_ERROR, is_dark(self.palette()))
-            self._set_link(f'<span style="{style}">{html.escape(event.message)}</span>', "")
+            self._set_link(f'<span style="{style}">{html.escape(notice_text(event))}</span>', "")
         elif isinstance(event, LocalDescription) and self._mode == "paste":
             self._local_kind, self._local_sdp = event.kind, event.sdp
             self.local_box.setPlainText(event.sdp)

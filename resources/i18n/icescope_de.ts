@@ -421,6 +421,34 @@
         <source>{machine}: not a W3C value: {value!r}; left out</source>
         <translation>{machine}: kein W3C-Wert: {value!r}; ausgelassen</translation>
     </message>
+    <message>
+        <source>embedded loopback peer (aiortc, same process)</source>
+        <translation>eingebetteter Loopback-Peer (aiortc, selber Prozess)</translation>
+    </message>
+    <message>
+        <source>browser peer page (IceScope offers)</source>
+        <translation>Browser-Peer-Seite (IceScope bietet an)</translation>
+    </message>
+    <message>
+        <source>browser peer page (browser offers)</source>
+        <translation>Browser-Peer-Seite (der Browser bietet an)</translation>
+    </message>
+    <message>
+        <source>IceScope peer over TCP signaling (listening on {address})</source>
+        <translation>IceScope-Peer über TCP-Signalisierung (wartet auf {address})</translation>
+    </message>
+    <message>
+        <source>IceScope peer over TCP signaling ({address})</source>
+        <translation>IceScope-Peer über TCP-Signalisierung ({address})</translation>
+    </message>
+    <message>
+        <source>manual peer (offer {offer}, answer {answer})</source>
+        <translation>Peer von Hand (Angebot {offer}, Antwort {answer})</translation>
+    </message>
+    <message>
+        <source>any WebRTC peer, offer/answer copied and pasted by hand</source>
+        <translation>beliebiger WebRTC-Peer, Angebot/Antwort von Hand kopiert und eingefügt</translation>
+    </message>
 </context>
 <context>
     <name>DesktopMenus</name>

@@ -175,8 +175,8 @@ def test_probe_text_agrees_with_its_code_and_args_and_reads_german(german) -> No
         assert "{" not in shown and shown != record["message"], shown
     cause = next(r for r in said if r["code"] == "consent-lost-impairment")
     shown = core_text("cause:consent-lost-impairment", cause["args"])
-    assert shown.startswith("seit 1.0 s kam nichts von der Gegenseite")
-    assert "blackout (both) am Peer (lokal) seit 1.0 s" in shown
+    assert shown.startswith("seit 1,0 s kam nichts von der Gegenseite")  # German decimals
+    assert "blackout (both) am Peer (lokal) seit 1,0 s" in shown
 
 
 def test_a_cause_without_arguments_keeps_its_english(german) -> None:
@@ -209,7 +209,22 @@ def test_liveness_and_impairments_speak_german(german) -> None:
 
     live = Liveness("disconnected", 1.0, 2.0, verdict="failed", verdict_at=10.0)
     assert live.text(5.0) == "disconnected for 3.0 s · failed in 5.0 s"
-    assert core_texts.liveness_text(live, 5.0) == "disconnected seit 3.0 s · failed in 5.0 s"
+    assert core_texts.liveness_text(live, 5.0) == "disconnected seit 3,0 s · failed in 5,0 s"
     event = Impairment(ts=1.0, wall=1.0, peer=Peer.LOCAL, kind="delay", value=50.0)
     assert event.summary() == "delay 50 ms (both) on"
     assert core_texts.impairment_text(event) == "delay 50 ms (both) an"
+
+
+async def test_the_remote_description_is_a_core_text(german, tmp_path: Path) -> None:
+    from icescope.core.config import Settings
+    from icescope.core.session import Session
+
+    session = Session(Settings(journal_enabled=False))
+    try:
+        await session.start()
+        key, args = session.remote_text
+        assert render(key, args) == session.remote_description
+        assert session.remote_description == "embedded loopback peer (aiortc, same process)"
+        assert core_text(key, args) == "eingebetteter Loopback-Peer (aiortc, selber Prozess)"
+    finally:
+        await session.close()

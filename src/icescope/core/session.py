@@ -63,6 +63,8 @@ class Session:
         self.remote: PeerAgent | None = None
         self._link: RemoteLink | None = None
         self.remote_description = ""
+        self.remote_text: tuple[str, dict[str, Any]] = ("", {})
+        """:attr:`remote_description` as a core text (key, arguments) for the views."""
         """Who the remote is, in words (set by :meth:`start`)."""
         self._close_task: asyncio.Task[dict[str, Any]] | None = None
         self._ended = asyncio.Event()
@@ -185,6 +187,7 @@ class Session:
             )
         self._link = link
         self.remote_description = link.description
+        self.remote_text = link.text
         self.local = PeerAgent(
             Peer.LOCAL,
             self.settings,

@@ -197,12 +197,23 @@ _NOTICES: Final[dict[str, str]] = {
     "import-value": "{machine}: not a W3C value: {value!r}; left out",
 }
 
+_REMOTES: Final[dict[str, str]] = {
+    "loopback": "embedded loopback peer (aiortc, same process)",
+    "browser": "browser peer page (IceScope offers)",
+    "browser.offers": "browser peer page (browser offers)",
+    "tcp.listen": "IceScope peer over TCP signaling (listening on {address})",
+    "tcp.connect": "IceScope peer over TCP signaling ({address})",
+    "manual": "manual peer (offer {offer}, answer {answer})",
+    "paste": "any WebRTC peer, offer/answer copied and pasted by hand",
+}
+
 TEXTS: Final[dict[str, str]] = {
     **{f"cause:{k}": v for k, v in _CAUSES.items()},
     **{f"phrase:{k}": v for k, v in _PHRASES.items()},
     **{f"liveness:{k}": v for k, v in _LIVENESS.items()},
     **{f"impairment:{k}": v for k, v in _IMPAIRMENTS.items()},
     **{f"notice:{k}": v for k, v in _NOTICES.items()},
+    **{f"remote:{k}": v for k, v in _REMOTES.items()},
 }
 """Every template key the core can emit and its English words (``{name}`` fields)."""
 
@@ -220,6 +231,13 @@ def phrase(key: str, **args: Any) -> dict[str, Any]:
     if key not in TEXTS:
         raise KeyError(f"no core text {key!r}")
     return {"key": key, "args": args}
+
+
+def said(key: str, **args: Any) -> tuple[str, dict[str, Any]]:
+    """``(key, args)`` of a registered core text, for a field that keeps both."""
+    if key not in TEXTS:
+        raise KeyError(f"no core text {key!r}")
+    return key, args
 
 
 def seconds(value: float | None, unknown: str = "phrase:time-unknown") -> dict[str, Any]:

@@ -10,10 +10,13 @@ English differs from the core's, or when the German lacks a translation or a fie
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Final
 
+from PySide6.QtCore import QLocale
+
 from ..core.texts import TEXTS, fields, render
-from .i18n import QT_TRANSLATE_NOOP, translate
+from .i18n import QT_TRANSLATE_NOOP, current_language, translate
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -305,6 +308,25 @@ CATALOGUE: Final[dict[str, str]] = {
         "CoreText",
         "{machine}: not a W3C value: {value!r}; left out",
     ),
+    "remote:loopback": QT_TRANSLATE_NOOP(
+        "CoreText",
+        "embedded loopback peer (aiortc, same process)",
+    ),
+    "remote:browser": QT_TRANSLATE_NOOP("CoreText", "browser peer page (IceScope offers)"),
+    "remote:browser.offers": QT_TRANSLATE_NOOP("CoreText", "browser peer page (browser offers)"),
+    "remote:tcp.listen": QT_TRANSLATE_NOOP(
+        "CoreText",
+        "IceScope peer over TCP signaling (listening on {address})",
+    ),
+    "remote:tcp.connect": QT_TRANSLATE_NOOP(
+        "CoreText",
+        "IceScope peer over TCP signaling ({address})",
+    ),
+    "remote:manual": QT_TRANSLATE_NOOP("CoreText", "manual peer (offer {offer}, answer {answer})"),
+    "remote:paste": QT_TRANSLATE_NOOP(
+        "CoreText",
+        "any WebRTC peer, offer/answer copied and pasted by hand",
+    ),
 }
 """Every core text key and its English template (equal to ``core.texts.TEXTS``)."""
 
@@ -325,7 +347,22 @@ def core_text(key: str, args: Mapping[str, Any] | None, english: str = "") -> st
     """
     if key not in TEXTS or not fields(TEXTS[key]) <= set(args or {}):
         return english or render(key, args)
-    return render(key, args, template)
+    return render(key, _localized(args or {}, QLocale(current_language())), template)
+
+
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def _localized(value: Any, locale: QLocale) -> Any:
+    """``value`` with each decimal number written the UI language's way (``3,5`` in German)."""
+    if isinstance(value, str) and _DECIMAL.fullmatch(value):
+        decimals = len(value) - value.index(".") - 1
+        return locale.toString(float(value), "f", decimals)
+    if isinstance(value, dict):
+        return {name: _localized(item, locale) for name, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_localized(item, locale) for item in value]
+    return value
 
 
 def notice_text(notice: Notice) -> str:

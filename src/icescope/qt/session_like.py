@@ -28,6 +28,8 @@ class SessionLike(Protocol):
     model: SessionModel
     clock: SessionClock
     remote_description: str
+    remote_text: tuple[str, dict[str, Any]]
+    """The remote's description as a core text (template key, arguments)."""
     log: EventLog
     """Every event of the session (for reports: statistics included)."""
 

@@ -70,7 +70,9 @@ class RemoteLink:
     local_offers: bool
     """Whether the local agent sends the first offer."""
     description: str
-    """Human description of the remote (``embedded loopback peer``, a browser's user agent)."""
+    """Human description of the remote in English (``embedded loopback peer``)."""
+    text: tuple[str, dict[str, Any]] = field(default_factory=lambda: ("", {}))
+    """:attr:`description` as a core text (template key, arguments) for the views."""
     agent: PeerAgent | None = None
     """The remote agent when it runs in this process (loopback mode)."""
     close: Callable[[], Awaitable[None]] = field(default=_nothing)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..errors import ConfigError, SignalingError
 from ..sdp import validate_sdp
 from ..signaling.files import FileSignaling, read_description
+from ..texts import render, said
 from .base import RemoteContext, RemoteLink
 
 if TYPE_CHECKING:
@@ -66,9 +67,11 @@ async def open_manual(settings: Settings, context: RemoteContext) -> RemoteLink:
     signaling = FileSignaling(
         offer_file, answer_file, offerer=not answering, wait=settings.manual_wait
     )
+    text = said("remote:manual", offer=str(offer_file), answer=str(answer_file))
     return RemoteLink(
         signaling=signaling,
         local_offers=not answering,
-        description=f"manual peer (offer {offer_file}, answer {answer_file})",
+        description=render(*text),
+        text=text,
         close=signaling.close,
     )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..events import LocalDescription, Peer
 from ..signaling.paste import PasteSignaling
+from ..texts import render, said
 from .base import RemoteContext, RemoteLink
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ async def open_paste(settings: Settings, context: RemoteContext) -> RemoteLink:
     return RemoteLink(
         signaling=signaling,
         local_offers=offers,
-        description="any WebRTC peer, offer/answer copied and pasted by hand",
+        description=render("remote:paste"),
+        text=said("remote:paste"),
         close=signaling.close,
         paste=signaling.paste,
     )

@@ -16,6 +16,7 @@ from ..relay import Relay
 from ..signaling.tcp import TcpSignaling
 from ..signaling.tcplisten import TcpListener, connect_tcp
 from ..tcpaddress import TcpAddress, exposed, new_token, parse_tcp_address
+from ..texts import render, said
 from .base import RemoteContext, RemoteLink
 
 if TYPE_CHECKING:
@@ -70,10 +71,12 @@ async def open_tcp_listen(settings: Settings, context: RemoteContext) -> RemoteL
     context.listening(bound.url(token), "waiting for an IceScope peer (give it this URL)")
     if exposed(address.host):
         context.notice("warning", "tcp-exposed", address=address.shown)
+    text = said("remote:tcp.listen", address=bound.shown)
     return RemoteLink(
         signaling=listener.signaling,
         local_offers=False,
-        description=f"IceScope peer over TCP signaling (listening on {bound.shown})",
+        description=render(*text),
+        text=text,
         close=close,
     )
 
@@ -95,9 +98,12 @@ async def open_tcp_connect(settings: Settings, context: RemoteContext) -> Remote
             await task
         await signaling.close()
 
+    text = said("remote:tcp.connect", address=address.shown)
+
     return RemoteLink(
         signaling=signaling,
         local_offers=True,
-        description=f"IceScope peer over TCP signaling ({address.shown})",
+        description=render(*text),
+        text=text,
         close=close,
     )

@@ -10,11 +10,20 @@ An argument is a plain string (a number, an address, an exception's own words) o
 phrase ``{"key": ..., "args": ...}`` (e.g. "an unknown time"), or a list of phrases (joined
 with "; "), so that nothing a view shows stays English because it was pre-rendered.
 
-Adding a text: put its key and English template in :data:`TEXTS` (one template per key; a
-code with two wordings gets two keys, ``notice:paste`` and ``notice:paste.answer``), publish it
-with ``notice(level, code, key=..., **args)`` or :func:`phrase`, then run
-``tools/translations.py update``, add the German to ``qt/core_texts.py`` / the ``.ts``.
-``tests/qt/test_core_texts.py`` fails until every key has a finished German translation.
+Adding a text (e.g. a new notice):
+
+1. Add its key and English template here (``_NOTICES`` for ``notice:<code>``; a code with two
+   wordings gets two keys, ``notice:paste.offer`` and ``notice:paste.answer``).
+2. Publish it with its arguments, never with English text:
+   ``session.notice("warning", "my-code", url=url, error=str(exc))`` (or ``key="notice:..."``
+   for a second wording; :func:`phrase` for an argument that is itself words).
+3. Add the same English to ``CATALOGUE`` in ``icescope/qt/core_texts.py`` (a
+   ``QT_TRANSLATE_NOOP("CoreText", ...)`` literal), run ``tools/translations.py update``, write
+   the German in ``resources/i18n/icescope_de.ts`` (same ``{fields}``), then ``release``.
+
+``tests/qt/test_core_texts.py`` fails until all three agree: a key missing here, a notice call
+with English text or an unregistered code anywhere in the core, a catalogue entry that differs,
+a German translation missing or with other fields.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 #   ./packaging/build.sh [deb] [rpm] [tar] [bundle]     (default: deb)
 # The PyInstaller onedir bundle (dist/icescope/) is built once per call and then wrapped in
 # every requested format. Environment:
-#   PYTHON=...        interpreter of the venv to build from (default ./.venv/bin/python, else python3);
-#                     icescope's dependencies must be installed there (./dev sets up .venv)
+#   PYTHON=...        interpreter of the venv to build from; icescope and its dependencies must
+#                     be installed there. Default: ./.venv (or ICESCOPE_VENV), set up or brought
+#                     up to date by `./dev setup` first, so a fresh clone builds on its own.
 #   VARIANT=slim|min|plain, STRIP=1|0   passed to packaging/icescope.spec
 #   REUSE_BUNDLE=1    wrap an existing dist/icescope/ instead of rebuilding it
 #   DEB_COMPRESS=xz   dpkg-deb compressor (xz for releases; gzip with DEB_LEVEL=1 is ~20x faster)
@@ -25,26 +26,47 @@ for t in "${targets[@]}"; do
     case "$t" in deb | rpm | tar | bundle) ;; *) die "unknown target '$t' (deb, rpm, tar, bundle)" ;; esac
 done
 
+command -v objdump >/dev/null || die "objdump not found: install binutils (PyInstaller needs it on Linux)"
 if [ -n "${PYTHON:-}" ]; then
     PY=$PYTHON
-elif [ -x ./.venv/bin/python ]; then
-    PY=./.venv/bin/python
+    command -v "$PY" >/dev/null || die "no Python at '$PY' (PYTHON=)"
 else
-    PY=python3
+    # The app's venv, exactly as `./dev run` makes it (created, or re-installed when
+    # pyproject.toml changed; nothing to do when it is current). The test tools are not needed.
+    step "venv: ./dev setup"
+    PY=$(./dev setup | tail -n 1) || die "./dev setup could not set up the venv (its message is above)"
 fi
-command -v "$PY" >/dev/null || die "no Python at '$PY' (set PYTHON=)"
 "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || die "$PY is older than Python 3.11"
-command -v objdump >/dev/null || die "objdump not found: install binutils (PyInstaller needs it on Linux)"
 
-# The PySide6 6.12.0 + Python 3.11 None-refcount crash (packaging/README.md) ships silently if
-# the wrong wheel is in the venv: refuse to freeze anything but the pinned pair.
-"$PY" - <<'EOF' || die "wrong Qt binding in the build venv (see the PySide6 6.12.0 trap in packaging/README.md)"
+# icescope must be installed in that interpreter, and the PySide6 6.12.0 + Python 3.11
+# None-refcount crash (packaging/README.md) ships silently if the wrong wheel is in the venv:
+# refuse to freeze anything but the pinned pair, and say what was found.
+"$PY" - <<'EOF' || die "cannot freeze with $PY (what is wrong is said above)"
 import sys
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
+
+
+def found(dist):
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return None
+
+
+problems = []
+if found("icescope") is None:
+    problems.append("icescope is not installed (pip install -e . with it, or leave PYTHON unset)")
 if sys.version_info < (3, 12):
-    found = {d: version(d) for d in ("PySide6-Essentials", "shiboken6")}
-    if set(found.values()) != {"6.11.3"}:
-        sys.exit(f"build.sh: need PySide6-Essentials==6.11.3 and shiboken6==6.11.3, found {found}")
+    for dist in ("PySide6-Essentials", "shiboken6"):
+        have = found(dist)
+        if have != "6.11.3":
+            what = "not installed" if have is None else f"{have} is installed"
+            problems.append(f"{dist}: Python 3.11 needs 6.11.3 (the 6.12.0 trap in packaging/README.md); {what}")
+elif found("PySide6-Essentials") is None:
+    problems.append("PySide6-Essentials is not installed")
+for line in problems:
+    print(f"build.sh: {sys.executable}: {line}", file=sys.stderr)
+sys.exit(1 if problems else 0)
 EOF
 
 if ! "$PY" -c 'import PyInstaller, sys; sys.exit(PyInstaller.__version__ != "6.22.3")' 2>/dev/null; then

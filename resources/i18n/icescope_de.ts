@@ -64,6 +64,417 @@
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>nothing received from the remote since {since}, and no impairment was active: the path or the remote stopped answering consent checks</source>
+        <translation>seit {since} kam nichts von der Gegenseite, und keine Störung war aktiv: der Pfad oder die Gegenseite beantwortet die Consent-Prüfungen nicht mehr</translation>
+    </message>
+    <message>
+        <source>nothing received from the remote since {since}, while IceScope&apos;s own impairment was active: {impairments}</source>
+        <translation>seit {since} kam nichts von der Gegenseite, während eine Störung durch IceScope selbst aktiv war: {impairments}</translation>
+    </message>
+    <message>
+        <source>the {other} peer closed its connection at {at}; nothing answers consent checks any more</source>
+        <translation>der andere Peer ({other}) hat seine Verbindung um {at} geschlossen; niemand beantwortet mehr die Consent-Prüfungen</translation>
+    </message>
+    <message>
+        <source>the remote is gone ({why}, at {at}); nothing answers consent checks any more</source>
+        <translation>die Gegenseite ist weg ({why}, um {at}); niemand beantwortet mehr die Consent-Prüfungen</translation>
+    </message>
+    <message>
+        <source>no remote candidates arrived (neither in the description nor trickled): there was no candidate pair to check</source>
+        <translation>es kamen keine entfernten Kandidaten an (weder in der Beschreibung noch per Trickle): es gab kein Kandidatenpaar zu prüfen</translation>
+    </message>
+    <message>
+        <source>only host candidates, on different networks (local {local}; remote {remote}) and no STUN or TURN candidates: no pair can reach the other side</source>
+        <translation>nur Host-Kandidaten, in verschiedenen Netzen (lokal {local}; entfernt {remote}) und keine STUN- oder TURN-Kandidaten: kein Paar erreicht die andere Seite</translation>
+    </message>
+    <message>
+        <source>the TURN server rejected the credentials (401): {notice}</source>
+        <translation>der TURN-Server hat die Zugangsdaten abgelehnt (401): {notice}</translation>
+    </message>
+    <message>
+        <source>the TURN server could not be reached: {notice}</source>
+        <translation>der TURN-Server war nicht erreichbar: {notice}</translation>
+    </message>
+    <message>
+        <source>the STUN server could not be reached: {notice}</source>
+        <translation>der STUN-Server war nicht erreichbar: {notice}</translation>
+    </message>
+    <message>
+        <source>every candidate pair failed its connectivity checks ({pairs} pairs; {requests} requests sent, {responses} responses received)</source>
+        <translation>jedes Kandidatenpaar hat seine Verbindungsprüfungen nicht bestanden ({pairs} Paare; {requests} Anfragen gesendet, {responses} Antworten empfangen)</translation>
+    </message>
+    <message>
+        <source>the remote did not answer the ICE restart with new credentials ({detail}); the session stays on the old generation</source>
+        <translation>die Gegenseite hat den ICE-Neustart nicht mit neuen Zugangsdaten beantwortet ({detail}); die Sitzung bleibt auf der alten Generation</translation>
+    </message>
+    <message>
+        <source>the peer reported closed itself (its own close())</source>
+        <translation>der Peer hat selbst closed gemeldet (sein eigenes close())</translation>
+    </message>
+    <message>
+        <source>no recorded fact explains it</source>
+        <translation>keine aufgezeichnete Tatsache erklärt es</translation>
+    </message>
+    <message>
+        <source>the remote came back as a new peer; closed here for a new call</source>
+        <translation>der entfernte Peer kam als neuer Peer zurück; hier für einen neuen Anruf geschlossen</translation>
+    </message>
+    <message>
+        <source>local close: close() was called here (webrtc-pc fires no event)</source>
+        <translation>lokal geschlossen: close() wurde hier aufgerufen (webrtc-pc löst kein Ereignis aus)</translation>
+    </message>
+    <message>
+        <source>the library closed the connection on its own</source>
+        <translation>die Bibliothek hat die Verbindung selbst geschlossen</translation>
+    </message>
+    <message>
+        <source>the remote said goodbye (bye on signaling); closed in answer</source>
+        <translation>die Gegenseite hat sich verabschiedet (bye über die Signalisierung); als Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>the browser page closed its connection</source>
+        <translation>die Browserseite hat ihre Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the signaling channel to the remote broke; closed here</source>
+        <translation>der Signalisierungskanal zur Gegenseite ist abgerissen; hier geschlossen</translation>
+    </message>
+    <message>
+        <source>IceScope is exiting</source>
+        <translation>IceScope wird beendet</translation>
+    </message>
+    <message>
+        <source>{value} s</source>
+        <translation>{value} s</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>einem unbekannten Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>a time not known (no statistics name the last packet)</source>
+        <translation>einem unbekannten Zeitpunkt (keine Statistik nennt das letzte Paket)</translation>
+    </message>
+    <message>
+        <source>no detail</source>
+        <translation>keine Details</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>remote</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>{kind} ({direction}) on the {peer} peer since {at}</source>
+        <translation>{kind} ({direction}) am Peer ({peer}) seit {at}</translation>
+    </message>
+    <message>
+        <source>aiortc does not support stuns: URLs</source>
+        <translation>aiortc unterstützt keine stuns:-URLs</translation>
+    </message>
+    <message>
+        <source>aiortc uses only the first STUN server ({url})</source>
+        <translation>aiortc verwendet nur den ersten STUN-Server ({url})</translation>
+    </message>
+    <message>
+        <source>aiortc uses only the first TURN server ({url})</source>
+        <translation>aiortc verwendet nur den ersten TURN-Server ({url})</translation>
+    </message>
+    <message>
+        <source>aiortc does not support this TURN URL (turns: needs transport=tcp)</source>
+        <translation>aiortc unterstützt diese TURN-URL nicht (turns: braucht transport=tcp)</translation>
+    </message>
+    <message>
+        <source>relay-only and no relay candidate</source>
+        <translation>nur Relay und kein Relay-Kandidat</translation>
+    </message>
+    <message>
+        <source>no usable local address</source>
+        <translation>keine verwendbare lokale Adresse</translation>
+    </message>
+    <message>
+        <source>last packet {age} s ago</source>
+        <translation>letztes Paket vor {age} s</translation>
+    </message>
+    <message>
+        <source>no response for {age} s · {verdict} at {after} s</source>
+        <translation>keine Antwort seit {age} s · {verdict} nach {after} s</translation>
+    </message>
+    <message>
+        <source>no response for {age} s · {verdict} at {after} s (due)</source>
+        <translation>keine Antwort seit {age} s · {verdict} nach {after} s (fällig)</translation>
+    </message>
+    <message>
+        <source>disconnected for {held} s</source>
+        <translation>disconnected seit {held} s</translation>
+    </message>
+    <message>
+        <source>disconnected for {held} s · failed in {left} s</source>
+        <translation>disconnected seit {held} s · failed in {left} s</translation>
+    </message>
+    <message>
+        <source>disconnected for {held} s · failed is due</source>
+        <translation>disconnected seit {held} s · failed ist fällig</translation>
+    </message>
+    <message>
+        <source>no response for {age} s · terminal until an ICE restart</source>
+        <translation>keine Antwort seit {age} s · endgültig bis zu einem ICE-Neustart</translation>
+    </message>
+    <message>
+        <source>no usable remote candidate yet — waiting for peer-reflexive connectivity, {left} s left</source>
+        <translation>noch kein nutzbarer entfernter Kandidat — warte auf Peer-reflexive Konnektivität, noch {left} s</translation>
+    </message>
+    <message>
+        <source>all impairments cleared</source>
+        <translation>alle Störungen aufgehoben</translation>
+    </message>
+    <message>
+        <source>{kind}{value} ({direction}) on</source>
+        <translation>{kind}{value} ({direction}) an</translation>
+    </message>
+    <message>
+        <source>{kind}{value} ({direction}) off</source>
+        <translation>{kind}{value} ({direction}) aus</translation>
+    </message>
+    <message>
+        <source>TURN server {url} rejected the credentials (401 Unauthorized): check --username and --credential (long-term credentials, RFC 8489 §9.2)</source>
+        <translation>TURN-Server {url} hat die Zugangsdaten abgelehnt (401 Unauthorized): prüfen Sie --username und --credential (langfristige Zugangsdaten, RFC 8489 §9.2)</translation>
+    </message>
+    <message>
+        <source>TURN server {url} refused the allocation: {error}</source>
+        <translation>TURN-Server {url} hat die Allokation abgelehnt: {error}</translation>
+    </message>
+    <message>
+        <source>TURN server {url} did not answer within {timeout} s over {transport}: not reachable (wrong address/port, or a firewall drops it)</source>
+        <translation>TURN-Server {url} hat nicht innerhalb von {timeout} s über {transport} geantwortet: nicht erreichbar (falsche Adresse/Port, oder eine Firewall verwirft die Pakete)</translation>
+    </message>
+    <message>
+        <source>TURN server {url} is not reachable over {transport}: {error}</source>
+        <translation>TURN-Server {url} ist über {transport} nicht erreichbar: {error}</translation>
+    </message>
+    <message>
+        <source>TURN server {url} grants allocations, but none arrived during gathering (aioice waits 5 s): the server may be slow or overloaded</source>
+        <translation>TURN-Server {url} gewährt Allokationen, aber während des Sammelns kam keine an (aioice wartet 5 s): der Server ist vielleicht langsam oder überlastet</translation>
+    </message>
+    <message>
+        <source>STUN server {url}: {error}</source>
+        <translation>STUN-Server {url}: {error}</translation>
+    </message>
+    <message>
+        <source>STUN server {url} did not answer within {timeout} s: not reachable</source>
+        <translation>STUN-Server {url} hat nicht innerhalb von {timeout} s geantwortet: nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>STUN server {url} is not reachable: {error}</source>
+        <translation>STUN-Server {url} ist nicht erreichbar: {error}</translation>
+    </message>
+    <message>
+        <source>{url} ignored: {why}</source>
+        <translation>{url} ignoriert: {why}</translation>
+    </message>
+    <message>
+        <source>relay-only (iceTransportPolicy=relay) without a TURN server: no candidate can be gathered, so ICE cannot connect. Add --ice-server turn:HOST:PORT with --username/--credential, or drop --relay-only.</source>
+        <translation>Nur Relay (iceTransportPolicy=relay) ohne TURN-Server: es kann kein Kandidat gesammelt werden, also kann ICE keine Verbindung herstellen. Fügen Sie --ice-server turn:HOST:PORT mit --username/--credential hinzu, oder lassen Sie --relay-only weg.</translation>
+    </message>
+    <message>
+        <source>no local ICE candidate was gathered ({why})</source>
+        <translation>es wurde kein lokaler ICE-Kandidat gesammelt ({why})</translation>
+    </message>
+    <message>
+        <source>ignored signaling message: {error}</source>
+        <translation>Signalisierungsnachricht ignoriert: {error}</translation>
+    </message>
+    <message>
+        <source>no signaling with the listener {address} ({why}); dialing it again in {wait} s (round {round}, up to {timeout} s; if it fails, the next round {after} s later)</source>
+        <translation>keine Signalisierung mit dem Lauschenden {address} ({why}); neuer Verbindungsversuch in {wait} s (Runde {round}, bis zu {timeout} s; scheitert er, die nächste Runde {after} s später)</translation>
+    </message>
+    <message>
+        <source>connecting to {address}: {why}; retrying for up to {timeout} s (is the other IceScope listening?)</source>
+        <translation>Verbindung zu {address}: {why}; weitere Versuche bis zu {timeout} s (lauscht das andere IceScope?)</translation>
+    </message>
+    <message>
+        <source>signaling connected to {address}</source>
+        <translation>Signalisierung mit {address} verbunden</translation>
+    </message>
+    <message>
+        <source>signaling channel lost: {error}</source>
+        <translation>Signalisierungskanal verloren: {error}</translation>
+    </message>
+    <message>
+        <source>the page left without a bye (ICE may still carry on until consent expires); a page opened with the same URL takes its place</source>
+        <translation>die Seite ist ohne bye gegangen (ICE kann weiterlaufen, bis der Consent abläuft); eine mit derselben URL geöffnete Seite nimmt ihren Platz ein</translation>
+    </message>
+    <message>
+        <source>the signaling channel ended without a bye: the remote is gone (ICE may still carry on until consent expires)</source>
+        <translation>der Signalisierungskanal endete ohne bye: die Gegenseite ist weg (ICE kann weiterlaufen, bis der Consent abläuft)</translation>
+    </message>
+    <message>
+        <source>{error}</source>
+        <translation>{error}</translation>
+    </message>
+    <message>
+        <source>could not apply remote {kind}: {error}</source>
+        <translation>entfernte {kind} konnte nicht angewendet werden: {error}</translation>
+    </message>
+    <message>
+        <source>refused a browser connection without the access token from {remote}</source>
+        <translation>Browserverbindung ohne Zugangstoken von {remote} abgelehnt</translation>
+    </message>
+    <message>
+        <source>refused a second browser from {remote}: this session has its page</source>
+        <translation>zweiten Browser von {remote} abgelehnt: diese Sitzung hat ihre Seite</translation>
+    </message>
+    <message>
+        <source>browser page connected from {remote}</source>
+        <translation>Browserseite verbunden von {remote}</translation>
+    </message>
+    <message>
+        <source>browser page connected from {remote} (in place of the page that left)</source>
+        <translation>Browserseite verbunden von {remote} (anstelle der Seite, die gegangen ist)</translation>
+    </message>
+    <message>
+        <source>a new browser page from {remote} took the place of the one that left; IceScope&apos;s peer connection was negotiated with the old page and aiortc cannot renegotiate DTLS, so ICE cannot connect to the new page: start a new session for it</source>
+        <translation>eine neue Browserseite von {remote} hat den Platz der gegangenen eingenommen; die Peer-Verbindung von IceScope wurde mit der alten Seite ausgehandelt und aiortc kann DTLS nicht neu aushandeln, also kann ICE keine Verbindung zur neuen Seite herstellen: starten Sie dafür eine neue Sitzung</translation>
+    </message>
+    <message>
+        <source>a new browser page from {remote} took the place of the one that left: a new call begins with it (a new IceScope peer connection; the old one is closed)</source>
+        <translation>eine neue Browserseite von {remote} hat den Platz der gegangenen eingenommen: mit ihr beginnt ein neuer Anruf (eine neue Peer-Verbindung von IceScope; die alte ist geschlossen)</translation>
+    </message>
+    <message>
+        <source>the browser peer page is reachable from the network on {host}; only holders of the URL&apos;s token can use it</source>
+        <translation>die Seite des Browser-Peers ist aus dem Netzwerk über {host} erreichbar; nur wer das Token der URL hat, kann sie nutzen</translation>
+    </message>
+    <message>
+        <source>signaling peer connected from {address}</source>
+        <translation>Signalisierungs-Peer verbunden von {address}</translation>
+    </message>
+    <message>
+        <source>refused a connection from {address}: {why}</source>
+        <translation>Verbindung von {address} abgelehnt: {why}</translation>
+    </message>
+    <message>
+        <source>listening for an IceScope peer on {address}, reachable from the network; only holders of the listening URL&apos;s token can use it</source>
+        <translation>wartet auf einen IceScope-Peer auf {address}, aus dem Netzwerk erreichbar; nur wer das Token der URL hat, kann ihn nutzen</translation>
+    </message>
+    <message>
+        <source>answering the offer in {offer}</source>
+        <translation>beantworte das Angebot in {offer}</translation>
+    </message>
+    <message>
+        <source>writing the offer to {offer}; waiting up to {wait} s for the answer in {answer}</source>
+        <translation>schreibe das Angebot nach {offer}; warte bis zu {wait} s auf die Antwort in {answer}</translation>
+    </message>
+    <message>
+        <source>copy IceScope&apos;s offer to the remote peer, then paste its answer here</source>
+        <translation>kopieren Sie das Angebot von IceScope zum entfernten Peer und fügen Sie dann dessen Antwort hier ein</translation>
+    </message>
+    <message>
+        <source>paste the remote peer&apos;s offer; IceScope answers, copy the answer back</source>
+        <translation>fügen Sie das Angebot des entfernten Peers ein; IceScope antwortet, kopieren Sie die Antwort zurück</translation>
+    </message>
+    <message>
+        <source>pasted remote {kind} accepted; applying it</source>
+        <translation>eingefügte entfernte {kind} angenommen; wird angewendet</translation>
+    </message>
+    <message>
+        <source>pasted text not applied: {error}</source>
+        <translation>eingefügter Text nicht angewendet: {error}</translation>
+    </message>
+    <message>
+        <source>remote peer: {who}</source>
+        <translation>entfernter Peer: {who}</translation>
+    </message>
+    <message>
+        <source>remote {kind}: {dropped}</source>
+        <translation>entfernte {kind}: {dropped}</translation>
+    </message>
+    <message>
+        <source>remote trickled more than {limit} candidates for one ICE generation: dropping the rest, starting with {candidate}</source>
+        <translation>die Gegenseite hat mehr als {limit} Kandidaten für eine ICE-Generation per Trickle gesendet: der Rest wird verworfen, beginnend mit {candidate}</translation>
+    </message>
+    <message>
+        <source>ICE restart request refused: a restart is under way and another is queued</source>
+        <translation>ICE-Neustart abgelehnt: ein Neustart läuft und ein weiterer ist vorgemerkt</translation>
+    </message>
+    <message>
+        <source>ICE restart queued: it starts when this one ends</source>
+        <translation>ICE-Neustart vorgemerkt: er beginnt, wenn dieser endet</translation>
+    </message>
+    <message>
+        <source>queued ICE restart not done: {error}</source>
+        <translation>vorgemerkter ICE-Neustart nicht ausgeführt: {error}</translation>
+    </message>
+    <message>
+        <source>cannot open journal {path}: {error}; the session runs without a journal</source>
+        <translation>Journal {path} kann nicht geöffnet werden: {error}; die Sitzung läuft ohne Journal</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>{count} more {suppressed!r} notices in {seconds} s were counted, not shown (at most {burst} per {window} s)</source>
+        <translation>{count} weitere Hinweise {suppressed!r} in {seconds} s wurden gezählt, nicht angezeigt (höchstens {burst} je {window} s)</translation>
+    </message>
+    <message>
+        <source>session could not start: {error}</source>
+        <translation>Sitzung konnte nicht starten: {error}</translation>
+    </message>
+    <message>
+        <source>scenario action {action}: {error}</source>
+        <translation>Szenario-Aktion {action}: {error}</translation>
+    </message>
+    <message>
+        <source>network impairment is not available</source>
+        <translation>Netzwerkstörung ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation>{path} kann nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
+        <source>serving OpenMetrics at {url}</source>
+        <translation>OpenMetrics wird bereitgestellt unter {url}</translation>
+    </message>
+    <message>
+        <source>{machine}: not a W3C value: {value!r}; left out</source>
+        <translation>{machine}: kein W3C-Wert: {value!r}; ausgelassen</translation>
+    </message>
+    <message>
+        <source>embedded loopback peer (aiortc, same process)</source>
+        <translation>eingebetteter Loopback-Peer (aiortc, selber Prozess)</translation>
+    </message>
+    <message>
+        <source>browser peer page (IceScope offers)</source>
+        <translation>Browser-Peer-Seite (IceScope bietet an)</translation>
+    </message>
+    <message>
+        <source>browser peer page (browser offers)</source>
+        <translation>Browser-Peer-Seite (der Browser bietet an)</translation>
+    </message>
+    <message>
+        <source>IceScope peer over TCP signaling (listening on {address})</source>
+        <translation>IceScope-Peer über TCP-Signalisierung (wartet auf {address})</translation>
+    </message>
+    <message>
+        <source>IceScope peer over TCP signaling ({address})</source>
+        <translation>IceScope-Peer über TCP-Signalisierung ({address})</translation>
+    </message>
+    <message>
+        <source>manual peer (offer {offer}, answer {answer})</source>
+        <translation>Peer von Hand (Angebot {offer}, Antwort {answer})</translation>
+    </message>
+    <message>
+        <source>any WebRTC peer, offer/answer copied and pasted by hand</source>
+        <translation>beliebiger WebRTC-Peer, Angebot/Antwort von Hand kopiert und eingefügt</translation>
+    </message>
+</context>
+<context>
     <name>DesktopMenus</name>
     <message>
         <source>S&amp;ettings…</source>
@@ -134,6 +545,10 @@
     <message>
         <source>after {0} s in {1}</source>
         <translation>nach {0} s in {1}</translation>
+    </message>
+    <message>
+        <source>why {0}: {1}</source>
+        <translation>warum {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -677,7 +1092,7 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     </message>
     <message>
         <source>the call ended ({0}); the session waits for the remote to come back (reopen the page or connect the peer again)</source>
-        <translation>die Verbindung endete ({0}); die Sitzung wartet auf die Rückkehr des entfernten Peers (Seite erneut öffnen oder den Peer wieder verbinden)</translation>
+        <translation>der Anruf endete ({0}); die Sitzung wartet auf die Rückkehr des entfernten Peers (Seite erneut öffnen oder den Peer wieder verbinden)</translation>
     </message>
     <message>
         <source>the remote peer closed its connection: nobody would answer a restart&apos;s offer</source>
@@ -1605,6 +2020,21 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>Export timeline as {0}</source>
         <translation>Zeitleiste als {0} exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <source>IceScope user guide</source>
+        <translation>IceScope-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
     </message>
 </context>
 <context>

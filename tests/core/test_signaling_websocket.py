@@ -10,16 +10,22 @@ import pytest
 
 from icescope.core.config import IceServer, Settings
 from icescope.core.errors import ConfigError, SignalingError
+from icescope.core.texts import render
 from icescope.core.webpeer import guard
 from icescope.core.webpeer.server import BrowserPeerServer, browser_config, render_page
 
 
 def make(**kw: object) -> tuple[BrowserPeerServer, list[tuple[str, str, str]]]:
     notes: list[tuple[str, str, str]] = []
-    server = BrowserPeerServer(
-        Settings(mode="browser", **kw),  # type: ignore[arg-type]
-        lambda *n: notes.append(n),
-    )
+
+    def notice(
+        level: str, code: str, message: str | None = None, /, *, key: str = "", **args: object
+    ) -> None:
+        notes.append(
+            (level, code, render(key or f"notice:{code}", args) if message is None else message)
+        )
+
+    server = BrowserPeerServer(Settings(mode="browser", **kw), notice)  # type: ignore[arg-type]
     return server, notes
 
 

@@ -101,6 +101,10 @@ PAYLOAD=(/opt/icescope /usr/bin/icescope /usr/share/applications/icescope.deskto
 for path in "${PAYLOAD[@]}"; do
     [ -e "$path" ] || fail "installed package lacks $path"
 done
+# The offline user guide (Help → User guide, F1) and the German catalogue travel as package data.
+for data in qt/guide/en.html qt/guide/de.html qt/translations/icescope_de.qm; do
+    [ -s "/opt/icescope/_internal/icescope/$data" ] || fail "installed bundle lacks icescope/$data"
+done
 [ "$(readlink /usr/bin/icescope)" = /opt/icescope/icescope ] || fail "/usr/bin/icescope is not the symlink into /opt"
 got=$(/usr/bin/icescope --version) || fail "icescope --version failed"
 [ "$got" = "icescope $VERSION" ] || fail "icescope --version says '$got', package is $VERSION"

@@ -68,6 +68,7 @@ def german(qapp):
     yield installed
     for translator in installed:
         qapp.removeTranslator(translator)
+    install_translators(qapp, "en")  # the language property back to English
 
 
 def test_german_window_menus_states_and_standard_buttons(qtbot, german, tmp_path: Path) -> None:

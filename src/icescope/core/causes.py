@@ -2,9 +2,10 @@
 
 :func:`explain` reads the facts the session model holds when the state event arrives (it is
 called right after the model folded it) and returns a :class:`~icescope.core.events.Cause`
-with a stable code and an explanation. Codes are English-only and never change; every word
-shown to a person is in :data:`CAUSE_TEXT`, one template per code, so they can be translated
-in one place. Nothing is guessed: a fact that is not known is said to be unknown.
+with a stable code, its facts as arguments and the English explanation rendered from them.
+Codes are English-only and never change; the words are the ``cause:<code>`` templates of
+:mod:`~icescope.core.texts`, which the window translates. Nothing is guessed: a fact that is
+not known is said to be unknown.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import ipaddress
 from typing import TYPE_CHECKING, Any, Final
 
-from .events import Cause, IceRestart, StateChanged, selected_pair_stats
-from .states import CLOSE_CAUSES, CLOSE_PROVENANCES, Machine
+from .events import Cause, IceRestart, Peer, StateChanged, selected_pair_stats
+from .states import CLOSE_PROVENANCES, Machine
+from .texts import TEXTS, phrase, render, seconds
 
 if TYPE_CHECKING:
     from .events import SessionEvent
@@ -23,53 +25,19 @@ SERVER_NOTICES: Final = ("turn-auth-failed", "turn-unreachable", "stun-unreachab
 """Notice codes of ``core/ice/servers.py`` that explain a failure to connect."""
 
 CAUSE_TEXT: Final[dict[str, str]] = {
-    "consent-lost": (
-        "nothing received from the remote since {since}, and no impairment was "
-        "active: the path or the remote stopped answering consent checks"
-    ),
-    "consent-lost-impairment": (
-        "nothing received from the remote since {since}, while IceScope's own "
-        "impairment was active: {impairments}"
-    ),
-    "remote-closed": (
-        "the {other} peer closed its connection at {at}; nothing answers consent checks any more"
-    ),
-    "remote-gone": "the remote is gone ({why}, at {at}); nothing answers consent checks any more",
-    "no-remote-candidates": (
-        "no remote candidates arrived (neither in the description nor trickled): there was "
-        "no candidate pair to check"
-    ),
-    "host-only-different-networks": (
-        "only host candidates, on different networks (local {local}; remote {remote}) and "
-        "no STUN or TURN candidates: no pair can reach the other side"
-    ),
-    "turn-auth-failed": "the TURN server rejected the credentials (401): {notice}",
-    "turn-unreachable": "the TURN server could not be reached: {notice}",
-    "stun-unreachable": "the STUN server could not be reached: {notice}",
-    "checks-failed": (
-        "every candidate pair failed its connectivity checks ({pairs} pairs; {requests} "
-        "requests sent, {responses} responses received)"
-    ),
-    "restart-not-answered": (
-        "the remote did not answer the ICE restart with new credentials ({detail}); the "
-        "session stays on the old generation"
-    ),
-    "closed-reported": "the peer reported closed itself (its own close())",
-    "unknown": "no recorded fact explains it",
-    **{p.value: text for p, text in CLOSE_CAUSES.items()},
+    key.removeprefix("cause:"): text for key, text in TEXTS.items() if key.startswith("cause:")
 }
-"""Every cause code and its words; ``{name}`` fields are filled from the facts."""
+"""Every cause code and its English words (``cause:<code>`` in :data:`~.texts.TEXTS`)."""
+
+PEER_PHRASE: Final = {Peer.LOCAL: "phrase:peer-local", Peer.REMOTE: "phrase:peer-remote"}
+"""The words for a side of the session (``local``, ``remote``)."""
 
 EXPLAINED_STATES: Final = frozenset({"disconnected", "failed", "closed"})
 
 
-def cause_text(code: str, **facts: str) -> str:
-    """The words of ``code`` with its facts filled in (unknown codes say so)."""
-    template = CAUSE_TEXT.get(code, CAUSE_TEXT["unknown"])
-    try:
-        return template.format(**facts)
-    except (KeyError, IndexError):
-        return template
+def cause_text(code: str, **facts: Any) -> str:
+    """The English words of ``code`` with its facts filled in (unknown codes say so)."""
+    return render(f"cause:{code}" if code in CAUSE_TEXT else "cause:unknown", facts)
 
 
 def explain(model: SessionModel, event: SessionEvent) -> Cause | None:
@@ -79,7 +47,8 @@ def explain(model: SessionModel, event: SessionEvent) -> Cause | None:
     ``icerestart`` ``abandoned``.
     """
     if isinstance(event, IceRestart) and event.phase == "abandoned":
-        code, facts = "restart-not-answered", {"detail": event.detail or "no detail"}
+        detail: Any = event.detail or phrase("phrase:no-detail")
+        code, facts = "restart-not-answered", {"detail": detail}
         state, about = "abandoned", event.type
     elif (
         isinstance(event, StateChanged)
@@ -98,10 +67,11 @@ def explain(model: SessionModel, event: SessionEvent) -> Cause | None:
         state=state,
         code=code,
         message=cause_text(code, **facts),
+        args=facts,
     )
 
 
-def _state_cause(model: SessionModel, event: StateChanged) -> tuple[str, dict[str, str]]:
+def _state_cause(model: SessionModel, event: StateChanged) -> tuple[str, dict[str, Any]]:
     if event.state == "closed":
         if event.provenance in CLOSE_PROVENANCES:
             return event.provenance.value, {}
@@ -111,22 +81,31 @@ def _state_cause(model: SessionModel, event: StateChanged) -> tuple[str, dict[st
     if event.previous in ("new", "checking") and peer.connected_at is None:
         return _never_connected(model, peer)
     if other.closed and other.ice.since is not None and other.ice.since <= event.ts:
-        return "remote-closed", {"other": other.peer.value, "at": _at(other.ice.since)}
+        return "remote-closed", {
+            "other": phrase(PEER_PHRASE[other.peer]),
+            "at": seconds(other.ice.since),
+        }
     channel = model.remote.channel
     if channel is not None and not channel.alive:
-        return "remote-gone", {"why": channel.detail or channel.channel, "at": _at(channel.ts)}
+        return "remote-gone", {"why": channel.detail or channel.channel, "at": seconds(channel.ts)}
     since = _since(peer)
     impairments = [
-        f"{imp.kind} ({imp.direction}) on the {imp.peer.value} peer since {_at(imp.ts)}"
+        phrase(
+            "phrase:impairment-since",
+            kind=imp.kind,
+            direction=imp.direction,
+            peer=phrase(PEER_PHRASE[imp.peer]),
+            at=seconds(imp.ts),
+        )
         for p in (peer, other)
         for imp in p.impairments.values()
     ]
     if impairments:
-        return "consent-lost-impairment", {"since": since, "impairments": "; ".join(impairments)}
+        return "consent-lost-impairment", {"since": since, "impairments": impairments}
     return "consent-lost", {"since": since}
 
 
-def _never_connected(model: SessionModel, peer: PeerModel) -> tuple[str, dict[str, str]]:
+def _never_connected(model: SessionModel, peer: PeerModel) -> tuple[str, dict[str, Any]]:
     report = peer.stats.report if peer.stats is not None else ()
     local = [e for e in report if e.get("type") == "local-candidate"]
     remote = [e for e in report if e.get("type") == "remote-candidate"]
@@ -134,7 +113,8 @@ def _never_connected(model: SessionModel, peer: PeerModel) -> tuple[str, dict[st
         return "no-remote-candidates", {}
     for notice in model.notices:
         if notice.code in SERVER_NOTICES:
-            return notice.code, {"notice": notice.message}
+            said: Any = {"key": notice.key, "args": notice.args} if notice.key else notice.message
+            return notice.code, {"notice": said}
     if local and remote and _host_only_apart(local, remote):
         return "host-only-different-networks", {
             "local": ", ".join(sorted({str(e.get("address")) for e in local})),
@@ -186,12 +166,5 @@ def last_inbound(peer: PeerModel) -> float | None:
     return sample.ts - (sample.wall - stamp / 1000.0)
 
 
-def _since(peer: PeerModel) -> str:
-    last = last_inbound(peer)
-    if last is None:
-        return "a time not known (no statistics name the last packet)"
-    return _at(last)
-
-
-def _at(ts: float | None) -> str:
-    return "an unknown time" if ts is None else f"{ts:.1f} s"
+def _since(peer: PeerModel) -> dict[str, Any]:
+    return seconds(last_inbound(peer), unknown="phrase:last-packet-unknown")

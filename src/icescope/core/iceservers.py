@@ -19,6 +19,7 @@ from .ice.servers import (
     probe_stun,
     probe_turn,
 )
+from .texts import phrase
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -43,24 +44,16 @@ def config_diagnoses(settings: Settings) -> list[Diagnosis]:
     found: list[Diagnosis] = []
     for url in use.ignored:
         if url.startswith("stuns:"):
-            why = "aiortc does not support stuns: URLs"
+            why = phrase("phrase:ignored-stuns")
         elif url.startswith("stun"):
-            why = f"aiortc uses only the first STUN server ({use.stun})"
+            why = phrase("phrase:ignored-stun", url=use.stun)
         elif use.turn is not None:
-            why = f"aiortc uses only the first TURN server ({use.turn})"
+            why = phrase("phrase:ignored-turn", url=use.turn)
         else:
-            why = "aiortc does not support this TURN URL (turns: needs transport=tcp)"
-        found.append(Diagnosis("warning", "ice-server-ignored", f"{url} ignored: {why}"))
+            why = phrase("phrase:ignored-turns")
+        found.append(Diagnosis.of("warning", "ice-server-ignored", url=url, why=why))
     if settings.relay_only and use.turn is None:
-        found.append(
-            Diagnosis(
-                "error",
-                "relay-without-turn",
-                "relay-only (iceTransportPolicy=relay) without a TURN server: no candidate can "
-                "be gathered, so ICE cannot connect. Add --ice-server turn:HOST:PORT with "
-                "--username/--credential, or drop --relay-only.",
-            )
-        )
+        found.append(Diagnosis.of("error", "relay-without-turn"))
     return found
 
 
@@ -88,12 +81,8 @@ async def gathering_diagnoses(
         if finding is not None:
             found.append(finding)
     if not types:
-        why = (
-            "relay-only and no relay candidate"
-            if settings.relay_only
-            else "no usable local address"
+        why = phrase(
+            "phrase:no-relay-candidate" if settings.relay_only else "phrase:no-usable-address"
         )
-        found.append(
-            Diagnosis("error", "no-candidates", f"no local ICE candidate was gathered ({why})")
-        )
+        found.append(Diagnosis.of("error", "no-candidates", why=why))
     return found

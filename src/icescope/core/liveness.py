@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .causes import last_inbound
+from .texts import render
 
 if TYPE_CHECKING:
     from .config import IceTimings
@@ -60,26 +61,38 @@ class Liveness:
         return now - self.last_inbound >= self.quiet_after
 
     def text(self, now: float) -> str:
-        """The liveness line at session time ``now`` (empty when there is nothing to say)."""
-        if self.pac is not None:
-            return self.pac.message(now)  # "… waiting for peer-reflexive connectivity, 31 s left"
-        age = None if self.last_inbound is None else max(0.0, now - self.last_inbound)
+        """The liveness line at session time ``now`` in English (empty: nothing to say)."""
+        said = self.said(now)
+        return render(*said) if said is not None else ""
+
+    def said(self, now: float) -> tuple[str, dict[str, str]] | None:
+        """The liveness line at ``now`` as a core text (template key, arguments), or None."""
+        if self.pac is not None:  # "… waiting for peer-reflexive connectivity, 31 s left"
+            return "liveness:pac-waiting", {"left": f"{max(0.0, self.pac.deadline - now):.0f}"}
+        age = None if self.last_inbound is None else f"{max(0.0, now - self.last_inbound):.1f}"
         if self.state in ("connected", "completed"):
-            if age is None:
-                return ""
-            if age < self.quiet_after or self.verdict_after is None:
-                return f"last packet {age:.1f} s ago"
-            text = f"no response for {age:.1f} s · {self.verdict} at {self.verdict_after:g} s"
-            return text + (" (due)" if age >= self.verdict_after else "")
+            if age is None or self.last_inbound is None:
+                return None
+            if now - self.last_inbound < self.quiet_after or self.verdict_after is None:
+                return "liveness:last-packet", {"age": age}
+            due = now - self.last_inbound >= self.verdict_after
+            key = "liveness:silent-due" if due else "liveness:silent"
+            return key, {
+                "age": age,
+                "verdict": self.verdict or "",
+                "after": f"{self.verdict_after:g}",
+            }
         if self.state == "disconnected" and self.since is not None:
-            text = f"disconnected for {max(0.0, now - self.since):.1f} s"
-            if self.verdict_at is not None:
-                left = self.verdict_at - now
-                text += f" · failed in {left:.1f} s" if left > 0 else " · failed is due"
-            return text
+            held = f"{max(0.0, now - self.since):.1f}"
+            if self.verdict_at is None:
+                return "liveness:disconnected-for", {"held": held}
+            left = self.verdict_at - now
+            if left > 0:
+                return "liveness:disconnected-failing", {"held": held, "left": f"{left:.1f}"}
+            return "liveness:disconnected-failed-due", {"held": held}
         if self.state == "failed" and age is not None:
-            return f"no response for {age:.1f} s · terminal until an ICE restart"
-        return ""
+            return "liveness:failed", {"age": age}
+        return None
 
 
 def liveness_of(

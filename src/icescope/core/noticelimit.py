@@ -102,15 +102,16 @@ class NoticeLimiter:
         peer, level, code = key
         ts, wall = self._clock.stamp()
         self._publish(
-            Notice(
+            Notice.of(
                 ts=ts,
                 wall=wall,
                 peer=peer,
                 level=level,
                 code=SUPPRESSED_CODE,
-                message=(
-                    f"{window.suppressed} more {code!r} notices in {ts - window.started:.1f} s "
-                    f"were counted, not shown (at most {self.burst} per {self.window:g} s)"
-                ),
+                count=str(window.suppressed),
+                suppressed=code,
+                seconds=f"{ts - window.started:.1f}",
+                burst=str(self.burst),
+                window=f"{self.window:g}",
             )
         )

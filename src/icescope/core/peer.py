@@ -11,12 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aiortc import RTCSessionDescription
 
 from .errors import PeerClosedError, quote
-from .events import DataChannelChanged, Notice, Peer
+from .events import DataChannelChanged, Peer, notice_event
 from .faults import FaultInjector
 from .heartbeat import CHANNEL_ID, LABEL, Heartbeat
 from .ice import compat
@@ -161,12 +161,12 @@ class PeerAgent:
         if state == "open":
             self.heartbeat.start()
 
-    def notice(self, level: str, code: str, message: str) -> None:
-        """Publish a :class:`Notice` for this peer."""
+    def notice(
+        self, level: str, code: str, message: str | None = None, /, *, key: str = "", **args: Any
+    ) -> None:
+        """Publish a :class:`Notice` for this peer (:class:`~icescope.core.texts.Notify`)."""
         ts, wall = self._clock.stamp()
-        self._publish(
-            Notice(ts=ts, wall=wall, peer=self.peer, level=level, code=code, message=message)
-        )
+        self._publish(notice_event(ts, wall, self.peer, level, code, message, key, args))
 
     def _diagnose_gathering(self) -> None:
         """Once, after the first gathering: explain missing relay/srflx candidates."""
@@ -176,7 +176,7 @@ class PeerAgent:
 
         async def run() -> None:
             for finding in await gathering_diagnoses(self._settings, types):
-                self.notice(finding.level, finding.code, finding.message)
+                self.notice(finding.level, finding.code, key=finding.key, **finding.args)
 
         self._diagnosis = asyncio.get_running_loop().create_task(run())
 
@@ -194,7 +194,7 @@ class PeerAgent:
         self.sampler.start()
         if self.peer is Peer.LOCAL:
             for finding in config_diagnoses(self._settings):
-                self.notice(finding.level, finding.code, finding.message)
+                self.notice(finding.level, finding.code, key=finding.key, **finding.args)
         if self.offerer:
             await self.negotiate()
 
@@ -248,7 +248,7 @@ class PeerAgent:
             return
         if kind == "hello":
             who = str(message.get("agent") or "unknown")[:200]
-            self.notice("info", "remote-hello", f"remote peer: {who}")
+            self.notice("info", "remote-hello", who=who)
             return
         if kind == "bye":
             self.ledger.on_bye(message)
@@ -288,8 +288,9 @@ class PeerAgent:
                 self.notice(
                     "warning",
                     "candidates-dropped",
-                    f"remote trickled more than {self._trickle.limit} candidates for one ICE "
-                    f"generation: dropping the rest, starting with {quote(text)}",
+                    key="notice:candidates-dropped.trickle",
+                    limit=str(self._trickle.limit),
+                    candidate=quote(text),
                 )
             return
         candidate = parse_candidate(text)
@@ -301,7 +302,7 @@ class PeerAgent:
         """``sdp`` with at most MAX_DESCRIPTION_CANDIDATES candidates; a notice if cut."""
         capped, dropped = cap_candidates(sdp)
         if dropped is not None:
-            self.notice("warning", "candidates-dropped", f"remote {kind}: {dropped}")
+            self.notice("warning", "candidates-dropped", kind=kind, dropped=dropped)
         return capped
 
     # ------------------------------------------------------------------ closing

@@ -221,7 +221,7 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
                 session.start(prepare=lambda s: _impair_from_start(s, plan)), stop
             )
         except IceScopeError as exc:
-            session.notice("error", "start-failed", f"session could not start: {exc}")
+            session.notice("error", "start-failed", error=str(exc))
             started = False
         reason: str | bool | None = None
         if started:
@@ -229,7 +229,7 @@ async def run_probe(settings: Settings, plan: ProbePlan, out: TextIO) -> int:
             reason = await _first(progress.until_connected(plan.connect_timeout), stop)
         connected = started and reason is None
         if started and isinstance(reason, str):
-            session.notice("error", "not-connected", reason)
+            session.notice("error", "not-connected", reason=reason)
         # Long-running: a call that failed or never connected waits for the remote's next peer.
         if connected or (started and session.reconnect and reason is not True):
             if connected:
@@ -321,7 +321,7 @@ def _impair_from_start(session: Session, plan: ProbePlan) -> None:
             try:
                 session.impair(b.peer, "blackout", direction=b.direction, value=b.length)
             except IceScopeError as exc:
-                session.notice("error", "action-failed", str(exc))
+                session.notice("error", "action-failed", error=str(exc))
 
 
 async def _sleep_until(session: Session, at: float) -> None:
@@ -337,7 +337,7 @@ def _schedule(session: Session, plan: ProbePlan) -> list[asyncio.Task[None]]:
     impair = getattr(session, "impair", None)
     wants_impairment = plan.blackouts or plan.loss is not None or plan.delay is not None
     if wants_impairment and impair is None:
-        session.notice("error", "no-impairment", "network impairment is not available")
+        session.notice("error", "no-impairment")
     elif impair is not None:
         for b in plan.blackouts:
             if b.at == 0:
@@ -365,7 +365,7 @@ async def _at(session: Session, at: float, action: Callable[[], Any]) -> None:
         if asyncio.iscoroutine(result):
             await result
     except (IceScopeError, NotImplementedError) as exc:
-        session.notice("error", "action-failed", str(exc))
+        session.notice("error", "action-failed", error=str(exc))
 
 
 def _write_exports(session: Session, plan: ProbePlan, summary: dict[str, Any]) -> None:
@@ -397,4 +397,4 @@ def _write_exports(session: Session, plan: ProbePlan, summary: dict[str, Any]) -
             data = text.encode("utf-8", "backslashreplace")
             path.write_bytes(gzip.compress(data) if path.suffix == ".gz" else data)
         except OSError as exc:
-            session.notice("error", "export", f"cannot write {path}: {exc.strerror or exc}")
+            session.notice("error", "export", path=str(path), error=str(exc.strerror or exc))

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
     from .signaling.base import Message, Signaling
+    from .texts import Notify
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ logger = logging.getLogger(__name__)
 async def receive_loop(
     signaling: Signaling,
     handle: Callable[[Message], Awaitable[None]],
-    notice: Callable[[str, str, str], None],
+    notice: Notify,
     *,
     ending: Callable[[], bool],
 ) -> None:
@@ -38,42 +39,28 @@ async def receive_loop(
         try:
             message = await signaling.receive()
         except SignalingError as exc:
-            notice("error", "signaling-garbage", f"ignored signaling message: {exc}")
+            notice("error", "signaling-garbage", error=str(exc))
             continue
         except (ConnectionError, OSError) as exc:
-            notice("error", "signaling-lost", f"signaling channel lost: {exc}")
+            notice("error", "signaling-lost", error=str(exc))
             return
         if message is None:
             if ending():
                 return
             can_rejoin = getattr(signaling, "can_rejoin", None)
             if can_rejoin is not None and can_rejoin():
-                notice(
-                    "warning",
-                    "signaling-closed",
-                    "the page left without a bye (ICE may still carry on until consent "
-                    "expires); a page opened with the same URL takes its place",
-                )
+                notice("warning", "signaling-closed", key="notice:signaling-closed.rejoin")
                 continue
-            notice(
-                "warning",
-                "signaling-closed",
-                "the signaling channel ended without a bye: the remote is gone "
-                "(ICE may still carry on until consent expires)",
-            )
+            notice("warning", "signaling-closed")
             return
         try:
             await handle(message)
         except SdpError as exc:
-            notice("error", "bad-sdp", str(exc))
+            notice("error", "bad-sdp", error=str(exc))
         except SignalingError as exc:
-            notice("warning", "signaling-garbage", f"ignored signaling message: {exc}")
+            notice("warning", "signaling-garbage", error=str(exc))
         except PeerClosedError:
             return
         except Exception as exc:
             logger.exception("failed to handle a remote %s", message.get("type"))
-            notice(
-                "error",
-                "signaling-rejected",
-                f"could not apply remote {message.get('type')}: {exc}",
-            )
+            notice("error", "signaling-rejected", kind=str(message.get("type")), error=str(exc))

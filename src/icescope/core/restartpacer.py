@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
+    from .texts import Notify
+
 
 class RestartPacer:
     """Runs restarts one after another; at most one waits, later requests are refused.
@@ -27,7 +29,7 @@ class RestartPacer:
         self,
         run: Callable[[], Awaitable[None]],
         in_progress: Callable[[], bool],
-        notice: Callable[[str, str, str], None],
+        notice: Notify,
     ) -> None:
         self._run = run
         self._in_progress = in_progress
@@ -45,16 +47,10 @@ class RestartPacer:
         """
         if self._busy or self._in_progress():
             if self._queued:
-                self._notice(
-                    "warning",
-                    "restart-refused",
-                    "ICE restart request refused: a restart is under way and another is queued",
-                )
+                self._notice("warning", "restart-refused")
                 return
             self._queued = True
-            self._notice(
-                "info", "restart-queued", "ICE restart queued: it starts when this one ends"
-            )
+            self._notice("info", "restart-queued")
             return
         self._busy = True
         try:
@@ -78,7 +74,7 @@ class RestartPacer:
         try:
             await self.request()
         except Exception as exc:  # noqa: BLE001 (said as a notice: the peer closed meanwhile, or the offer failed)
-            self._notice("warning", "restart-failed", f"queued ICE restart not done: {exc}")
+            self._notice("warning", "restart-failed", error=str(exc))
 
     def stop(self) -> None:
         """Drop the queued request and cancel a queued restart that is starting (closing)."""

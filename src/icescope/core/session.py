@@ -12,7 +12,7 @@ from .clock import SessionClock
 from .config import Settings
 from .errors import SignalingError
 from .eventlog import EventLog
-from .events import Notice, Peer, RemoteChannel, SessionMarker
+from .events import Notice, Peer, RemoteChannel, SessionMarker, notice_event
 from .hub import EventHub
 from .ice import compat
 from .impairing import impair as apply_impairment
@@ -70,6 +70,8 @@ class Session:
         self.remote: PeerAgent | None = None
         self._link: RemoteLink | None = None
         self.remote_description = ""
+        self.remote_text: tuple[str, dict[str, Any]] = ("", {})
+        """:attr:`remote_description` as a core text (key, arguments) for the views."""
         """Who the remote is, in words (set by :meth:`start`)."""
         self._close_task: asyncio.Task[dict[str, Any]] | None = None
         self._ended = asyncio.Event()
@@ -142,23 +144,40 @@ class Session:
         if cause is not None:
             self.hub.publish(cause)
 
-    def notice(self, level: str, code: str, message: str, peer: Peer = Peer.LOCAL) -> None:
-        """Publish a user-facing notice."""
+    def notice(
+        self,
+        level: str,
+        code: str,
+        message: str | None = None,
+        /,
+        peer: Peer = Peer.LOCAL,
+        *,
+        key: str = "",
+        **args: Any,
+    ) -> None:
+        """Publish a user-facing notice (see :class:`~icescope.core.texts.Notify`).
+
+        Its words are the core text ``key`` (default ``notice:<code>``) with ``args``, or the
+        free ``message``.
+        """
         ts, wall = self.clock.stamp()
-        self._publish(Notice(ts=ts, wall=wall, peer=peer, level=level, code=code, message=message))
+        self._publish(notice_event(ts, wall, peer, level, code, message, key, args))
 
     def _open_journal(self) -> None:
         if not self.settings.journal_enabled:
             return
         path = self.settings.journal_path or new_journal_path(self.settings.journal_dir)
         try:
-            self.journal = Journal(path, on_error=lambda why: self.notice("error", "journal", why))
+            self.journal = Journal(
+                path, on_error=lambda why: self.notice("error", "journal", error=why)
+            )
         except OSError as exc:
             self.notice(
                 "error",
                 "journal",
-                f"cannot open journal {path}: {exc.strerror or exc}; the session runs "
-                "without a journal",
+                key="notice:journal.open",
+                path=str(path),
+                error=str(exc.strerror or exc),
             )
             return
         self.hub.subscribe(self.journal.write)
@@ -192,6 +211,7 @@ class Session:
             )
         self._link = link
         self.remote_description = link.description
+        self.remote_text = link.text
         self.local = self._calls.make_local(link, link.signaling)
         self.remote = link.agent
         if self.remote is not None:
@@ -201,7 +221,7 @@ class Session:
             )
         reason = compat.degraded_reason()
         if reason is not None:
-            self.notice("warning", "degraded-ice", reason)
+            self.notice("warning", "degraded-ice", reason=reason)
         if prepare is not None:
             prepare(self)
         if self.remote is not None:
@@ -230,9 +250,9 @@ class Session:
         try:
             kind = self._link.paste(text)
         except SignalingError as exc:
-            self.notice("warning", "paste-rejected", f"pasted text not applied: {exc}")
+            self.notice("warning", "paste-rejected", error=str(exc))
             raise
-        self.notice("info", "paste", f"pasted remote {kind} accepted; applying it")
+        self.notice("info", "paste", kind=kind)
         return kind
 
     def _describe(self) -> str:

@@ -34,6 +34,17 @@ LANGUAGES: Final = ("en", "de")
 """Languages IceScope speaks; English is the source language (no catalogue)."""
 
 
+LANGUAGE_PROPERTY: Final = "icescope-language"
+"""Application property holding the language :func:`install_translators` installed."""
+
+
+def current_language() -> str:
+    """The language the application speaks (``en`` when none was installed)."""
+    app = QCoreApplication.instance()
+    value = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return value if value in LANGUAGES else "en"
+
+
 def pick_language(choice: str, system: QLocale | None = None) -> str:
     """The language to use: ``choice`` (``en``/``de``) or, for ``system``, the system's if known.
 
@@ -58,6 +69,7 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     logged, never fatal.
     """
     installed: list[QTranslator] = []
+    app.setProperty(LANGUAGE_PROPERTY, language)
     if language == "en":
         return installed
     # Numbers in spin boxes and Qt's own formatting follow the language too (5,00 s).

@@ -36,6 +36,7 @@ from ..core.events import (
 from ..core.states import Machine
 from .bridge import EventBridge
 from .commands import closed_reason, commands_of, waiting_reason
+from .core_texts import core_text, notice_text
 from .desktop_menus import add_desktop_menus
 from .i18n import translate
 from .keyboard import set_tab_order
@@ -342,7 +343,7 @@ class MainWindow(SessionLife, QMainWindow):
         self._conditions_seen = conditions.version
         self.banner.show_conditions(
             {
-                code: (n.level, self._shown.get(n.message, n.message))
+                code: (n.level, self._shown.get(n.message) or notice_text(n))
                 for code, n in conditions.active.items()
             }
         )
@@ -392,7 +393,10 @@ class MainWindow(SessionLife, QMainWindow):
         self.impair_panel.show_model(model)
         self._show_status()
         if self.session is not None and self.session.remote_description:
-            self._who = self.session.remote_description  # known once the session started
+            # Known once the session started; in the UI's language when the core said it so.
+            key, args = self.session.remote_text
+            english = self.session.remote_description
+            self._who = core_text(key, args, english) if key else english
         if model is None:
             self.session_label.setText(translate("MainWindow", "No session"))
             self.setWindowTitle(translate("MainWindow", "IceScope"))

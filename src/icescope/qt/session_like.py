@@ -29,6 +29,8 @@ class SessionLike(Protocol):
     model: SessionModel
     clock: SessionClock
     remote_description: str
+    remote_text: tuple[str, dict[str, Any]]
+    """The remote's description as a core text (template key, arguments)."""
     log: EventLog
     """Every event of the session (for reports: statistics included)."""
 
@@ -72,5 +74,5 @@ class SessionLike(Protocol):
         """Apply a pasted remote description; return its type."""
         ...
 
-    def notice(self, level: str, code: str, message: str) -> None:
-        """Publish a user-facing notice."""
+    def notice(self, level: str, code: str, message: str | None = None, /) -> None:
+        """Publish a user-facing notice (the window's own words, already translated)."""

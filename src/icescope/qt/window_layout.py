@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .i18n import translate
+from .user_guide import add_guide_action
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -126,3 +127,4 @@ def build_menus(
     help_menu = window.menuBar().addMenu(translate("WindowLayout", "&Help"))
     help_menu.setObjectName("help-menu")
     help_menu.addAction(translate("WindowLayout", "&About IceScope"), show_about)
+    add_guide_action(window, help_menu)

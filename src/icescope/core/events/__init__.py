@@ -25,6 +25,7 @@ from .session import (
     LocalDescription,
     Notice,
     SessionMarker,
+    notice_event,
 )
 from .telemetry import (
     HeartbeatCount,
@@ -57,6 +58,7 @@ __all__ = [
     "StateChanged",
     "StatsSample",
     "is_periodic",
+    "notice_event",
     "selected_pair_stats",
 ]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from .base import Event
 
@@ -26,7 +26,9 @@ class Cause(Event):
     code: str
     """Stable, English-only cause code (``consent-lost``, ``turn-auth-failed``, ...)."""
     message: str
-    """The explanation in plain words."""
+    """The explanation in plain (English) words, rendered from :attr:`args`."""
+    args: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+    """The facts filled into the words of ``cause:<code>`` (:mod:`icescope.core.texts`)."""
 
     def summary(self) -> str:
         """``state: message [code]``."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..tcpaddress import redact
+from ..texts import render
 from .base import Event
 
 
@@ -25,12 +26,16 @@ class Impairment(Event):
 
     def summary(self) -> str:
         """What was applied."""
+        return render(*self.text())
+
+    def text(self) -> tuple[str, dict[str, Any]]:
+        """The summary as a core text: its template key and arguments."""
         if self.kind == "clear":
-            return "all impairments cleared"
+            return "impairment:cleared", {}
         unit = {"loss": "%", "delay": " ms", "blackout": " s"}.get(self.kind, "")
-        state = "on" if self.active else "off"
         value = f" {self.value:g}{unit}" if self.value else ""
-        return f"{self.kind}{value} ({self.direction}) {state}"
+        key = "impairment:on" if self.active else "impairment:off"
+        return key, {"kind": self.kind, "value": value, "direction": self.direction}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,10 +49,52 @@ class Notice(Event):
     code: str
     """Stable machine-readable code (``signaling-garbage``, ``degraded-ice``, ...)."""
     message: str
+    """The English words (rendered from :attr:`key` and :attr:`args` when they are set)."""
+    key: str = ""
+    """The core text's template key (``notice:signaling-closed.rejoin``); empty for a free
+    text the views show as it is (an imported notice)."""
+    args: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+    """The template's arguments (:mod:`icescope.core.texts`)."""
+
+    @classmethod
+    def of(
+        cls, *, ts: float, wall: float, peer: Any, level: str, code: str, key: str = "", **args: Any
+    ) -> Notice:
+        """A notice whose words are the core text ``key`` (default ``notice:<code>``)."""
+        key = key or f"notice:{code}"
+        return cls(
+            ts=ts,
+            wall=wall,
+            peer=peer,
+            level=level,
+            code=code,
+            message=render(key, args),
+            key=key,
+            args=args,
+        )
 
     def summary(self) -> str:
         """The message."""
         return self.message
+
+
+def notice_event(
+    ts: float,
+    wall: float,
+    peer: Any,
+    level: str,
+    code: str,
+    message: str | None,
+    key: str,
+    args: dict[str, Any],
+) -> Notice:
+    """A :class:`Notice` of the core text ``key`` (default ``notice:<code>``) with ``args``.
+
+    With ``message``, the notice carries that free text instead (no key).
+    """
+    if message is not None:
+        return Notice(ts=ts, wall=wall, peer=peer, level=level, code=code, message=message)
+    return Notice.of(ts=ts, wall=wall, peer=peer, level=level, code=code, key=key, **args)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

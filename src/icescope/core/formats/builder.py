@@ -119,13 +119,14 @@ class ConnectionBuilder:
         if state not in allowed:
             self._unknown_states += 1
             if self._unknown_states <= 3:
-                yield Notice(
+                yield Notice.of(
                     ts=ts,
                     wall=wall,
                     peer=Peer.LOCAL,
                     level="warning",
                     code="import-value",
-                    message=f"{machine.value}: not a W3C value: {str(state)[:60]!r}; left out",
+                    machine=machine.value,
+                    value=str(state)[:60],
                 )
             return
         previous, since = self._states[machine]

@@ -49,6 +49,8 @@ def _check(name: str, value: object, hint: str) -> object:
         raise FormatError(f"field {name!r} must be true or false")
     if hint.startswith("str") and not isinstance(value, str):
         raise FormatError(f"field {name!r} must be text")
+    if hint.startswith("dict") and not isinstance(value, dict):
+        raise FormatError(f"field {name!r} must be an object")
     return value
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from aioice import stun, turn
 from aiortc import RTCIceServer
 from aiortc.rtcicetransport import connection_kwargs, parse_stun_turn_uri
+
+from ..texts import render
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -33,6 +35,15 @@ class Diagnosis:
     level: str
     code: str
     message: str
+    """The English words of :attr:`key` with :attr:`args`."""
+    key: str = ""
+    args: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def of(cls, level: str, code: str, key: str = "", **args: Any) -> Diagnosis:
+        """The finding whose words are the core text ``key`` (default ``notice:<code>``)."""
+        key = key or f"notice:{code}"
+        return cls(level, code, render(key, args), key, args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +118,6 @@ def _address(url: str) -> tuple[str, int, str, bool]:
 async def probe_turn(url: str, server: IceServer, *, timeout: float = PROBE_TIMEOUT) -> Diagnosis:
     """Try one TURN allocation (then release it) and name the outcome."""
     host, port, transport, tls = _address(url)
-    where = f"TURN server {url}"
     try:
         async with asyncio.timeout(timeout):
             relay, _ = await turn.create_turn_endpoint(
@@ -121,39 +131,26 @@ async def probe_turn(url: str, server: IceServer, *, timeout: float = PROBE_TIME
     except stun.TransactionFailed as exc:
         code, reason = exc.response.attributes.get("ERROR-CODE", (0, ""))
         if code == 401:
-            return Diagnosis(
-                "error",
-                "turn-auth-failed",
-                f"{where} rejected the credentials (401 Unauthorized): check --username and "
-                "--credential (long-term credentials, RFC 8489 §9.2)",
-            )
-        return Diagnosis(
-            "error", "turn-error", f"{where} refused the allocation: {code} {reason}".rstrip()
-        )
+            return Diagnosis.of("error", "turn-auth-failed", url=url)
+        return Diagnosis.of("error", "turn-error", url=url, error=f"{code} {reason}".rstrip())
     except (TimeoutError, stun.TransactionTimeout):
-        return Diagnosis(
-            "error",
-            "turn-unreachable",
-            f"{where} did not answer within {timeout:g} s over {transport}: not reachable "
-            "(wrong address/port, or a firewall drops it)",
+        return Diagnosis.of(
+            "error", "turn-unreachable", url=url, timeout=f"{timeout:g}", transport=transport
         )
     except (OSError, ConnectionError) as exc:
-        return Diagnosis(
+        error = exc.strerror or exc if isinstance(exc, OSError) else exc
+        return Diagnosis.of(
             "error",
             "turn-unreachable",
-            f"{where} is not reachable over {transport}: {exc.strerror or exc}"
-            if isinstance(exc, OSError)
-            else f"{where} is not reachable over {transport}: {exc}",
+            key="notice:turn-unreachable.error",
+            url=url,
+            transport=transport,
+            error=str(error),
         )
     else:
         with contextlib.suppress(Exception):
             relay.close()
-        return Diagnosis(
-            "warning",
-            "turn-slow",
-            f"{where} grants allocations, but none arrived during gathering (aioice waits 5 s): "
-            "the server may be slow or overloaded",
-        )
+        return Diagnosis.of("warning", "turn-slow", url=url)
 
 
 class _Binding(asyncio.DatagramProtocol):
@@ -181,7 +178,7 @@ async def probe_stun(url: str, *, timeout: float = PROBE_TIMEOUT) -> Diagnosis |
             _Binding, remote_addr=(host, port)
         )
     except OSError as exc:
-        return Diagnosis("error", "stun-unreachable", f"STUN server {url}: {exc.strerror or exc}")
+        return Diagnosis.of("error", "stun-unreachable", url=url, error=str(exc.strerror or exc))
     try:
         request = stun.Message(message_method=stun.Method.BINDING, message_class=stun.Class.REQUEST)
         # Retransmit at a 0.5 s RTO (RFC 8489 §6.2.1), bounded by `timeout`.
@@ -192,17 +189,21 @@ async def probe_stun(url: str, *, timeout: float = PROBE_TIMEOUT) -> Diagnosis |
                 async with asyncio.timeout(min(0.5, max(0.0, deadline - loop.time()))):
                     await asyncio.shield(protocol.answer)
         if not protocol.answer.done():
-            return Diagnosis(
+            return Diagnosis.of(
                 "error",
                 "stun-unreachable",
-                f"STUN server {url} did not answer within {timeout:g} s: not reachable",
+                key="notice:stun-unreachable.timeout",
+                url=url,
+                timeout=f"{timeout:g}",
             )
         answer = protocol.answer.result()
         if isinstance(answer, OSError):
-            return Diagnosis(
+            return Diagnosis.of(
                 "error",
                 "stun-unreachable",
-                f"STUN server {url} is not reachable: {answer.strerror or answer}",
+                key="notice:stun-unreachable.error",
+                url=url,
+                error=str(answer.strerror or answer),
             )
         return None
     finally:

@@ -102,9 +102,7 @@ class MetricsHook:
         self.bound = tuple(addresses[0][:2]) if addresses else (host, port)
         bound_host, bound_port = self.bound
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-        session.notice(
-            "info", "metrics", f"serving OpenMetrics at http://{shown}:{bound_port}/metrics"
-        )
+        session.notice("info", "metrics", url=f"http://{shown}:{bound_port}/metrics")
 
     def connected(self, session: Session) -> list[asyncio.Task[None]]:
         """Nothing to schedule: the collector reads the model at each scrape."""

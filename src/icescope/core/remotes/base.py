@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from ..events import Listening, Notice, Peer, RemoteChannel
+from ..events import Listening, Peer, RemoteChannel, notice_event
 from ..states import Provenance
 
 if TYPE_CHECKING:
@@ -33,12 +33,12 @@ class RemoteContext:
     reconnect: bool = False
     """Long-running: wait for the remote's next peer when it goes away (listen again, redial)."""
 
-    def notice(self, level: str, code: str, message: str) -> None:
-        """Publish a :class:`~icescope.core.events.Notice` on the local side."""
+    def notice(
+        self, level: str, code: str, message: str | None = None, /, *, key: str = "", **args: Any
+    ) -> None:
+        """Publish a notice on the local side (:class:`~icescope.core.texts.Notify`)."""
         ts, wall = self.clock.stamp()
-        self.publish(
-            Notice(ts=ts, wall=wall, peer=Peer.LOCAL, level=level, code=code, message=message)
-        )
+        self.publish(notice_event(ts, wall, Peer.LOCAL, level, code, message, key, args))
 
     def listening(self, url: str, detail: str) -> None:
         """Publish a :class:`~icescope.core.events.Listening` event (where to point the peer)."""
@@ -76,7 +76,9 @@ class RemoteLink:
     local_offers: bool
     """Whether the local agent sends the first offer."""
     description: str
-    """Human description of the remote (``embedded loopback peer``, a browser's user agent)."""
+    """Human description of the remote in English (``embedded loopback peer``)."""
+    text: tuple[str, dict[str, Any]] = field(default_factory=lambda: ("", {}))
+    """:attr:`description` as a core text (template key, arguments) for the views."""
     agent: PeerAgent | None = None
     """The remote agent when it runs in this process (loopback mode)."""
     close: Callable[[], Awaitable[None]] = field(default=_nothing)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..states import Provenance
+from ..texts import render, said
 from ..webpeer.server import BrowserPeerServer
 from .base import RemoteContext, RemoteLink
 
@@ -38,18 +39,13 @@ async def open_browser(settings: Settings, context: RemoteContext) -> RemoteLink
     url = await server.start()
     context.listening(url, "open the browser peer page")
     if server.exposed:
-        context.notice(
-            "warning",
-            "browser-exposed",
-            f"the browser peer page is reachable from the network on {settings.browser_host}; "
-            "only holders of the URL's token can use it",
-        )
+        context.notice("warning", "browser-exposed", host=str(settings.browser_host))
+    text = said("remote:browser.offers" if settings.browser_offers else "remote:browser")
     return RemoteLink(
         signaling=server.signaling,
         local_offers=not settings.browser_offers,
-        description="browser peer page ("
-        + ("browser offers" if settings.browser_offers else "IceScope offers")
-        + ")",
+        description=render(*text),
+        text=text,
         close=server.close,
         bye_cause=Provenance.PAGE_CLOSED,
     )

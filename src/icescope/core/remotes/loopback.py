@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..events import Peer
 from ..peer import PeerAgent
 from ..signaling.loopback import LoopbackSignaling
+from ..texts import render, said
 from .base import RemoteContext, RemoteLink
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ async def open_loopback(settings: Settings, context: RemoteContext) -> RemoteLin
     return RemoteLink(
         signaling=local_sig,
         local_offers=True,
-        description="embedded loopback peer (aiortc, same process)",
+        description=render("remote:loopback"),
+        text=said("remote:loopback"),
         agent=agent,
     )

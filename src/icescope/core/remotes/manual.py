@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..errors import ConfigError, SignalingError
 from ..sdp import validate_sdp
 from ..signaling.files import FileSignaling, read_description
+from ..texts import render, said
 from .base import RemoteContext, RemoteLink
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ async def open_manual(settings: Settings, context: RemoteContext) -> RemoteLink:
     answering = offer_file.exists() and offer_file.stat().st_size > 0
     if answering:
         validate_sdp(read_description(offer_file, "offer"), "offer")
-        context.notice("info", "manual", f"answering the offer in {offer_file}")
+        context.notice("info", "manual", key="notice:manual.answer", offer=str(offer_file))
         if answer_file.exists():
             answer_file.unlink()
     else:
@@ -59,15 +60,18 @@ async def open_manual(settings: Settings, context: RemoteContext) -> RemoteLink:
         context.notice(
             "info",
             "manual",
-            f"writing the offer to {offer_file}; waiting up to {settings.manual_wait:g} s "
-            f"for the answer in {answer_file}",
+            offer=str(offer_file),
+            wait=f"{settings.manual_wait:g}",
+            answer=str(answer_file),
         )
     signaling = FileSignaling(
         offer_file, answer_file, offerer=not answering, wait=settings.manual_wait
     )
+    text = said("remote:manual", offer=str(offer_file), answer=str(answer_file))
     return RemoteLink(
         signaling=signaling,
         local_offers=not answering,
-        description=f"manual peer (offer {offer_file}, answer {answer_file})",
+        description=render(*text),
+        text=text,
         close=signaling.close,
     )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..events import LocalDescription, Peer
 from ..signaling.paste import PasteSignaling
+from ..texts import render, said
 from .base import RemoteContext, RemoteLink
 
 if TYPE_CHECKING:
@@ -32,15 +33,12 @@ async def open_paste(settings: Settings, context: RemoteContext) -> RemoteLink:
         )
 
     signaling = PasteSignaling(offerer=offers, on_local=on_local)
-    if offers:
-        how = "copy IceScope's offer to the remote peer, then paste its answer here"
-    else:
-        how = "paste the remote peer's offer; IceScope answers, copy the answer back"
-    context.notice("info", "paste", how)
+    context.notice("info", "paste", key="notice:paste.offer" if offers else "notice:paste.answer")
     return RemoteLink(
         signaling=signaling,
         local_offers=offers,
-        description="any WebRTC peer, offer/answer copied and pasted by hand",
+        description=render("remote:paste"),
+        text=said("remote:paste"),
         close=signaling.close,
         paste=signaling.paste,
     )

@@ -61,13 +61,16 @@ async def keep_dialing(
         await current.gone.wait()
         outage += 1
         wait = delay(outage)
-        after = f"{delay(outage + 1):g} s" if wait < MAX_DELAY else f"{MAX_DELAY:g} s"
+        after = delay(outage + 1) if wait < MAX_DELAY else MAX_DELAY
         context.notice(
             "warning",
             "redialing",
-            f"no signaling with the listener {address.shown} ({current.gone_why}); dialing it "
-            f"again in {wait:g} s (round {outage}, up to {ROUND_TIMEOUT:g} s; if it fails, the "
-            f"next round {after} later)",
+            address=address.shown,
+            why=current.gone_why,
+            wait=f"{wait:g}",
+            round=str(outage),
+            timeout=f"{ROUND_TIMEOUT:g}",
+            after=f"{after:g}",
         )
         await asyncio.sleep(wait)
         fresh = TcpSignaling()

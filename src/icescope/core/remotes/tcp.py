@@ -16,6 +16,7 @@ from ..relay import Relay
 from ..signaling.tcp import TcpSignaling
 from ..signaling.tcplisten import TcpListener, connect_tcp
 from ..tcpaddress import TcpAddress, exposed, new_token, parse_tcp_address
+from ..texts import render, said
 from .base import RemoteContext, RemoteLink
 from .redial import keep_dialing
 
@@ -53,10 +54,10 @@ async def open_tcp_listen(settings: Settings, context: RemoteContext) -> RemoteL
     token = address.token or new_token()
 
     def on_peer(peer: str) -> None:
-        context.notice("info", "peer-connected", f"signaling peer connected from {peer}")
+        context.notice("info", "peer-connected", address=peer)
 
     def on_refused(peer: str, why: str) -> None:
-        context.notice("warning", "peer-refused", f"refused a connection from {peer}: {why}")
+        context.notice("warning", "peer-refused", address=peer, why=why)
 
     listener = TcpListener(token, on_peer, on_refused)
     await listener.start(address.host, address.port)
@@ -82,16 +83,13 @@ async def open_tcp_listen(settings: Settings, context: RemoteContext) -> RemoteL
     bound = TcpAddress(bound_host, bound_port, token)
     context.listening(bound.url(token), "waiting for an IceScope peer (give it this URL)")
     if exposed(address.host):
-        context.notice(
-            "warning",
-            "tcp-exposed",
-            f"listening for an IceScope peer on {address.shown}, reachable from the network; "
-            "only holders of the listening URL's token can use it",
-        )
+        context.notice("warning", "tcp-exposed", address=address.shown)
+    text = said("remote:tcp.listen", address=bound.shown)
     return RemoteLink(
         signaling=listener.signaling,
         local_offers=False,
-        description=f"IceScope peer over TCP signaling (listening on {bound.shown})",
+        description=render(*text),
+        text=text,
         close=close,
     )
 
@@ -106,17 +104,14 @@ async def open_tcp_connect(settings: Settings, context: RemoteContext) -> Remote
 
     def on_retry(why: str, timeout: float) -> None:
         context.notice(
-            "warning",
-            "signaling-retrying",
-            f"connecting to {address.shown}: {why}; retrying for up to {timeout:g} s "
-            "(is the other IceScope listening?)",
+            "warning", "signaling-retrying", address=address.shown, why=why, timeout=f"{timeout:g}"
         )
 
     async def connect() -> None:
         token = address.token
         assert token is not None
         if await connect_tcp(address.host, address.port, signaling, token, on_retry=on_retry):
-            context.notice("info", "signaling-connected", f"signaling connected to {address.shown}")
+            context.notice("info", "signaling-connected", address=address.shown)
 
     loop = asyncio.get_running_loop()
     tasks = [loop.create_task(connect())]
@@ -141,9 +136,12 @@ async def open_tcp_connect(settings: Settings, context: RemoteContext) -> Remote
                 await task
         await current.close()
 
+    text = said("remote:tcp.connect", address=address.shown)
+
     return RemoteLink(
         signaling=signaling,
         local_offers=True,
-        description=f"IceScope peer over TCP signaling ({address.shown})",
+        description=render(*text),
+        text=text,
         close=close,
     )

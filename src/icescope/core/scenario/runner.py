@@ -92,4 +92,10 @@ async def _play(session: Session, action: Action) -> None:
         else:
             session.impair(action.peer, action.do, direction=action.direction, value=action.value)
     except (IceScopeError, NotImplementedError) as exc:
-        session.notice("error", "action-failed", f"scenario action {action.describe()}: {exc}")
+        session.notice(
+            "error",
+            "action-failed",
+            key="notice:action-failed.scenario",
+            action=action.describe(),
+            error=str(exc),
+        )

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
     from ..config import Settings
+    from ..texts import Notify
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ class BrowserPeerServer:
         notice: publishes ``(level, code, message)`` notices.
     """
 
-    def __init__(self, settings: Settings, notice: Callable[[str, str, str], None]) -> None:
+    def __init__(self, settings: Settings, notice: Notify) -> None:
         self._settings = settings
         self._notice = notice
         self.token = settings.browser_token or secrets.token_urlsafe(18)
@@ -187,18 +188,10 @@ class BrowserPeerServer:
 
     async def _websocket(self, request: web.BaseRequest) -> web.StreamResponse:
         if not self._authorised(request):
-            self._notice(
-                "warning",
-                "browser-forbidden",
-                f"refused a browser connection without the access token from {request.remote}",
-            )
+            self._notice("warning", "browser-forbidden", remote=str(request.remote))
             return web.Response(status=403, text="403: bad or missing token")
         if self._busy:
-            self._notice(
-                "warning",
-                "browser-busy",
-                f"refused a second browser from {request.remote}: this session has its page",
-            )
+            self._notice("warning", "browser-busy", remote=str(request.remote))
             return web.Response(status=409, text="409: this session already has a browser peer")
         # No permessage-deflate: compressing small signaling messages on the connect path costs
         # more CPU than the bytes it saves.
@@ -211,7 +204,8 @@ class BrowserPeerServer:
             await ws.prepare(request)
             again = self._pages > 0
             self._pages += 1
-            self._notice(*self._joined(request.remote, again=again))
+            level, code, key = self._joined(again=again)
+            self._notice(level, code, key=key, remote=str(request.remote))
             replace = again and self.signaling.negotiated and self.on_next is not None
             if replace and not await self._next_call(ws):
                 return ws
@@ -246,31 +240,18 @@ class BrowserPeerServer:
             return False
         return True
 
-    def _joined(self, remote: str | None, *, again: bool) -> tuple[str, str, str]:
-        """The notice for a page that took the slot (``again``: one was there before)."""
+    def _joined(self, *, again: bool) -> tuple[str, str, str]:
+        """The notice (level, code, text key) for a page that took the slot.
+
+        ``again``: another page had it before.
+        """
         if not again:
-            return ("info", "browser-connected", f"browser page connected from {remote}")
+            return ("info", "browser-connected", "notice:browser-connected")
         if not self.signaling.negotiated:
-            return (
-                "info",
-                "browser-connected",
-                f"browser page connected from {remote} (in place of the page that left)",
-            )
+            return ("info", "browser-connected", "notice:browser-connected.again")
         if self.on_next is None:
-            return (
-                "warning",
-                "browser-rejoined",
-                f"a new browser page from {remote} took the place of the one that left; "
-                "IceScope's peer connection was negotiated with the old page and aiortc cannot "
-                "renegotiate DTLS, so ICE cannot connect to the new page: start a new session "
-                "for it",
-            )
-        return (
-            "info",
-            "browser-rejoined",
-            f"a new browser page from {remote} took the place of the one that left: a new call "
-            "begins with it (a new IceScope peer connection; the old one is closed)",
-        )
+            return ("warning", "browser-rejoined", "notice:browser-rejoined")
+        return ("info", "browser-rejoined", "notice:browser-rejoined.new-call")
 
     def first_messages(self) -> list[dict[str, Any]]:
         """What the page gets inlined: the hello, then IceScope's offer if one is waiting."""

@@ -21,7 +21,15 @@ from ...core.events import Notice, StateChanged
 from ..i18n import translate
 from ..state_style import look_of
 from ..theme import NOTICE_BACKGROUND, NOTICE_TEXT, is_dark, state_text
-from .formatting import COLUMNS, change_text, detail_text, elapsed_text, row_texts, wall_text
+from .formatting import (
+    COLUMNS,
+    change_text,
+    detail_text,
+    elapsed_text,
+    row_texts,
+    summary_text,
+    wall_text,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -238,7 +246,7 @@ class EventLogModel(QAbstractTableModel):
         if role == EVENT_ROLE:
             return event
         if role == _TOOLTIP:
-            return f"{event.type} ({event.peer.value}): {event.summary()}"
+            return f"{event.type} ({event.peer.value}): {summary_text(event)}"
         if role == _FOREGROUND:
             if isinstance(event, Notice) and event.level in _LEVELS:
                 return QBrush(QColor(NOTICE_TEXT[is_dark()][event.level]))

@@ -17,6 +17,7 @@ from ...core.events import (
     StateChanged,
 )
 from ...core.states import Provenance
+from ..core_texts import cause_text, impairment_text, notice_text
 from ..i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -94,11 +95,24 @@ def detail_text(event: SessionEvent) -> str:
     if isinstance(event, SessionMarker) and not event.detail:
         return ""
     if isinstance(event, Notice):
-        return f"[{event.code}] {event.message}"
+        return f"[{event.code}] {notice_text(event)}"
     if isinstance(event, Cause):
-        return f"why {event.state}: {event.message}"
+        return translate("EventLog", "why {0}: {1}").format(event.state, cause_text(event))
     if isinstance(event, SessionMarker):
         return event.detail
+    if isinstance(event, Impairment):
+        return impairment_text(event)
+    return event.summary()
+
+
+def summary_text(event: SessionEvent) -> str:
+    """``event.summary()`` with the core's words in the UI's language (tooltips, copies)."""
+    if isinstance(event, Notice):
+        return notice_text(event)
+    if isinstance(event, Cause):
+        return f"{event.state}: {cause_text(event)} [{event.code}]"
+    if isinstance(event, Impairment):
+        return impairment_text(event)
     return event.summary()
 
 

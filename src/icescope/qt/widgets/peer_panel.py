@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from ...core.liveness import liveness_of
 from ...core.states import Machine
+from ..core_texts import cause_text
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..peer_view import PeerView, describe, view_of
 from .mini_state import UNKNOWN, QtMiniState
@@ -95,7 +96,7 @@ class QtPeerPanel(QGroupBox):
         view = self.view = view_of(peer, mode)
         self.description.setText(describe(peer, who))
         cause = peer.cause
-        why = cause.message if cause is not None and cause.state == peer.ice.value else ""
+        why = cause_text(cause) if cause is not None and cause.state == peer.ice.value else ""
         self.indicator.show_value(peer.ice, view, why)
         self.indicator.set_liveness(liveness_of(peer, timings, stats_interval))
         live = view.known and view.stale is None

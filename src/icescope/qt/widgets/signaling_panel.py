@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.events import Listening, LocalDescription, Notice
 from ...core.tcpaddress import redact
+from ..core_texts import notice_text
 from ..i18n import translate
 from ..theme import is_dark, notice_style
 
@@ -205,7 +206,7 @@ class QtSignalingPanel(QFrame):
         ):
             # Replace "Opening…"/"Starting…"/"Connecting… (retrying)": nothing will come.
             style = notice_style(_ERROR, is_dark(self.palette()))
-            self._set_link(f'<span style="{style}">{html.escape(event.message)}</span>', "")
+            self._set_link(f'<span style="{style}">{html.escape(notice_text(event))}</span>', "")
         elif isinstance(event, Notice) and event.code == "signaling-connected":
             self._set_link(
                 translate("SignalingPanel", "Connected to {0}").format(html.escape(self._address)),

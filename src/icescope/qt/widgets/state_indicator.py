@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.states import IceConnectionState, Provenance
+from ..core_texts import liveness_text
 from ..i18n import translate
 from ..peer_view import PeerView, ago, format_duration, provenance_text, provenance_tooltip
 from ..state_style import NOT_KNOWN, ORANGE, STALE_COLOR, draw_shape, look_of
@@ -192,7 +193,7 @@ class QtStateIndicator(QWidget):
         """Time since the last packet and the countdown to the next verdict, now."""
         if self._liveness is None or self._state is None or self.stale:
             return ""
-        return self._liveness.text(self._now())
+        return liveness_text(self._liveness, self._now())
 
     def liveness_urgent(self) -> bool:
         """True while the liveness line is a countdown or silence (shown in the caption's place)."""

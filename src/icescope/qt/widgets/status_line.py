@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from ..core_texts import notice_text
 from ..i18n import translate
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def journal_text(model: SessionModel | None, journal: str | None) -> str:
     if model is not None:
         errors = [n for n in model.notices if n.code in JOURNAL_NOTICE_CODES]
         if errors:
-            return translate("StatusLine", "journal error: {0}").format(errors[0].message)
+            return translate("StatusLine", "journal error: {0}").format(notice_text(errors[0]))
     return (
         translate("StatusLine", "journal: {0}").format(journal)
         if journal

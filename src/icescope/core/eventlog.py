@@ -17,11 +17,11 @@ if TYPE_CHECKING:
 
 DEFAULT_MAXLEN = 500_000
 """Events kept in memory; the on-disk journal keeps everything regardless."""
-PERIODIC_MAXLEN = 7_200
+PERIODIC_MAXLEN = 600
 """Periodic samples (statistics, running heartbeat counts) kept in memory besides those at key
-moments: an hour of both peers at the default 1 s. A statistics sample carries every candidate
-and pair of the last generations (tens of KB), so keeping them all would grow the process by
-~100 MB an hour; the journal keeps every one."""
+moments: the last few minutes. A statistics sample carries every candidate and pair of the last
+generations (~7 KB), so keeping them all grew a window by ~100 MB an hour; the journal keeps
+every one, and exports read them back from it (:mod:`icescope.core.recorded`)."""
 
 CSV_COLUMNS = ("wall", "ts", "peer", "type", "previous", "state", "summary")
 

@@ -68,6 +68,8 @@ class Journal:
         self._fd: int | None = _open_appending(path)
         # Offset just after the last whole line (0 for a device, where it does not matter).
         self._size = os.fstat(self._fd).st_size
+        self.start = self._size
+        """Offset of this session's first line (a journal file given again is appended to)."""
 
     @property
     def closed(self) -> bool:

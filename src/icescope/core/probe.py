@@ -30,6 +30,7 @@ from .export import anonymize_record, anonymize_text, to_markdown, to_rtcstats
 from .lineout import EXIT_BROKEN_PIPE, LineOutput
 from .model import verdict
 from .probe_watch import Progress
+from .recorded import recorded_events
 from .session import Session
 from .states import Provenance
 
@@ -373,22 +374,25 @@ def _write_exports(session: Session, plan: ProbePlan, summary: dict[str, Any]) -
     from .. import __version__
 
     outputs = []
+    if plan.report is None and plan.rtcstats is None:
+        return
+    events, trimmed = recorded_events(session.log, session.journal)
     if plan.report is not None and plan.report.suffix.lower() in (".html", ".htm"):
         from .formats.report_html import render, session_config
 
         html = render(
-            list(session.log),
+            events,
             summary,
             keep_addresses=plan.keep_addresses and not plan.anonymize,
             config=session_config(session.settings),
-            trimmed=session.log.trimmed(),
+            trimmed=trimmed,
         )
         outputs.append((plan.report, html))
     elif plan.report is not None:
-        outputs.append((plan.report, to_markdown(session.log, summary)))
+        outputs.append((plan.report, to_markdown(events, summary)))
     if plan.rtcstats is not None:
         dump = to_rtcstats(
-            session.log, start_wall=session.clock.started_wall, user_agent=f"IceScope/{__version__}"
+            events, start_wall=session.clock.started_wall, user_agent=f"IceScope/{__version__}"
         )
         outputs.append((plan.rtcstats, dump))
     for path, text in outputs:

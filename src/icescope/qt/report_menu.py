@@ -49,13 +49,15 @@ def add_report_menus(window: MainWindow) -> None:
 def report_html(session: SessionLike, *, keep_addresses: bool = False) -> str:
     """The HTML report of ``session`` as it stands now."""
     from ..core.formats.report_html import render, session_config  # on use
+    from ..core.recorded import recorded_events
 
+    events, trimmed = recorded_events(session.log, session.journal)
     return render(
-        list(session.log),
+        events,
         session.summary(),
         keep_addresses=keep_addresses,
         config=session_config(session.settings),
-        trimmed=session.log.trimmed(),
+        trimmed=trimmed,
     )
 
 

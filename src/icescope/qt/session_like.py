@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..core.events import Peer
     from ..core.hub import EventHub
     from ..core.ice.capabilities import Capabilities
+    from ..core.journal import Journal
     from ..core.model import SessionModel
     from ..core.states import Provenance
 
@@ -32,6 +33,7 @@ class SessionLike(Protocol):
     remote_text: tuple[str, dict[str, Any]]
     """The remote's description as a core text (template key, arguments)."""
     log: EventLog
+    journal: Journal | None
     """Every event of the session (for reports: statistics included)."""
 
     @property

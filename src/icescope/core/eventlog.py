@@ -13,8 +13,6 @@ if TYPE_CHECKING:
 DEFAULT_MAXLEN = 500_000
 """Events kept in memory; the on-disk journal keeps everything regardless."""
 
-CSV_COLUMNS = ("wall", "ts", "peer", "type", "previous", "state", "summary")
-
 
 class EventLog:
     """A bounded, append-only sequence of events.
@@ -51,25 +49,7 @@ class EventLog:
         return "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in chosen)
 
     def to_csv(self, events: Iterable[SessionEvent] | None = None) -> str:
-        """Serialise ``events`` (default: all) as CSV with a header row."""
-        import csv  # on export only: the window's start-up never needs it
-        import io
+        """Serialise ``events`` (default: all) as CSV with every field (:mod:`.csv_events`)."""
+        from .csv_events import to_csv  # on export only: the window's start-up never needs it
 
-        chosen = self._events if events is None else events
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        for event in chosen:
-            d = event.to_dict()
-            writer.writerow(
-                [
-                    f"{event.wall:.6f}",
-                    f"{event.ts:.6f}",
-                    event.peer.value,
-                    event.type,
-                    d.get("previous", ""),
-                    d.get("state", ""),
-                    event.summary(),
-                ]
-            )
-        return buf.getvalue()
+        return to_csv(self._events if events is None else events)

@@ -76,3 +76,20 @@ def test_names_torn_lines_and_empty_files(tmp_path: Path) -> None:
     assert last_record_type(older) == "session"
     assert interrupted_journals(tmp_path, alive=gone) == [newer, older]
     assert interrupted_journals(tmp_path / "missing", alive=gone) == []
+
+
+def test_sessions_started_in_the_same_second_get_their_own_journal(tmp_path: Path) -> None:
+    from icescope.core.journal import Journal, new_journal_path
+
+    first = new_journal_path(tmp_path)
+    Journal(first).close()  # the file exists now
+    second = new_journal_path(tmp_path)
+    if second.name[:23] == first.name[:23]:  # same second (almost always)
+        assert second.name == first.name.replace(".jsonl", "-2.jsonl")
+    assert second != first and not second.exists()
+    first.write_text('{"ts": 0, "type": "session"}\n')
+    second.write_text('{"ts": 0, "type": "session"}\n')
+    from icescope.core.recovery import writer_pid
+
+    assert writer_pid(first) == writer_pid(second) == os.getpid()
+    assert interrupted_journals(tmp_path, alive=lambda pid: False) == []  # this process's

@@ -1,6 +1,6 @@
 """Interrupted sessions: journals whose writer died before it wrote the closing summary.
 
-A session's journal (:mod:`.journal`) is ``session-<date>-<time>-<pid>.jsonl`` in the journal
+A session's journal (:mod:`.journal`) is ``session-<date>-<time>-<pid>[-<n>].jsonl`` in the journal
 directory, and a session that ends cleanly writes the ``summary`` record last. A journal whose
 last whole line is anything else, and whose writer process (the pid in its name) is gone, was
 interrupted: the window crashed, was killed (``kill -9``) or the machine went down. The next
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from pathlib import Path
 
-_NAME: Final = re.compile(r"^session-\d{8}-\d{6}-(\d+)\.jsonl$")
+_NAME: Final = re.compile(r"^session-\d{8}-\d{6}-(\d+)(?:-\d+)?\.jsonl$")
 TAIL_BYTES: Final = 256 * 1024
 """How much of a journal's end is read to find its last whole line (a summary is ~2 kB)."""
 MAX_CHECKED: Final = 20

@@ -139,6 +139,7 @@ class ConnectionPicker(QDialog):
         super().__init__(parent)
         self.recordings = recordings
         self.setObjectName("connection-picker")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(translate("OpenEvidence", "Choose peer connections"))
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

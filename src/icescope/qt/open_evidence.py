@@ -40,7 +40,13 @@ FILTERS = (
 
 
 def add_evidence_menus(window: MainWindow) -> None:
-    """A File menu before the Session menu: Open…, Open recent, Compare sessions…."""
+    """A File menu before the Session menu: Open…, Open recent, Compare sessions….
+
+    Also gives the log's export a remembered folder and a dated name.
+    """
+    from .export_location import ExportLocation
+
+    window.log_view.location = ExportLocation(window)
     session_menu = window.findChild(QMenu, "session-menu")
     if session_menu is None:
         return

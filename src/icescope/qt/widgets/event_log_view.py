@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ...core.events import SessionEvent
+    from ..export_location import ExportLocation
     from ..models.event_log_model import EventLogModel
 
 EXPORT_FORMATS = {
@@ -55,6 +56,8 @@ class QtEventLog(QWidget):
     def __init__(self, model: EventLogModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.location: ExportLocation | None = None
+        """Proposes the export's name and folder and remembers it (None: a plain name)."""
         self._following = True
 
         self.table = QTableView(self)
@@ -304,10 +307,11 @@ class QtEventLog(QWidget):
 
         from PySide6.QtWidgets import QFileDialog  # on use: its type costs the start-up ~0.5 ms
 
+        location = self.location
         name, _ = QFileDialog.getSaveFileName(
             self,
             translate("EventLogView", "Export events shown"),
-            f"icescope-events.{fmt}",
+            location.proposal(fmt) if location is not None else f"icescope-events.{fmt}",
             translate("EventLogView", EXPORT_FORMATS[fmt]),
         )
         if not name:
@@ -320,3 +324,6 @@ class QtEventLog(QWidget):
                     name, exc.strerror or exc
                 )
             )
+        else:
+            if location is not None:
+                location.remember(Path(name))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import translate
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from ..core.formats.recording import Recording
@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
 MAX_RECENT_FILES = 10
 FILTERS = (
-    "Evidence (*.jsonl *.json *.txt *.gz *.log)",
-    "All files (*)",
+    QT_TRANSLATE_NOOP("OpenEvidence", "Evidence (*.jsonl *.json *.txt *.gz *.log)"),
+    QT_TRANSLATE_NOOP("OpenEvidence", "All files (*)"),
 )
 
 

@@ -796,7 +796,7 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     </message>
     <message>
         <source>&amp;Don&apos;t ask for this one</source>
-        <translation>Für diese &amp;nicht mehr fragen</translation>
+        <translation>Für diese nicht mehr fr&amp;agen</translation>
     </message>
 </context>
 <context>

@@ -92,8 +92,9 @@ class QtCompareView(QWidget):
             caption.setWordWrap(True)
             caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(caption)
-            layout.addWidget(timeline, 1)
+            layout.addWidget(timeline)
             timeline.installEventFilter(self)
+        layout.addStretch(1)
         if len(self.entries) < 2:
             self.captions[0].setText(
                 translate(
@@ -102,7 +103,7 @@ class QtCompareView(QWidget):
                     "session; each joins the Showing list.",
                 )
             )
-        self.resize(1100, 620)
+        self.resize(1100, 520)
         self.align()
 
     # ------------------------------------------------------------------ choosing

@@ -90,7 +90,7 @@ class SessionSwitcher(QObject):
         label = QLabel(translate("Sessions", "Sho&wing:"), self.widget)
         self.combo = QComboBox(self.widget)
         self.combo.setObjectName("session-selector")
-        self.combo.setMinimumContentsLength(24)
+        self.combo.setMinimumContentsLength(44)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from icescope.core.config import Settings
-from icescope.core.events import Peer, StateChanged
+from icescope.core.events import Peer, StateChanged, is_periodic
 from icescope.core.settings_store import SettingsStore
 from icescope.core.states import IceConnectionState, Machine
 from icescope.qt.compare_view import QtCompareView
@@ -123,7 +123,7 @@ def test_rtcstats_and_switching_between_recordings(window: MainWindow) -> None:
     assert window.model is first.model and window.viewing is first
     assert "rtcstats_dump.gz · 8-1 — not live" in window.windowTitle()
     window.log_model.flush()
-    assert window.log_model.total == len([e for e in first.recording.events if e.type != "stats"])
+    assert window.log_model.total == len([e for e in first.recording.events if not is_periodic(e)])
 
 
 def test_compare_two_recordings_aligned(window: MainWindow, qtbot) -> None:

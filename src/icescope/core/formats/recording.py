@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..events import is_periodic
 from ..model import SessionModel, verdict
 from . import open_evidence
 
@@ -29,7 +30,12 @@ class Recording:
     pc: str | None
     """The browser's peer-connection id; None for an IceScope journal."""
     events: list[SessionEvent] = field(default_factory=list)
+    """What a view replays: every event except periodic samples (statistics, running heartbeat
+    counts), of which only each peer's last one is kept, at the end: a 24-hour dump's 86,400
+    samples are folded into :attr:`model` (graphs, timeline) but not kept."""
     model: SessionModel = field(default_factory=SessionModel)
+    count: int = 0
+    """Events read, samples included."""
     notes: tuple[str, ...] = ()
     """Facts about the file a reader must know (truncated series, an older format)."""
 
@@ -46,7 +52,7 @@ class Recording:
     def describe(self) -> str:
         """One line to choose it by: final ICE state of the local side and the event count."""
         state = self.model.local.ice.value or "no ICE state"
-        return f"{self.name} · {state} · {len(self.events)} events"
+        return f"{self.name} · {state} · {self.count} events"
 
 
 def read_recordings(path: Path) -> list[Recording]:
@@ -65,9 +71,15 @@ def read_recordings(path: Path) -> list[Recording]:
     # --pc`` prints them.
     for pc in imported.connections or (None,):
         recording = Recording(path, imported.format, pc, notes=notes)
+        last: dict[tuple[str, str], SessionEvent] = {}
         for _pc, event in imported.events(pc):
-            recording.events.append(event)
             recording.model.apply(event)
+            recording.count += 1
+            if is_periodic(event):
+                last[event.type, event.peer.value] = event
+            else:
+                recording.events.append(event)
+        recording.events += last.values()
         found.append(recording)
     found = [r for r in found if r.events]
     if not found:

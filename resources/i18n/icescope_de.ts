@@ -17,6 +17,69 @@
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <source>connected, no failure</source>
+        <translation>verbunden, kein Fehler</translation>
+    </message>
+    <message>
+        <source>connected; failed on the way</source>
+        <translation>verbunden; zwischendurch fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>connected, then failed</source>
+        <translation>verbunden, dann fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>never connected</source>
+        <translation>nie verbunden</translation>
+    </message>
+    <message>
+        <source>never connected: ICE failed</source>
+        <translation>nie verbunden: ICE fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>IceScope — compare two sessions</source>
+        <translation>IceScope — zwei Sitzungen vergleichen</translation>
+    </message>
+    <message>
+        <source>session start</source>
+        <translation>Sitzungsbeginn</translation>
+    </message>
+    <message>
+        <source>first connected</source>
+        <translation>erstes connected</translation>
+    </message>
+    <message>
+        <source>&amp;Top:</source>
+        <translation>&amp;Oben:</translation>
+    </message>
+    <message>
+        <source>&amp;Bottom:</source>
+        <translation>&amp;Unten:</translation>
+    </message>
+    <message>
+        <source>&amp;Align at:</source>
+        <translation>&amp;Ausrichten an:</translation>
+    </message>
+    <message>
+        <source>&amp;Fit both</source>
+        <translation>&amp;Beide einpassen</translation>
+    </message>
+    <message>
+        <source>Two sessions are needed: open a file (File → Open…) or run another session; each joins the Showing list.</source>
+        <translation>Zwei Sitzungen sind nötig: Öffnen Sie eine Datei (Datei → Öffnen…) oder führen Sie eine weitere Sitzung aus; jede kommt in die Liste „Anzeige“.</translation>
+    </message>
+    <message>
+        <source>{0} — verdict: {1}</source>
+        <translation>{0} — Ergebnis: {1}</translation>
+    </message>
+    <message>
+        <source> (never connected: aligned at its start)</source>
+        <translation> (nie verbunden: an ihrem Beginn ausgerichtet)</translation>
+    </message>
+</context>
+<context>
     <name>Controls</name>
     <message>
         <source>&amp;Restart ICE</source>
@@ -894,6 +957,65 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     </message>
 </context>
 <context>
+    <name>OpenEvidence</name>
+    <message>
+        <source>Evidence (*.jsonl *.json *.txt *.gz *.log)</source>
+        <translation>Belege (*.jsonl *.json *.txt *.gz *.log)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open an IceScope journal, a chrome://webrtc-internals dump (.txt, .gz) or an rtcstats dump, shown as a recording</source>
+        <translation>Ein IceScope-Journal, einen chrome://webrtc-internals-Dump (.txt, .gz) oder einen rtcstats-Dump öffnen und als Aufzeichnung anzeigen</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Compare two sessions…</source>
+        <translation>Zwei Sitzungen &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Open evidence</source>
+        <translation>Belege öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open {0}: {1}</source>
+        <translation>{0} kann nicht geöffnet werden: {1}</translation>
+    </message>
+    <message>
+        <source>Choose peer connections</source>
+        <translation>Peer-Verbindungen wählen</translation>
+    </message>
+    <message>
+        <source>Peer connections</source>
+        <translation>Peer-Verbindungen</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} peer connections. Choose one or more (Ctrl+click); each is shown as a recording.</source>
+        <translation>{0} enthält {1} Peer-Verbindungen. Wählen Sie eine oder mehrere (Strg+Klick); jede wird als Aufzeichnung angezeigt.</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>{0} no longer exists</source>
+        <translation>{0} existiert nicht mehr</translation>
+    </message>
+</context>
+<context>
     <name>PairsView</name>
     <message>
         <source>No statistics yet (they arrive once a second).</source>
@@ -1109,6 +1231,35 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>the Python package &apos;keyring&apos; is not installed (pip install &apos;icescope[keyring]&apos;)</source>
         <translation>das Python-Paket „keyring“ ist nicht installiert (pip install &apos;icescope[keyring]&apos;)</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>Interrupted session</source>
+        <translation>Unterbrochene Sitzung</translation>
+    </message>
+    <message>
+        <source>The session started {0} did not end: IceScope was closed without closing it (a crash, or the process was killed). Its journal has every event up to then.</source>
+        <translation>Die am {0} gestartete Sitzung wurde nicht beendet: IceScope wurde geschlossen, ohne sie zu schließen (ein Absturz, oder der Prozess wurde beendet). Ihr Journal enthält jedes Ereignis bis dahin.</translation>
+    </message>
+    <message>
+        <source>Open the journal to see the session as it was?
+{0}</source>
+        <translation>Das Journal öffnen, um die Sitzung so zu sehen, wie sie war?
+{0}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask for this one</source>
+        <translation>Für diese nicht mehr fr&amp;agen</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1717,61 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>Closed: {0}</source>
         <translation>Geschlossen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Sessions</name>
+    <message>
+        <source>Recording: {0}</source>
+        <translation>Aufzeichnung: {0}</translation>
+    </message>
+    <message>
+        <source>Session {0} · {1}</source>
+        <translation>Sitzung {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Sho&amp;wing:</source>
+        <translation>An&amp;zeige:</translation>
+    </message>
+    <message>
+        <source>The last sessions: live, ended and opened from files. Choose one to show it in every view; a new session keeps the previous ones here.</source>
+        <translation>Die letzten Sitzungen: laufende, beendete und aus Dateien geöffnete. Wählen Sie eine, um sie in allen Ansichten zu zeigen; eine neue Sitzung behält die vorigen hier.</translation>
+    </message>
+    <message>
+        <source>Session shown</source>
+        <translation>Angezeigte Sitzung</translation>
+    </message>
+    <message>
+        <source>Recording: {0} — not live</source>
+        <translation>Aufzeichnung: {0} — nicht live</translation>
+    </message>
+    <message>
+        <source>this is a recording, not live (choose a live session under Showing)</source>
+        <translation>dies ist eine Aufzeichnung, nicht live (wählen Sie unter „Anzeige“ eine laufende Sitzung)</translation>
+    </message>
+    <message>
+        <source>Session {0} (ended) — not live</source>
+        <translation>Sitzung {0} (beendet) — nicht live</translation>
+    </message>
+    <message>
+        <source>this session has ended (choose the live one under Showing)</source>
+        <translation>diese Sitzung ist beendet (wählen Sie unter „Anzeige“ die laufende)</translation>
+    </message>
+    <message>
+        <source>not live: nothing to impair</source>
+        <translation>nicht live: nichts zu stören</translation>
+    </message>
+    <message>
+        <source>the browser&apos;s peer connection {0}, from {1}</source>
+        <translation>die Peer-Verbindung {0} des Browsers, aus {1}</translation>
+    </message>
+    <message>
+        <source>IceScope — {0}</source>
+        <translation>IceScope — {0}</translation>
+    </message>
+    <message>
+        <source> (live)</source>
+        <translation> (live)</translation>
     </message>
 </context>
 <context>

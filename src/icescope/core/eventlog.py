@@ -23,8 +23,6 @@ moments: the last few minutes. A statistics sample carries every candidate and p
 generations (~7 KB), so keeping them all grew a window by ~100 MB an hour; the journal keeps
 every one, and exports read them back from it (:mod:`icescope.core.recorded`)."""
 
-CSV_COLUMNS = ("wall", "ts", "peer", "type", "previous", "state", "summary")
-
 
 class EventLog:
     """A bounded, append-only sequence of events, iterated in the order they were published.
@@ -103,25 +101,7 @@ class EventLog:
         return "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in chosen)
 
     def to_csv(self, events: Iterable[SessionEvent] | None = None) -> str:
-        """Serialise ``events`` (default: all) as CSV with a header row."""
-        import csv  # on export only: the window's start-up never needs it
-        import io
+        """Serialise ``events`` (default: all) as CSV with every field (:mod:`.csv_events`)."""
+        from .csv_events import to_csv  # on export only: the window's start-up never needs it
 
-        chosen = self if events is None else events
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        for event in chosen:
-            d = event.to_dict()
-            writer.writerow(
-                [
-                    f"{event.wall:.6f}",
-                    f"{event.ts:.6f}",
-                    event.peer.value,
-                    event.type,
-                    d.get("previous", ""),
-                    d.get("state", ""),
-                    event.summary(),
-                ]
-            )
-        return buf.getvalue()
+        return to_csv(self if events is None else events)

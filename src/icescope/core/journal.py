@@ -28,16 +28,31 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+MAX_SAME_SECOND = 1000
+"""Journals one process may start within one second before a name is reused."""
+
+
 def default_journal_dir() -> Path:
     """The per-user directory where session journals go (platformdirs user data dir)."""
     return Path(platformdirs.user_data_dir("icescope", appauthor=False)) / "sessions"
 
 
 def new_journal_path(directory: Path | None = None) -> Path:
-    """A fresh, timestamped journal path in ``directory`` (default: the user data dir)."""
+    """A fresh path ``session-<date>-<time>-<pid>[-<n>].jsonl`` in ``directory``.
+
+    ``directory`` defaults to the user data dir; ``-<n>`` (2, 3, …) is added when this process
+    started another session's journal in the same second.
+    """
     base = directory or default_journal_dir()
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime())
-    return base / f"session-{stamp}-{os.getpid()}.jsonl"
+    path = base / f"session-{stamp}-{os.getpid()}.jsonl"
+    # Two sessions of one process in the same second (New session right after one ended)
+    # must not share a file: the second would append to the first's journal.
+    for n in range(2, MAX_SAME_SECOND + 2):
+        if not path.exists():
+            break
+        path = base / f"session-{stamp}-{os.getpid()}-{n}.jsonl"
+    return path
 
 
 class Journal:

@@ -2,7 +2,8 @@
 
 Sections: ``session`` (the New session dialog's choices, see :mod:`.settings_codec`), ``impair``
 (the impair panel's last values), ``log`` (the event log's filters and column widths), ``ui``
-(language, quit confirmation, whether to remember TURN passwords) and ``recent`` (the last
+(language, quit confirmation, whether to remember TURN passwords), ``evidence`` (files opened,
+the last export folder, interrupted journals not to ask about again) and ``recent`` (the last
 sessions started). Window geometry is not here: it belongs to Qt's QSettings.
 
 A file that cannot be read, is not JSON, or has a bad section gives a clear message and the
@@ -34,7 +35,7 @@ VERSION: Final = 1
 MAX_BYTES: Final = 1 << 20
 """A settings file larger than 1 MiB is not read (it is not one of ours)."""
 MAX_RECENT: Final = 10
-VIEW_SECTIONS: Final = ("impair", "log", "ui")
+VIEW_SECTIONS: Final = ("impair", "log", "ui", "evidence")
 """Sections owned by the window; the store checks only that they hold plain values."""
 SECTIONS: Final = ("session", *VIEW_SECTIONS, "recent")
 MAX_BACKUPS: Final = 20

@@ -64,6 +64,10 @@ def run_gui(
     window.show()
     show_until_exposed(app, window)
     first_frame_drawn()
+    if store is not None and not self_test:
+        from .recovery_prompt import offer_recovery  # after the first frame: it reads files
+
+        offer_recovery(window)
 
     import asyncio
 

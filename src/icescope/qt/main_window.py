@@ -41,10 +41,12 @@ from .desktop_menus import add_desktop_menus
 from .i18n import translate
 from .keyboard import set_tab_order
 from .models.event_log_model import EventLogModel
+from .open_evidence import add_evidence_menus
 from .preferences import WindowPreferences
 from .quit_guard import QuitGuard
 from .report_menu import add_report_menus
 from .session_life import SessionLife
+from .session_switcher import SessionSwitcher
 from .widgets.controls import QtControls
 from .widgets.event_log_view import QtEventLog
 from .widgets.graphs import QtGraphs
@@ -68,6 +70,7 @@ if TYPE_CHECKING:
     from .about_dialog import QtAboutDialog
     from .dialogs.session_dialog import QtSessionDialog
     from .session_like import SessionLike
+    from .session_switcher import Shown
     from .widgets.signaling_panel import QtSignalingPanel
 
 CONTROLS_MS = 20
@@ -100,6 +103,8 @@ class MainWindow(SessionLife, QMainWindow):
         SessionLife.__init__(self, settings, session_factory)
         self.model: SessionModel | None = None
         """The model the widgets render (the session's; None before any)."""
+        self.viewing: Shown | None = None
+        """The session shown when it is not the live one (an ended session, a recording)."""
         self._now: Callable[[], float] = lambda: 0.0
         self._who = ""
         self._conditions_seen = -1
@@ -180,6 +185,8 @@ class MainWindow(SessionLife, QMainWindow):
             self.prefs.restore()
         add_desktop_menus(self)
         add_report_menus(self)
+        self.switcher = SessionSwitcher(self)
+        add_evidence_menus(self)
         set_tab_order(self)
         self.refresh()
 
@@ -249,7 +256,9 @@ class MainWindow(SessionLife, QMainWindow):
         """Show a session that is about to start (SessionLife calls this)."""
         if self.settings.mode != "loopback" or self._remote_panel is not None:
             self.remote_panel.configure(self.settings)
+        self.viewing = None
         self.follow(session.hub, session.model, session.clock.ts)
+        self.switcher.live(session)
 
     def report(self, level: str, code: str, message: str, shown: str | None = None) -> None:
         """Show a notice: through the session (log + journal + banner) when there is one.
@@ -261,7 +270,7 @@ class MainWindow(SessionLife, QMainWindow):
             self._shown[message] = shown
         if self.session is not None:
             self.session.notice(level, code, message)
-        else:
+        if self.session is None or self.viewing is not None:  # else its event shows it
             self.banner.show_notice(level, self._shown.pop(message, message), key=code)
 
     # ------------------------------------------------------------------ commands
@@ -358,9 +367,10 @@ class MainWindow(SessionLife, QMainWindow):
             # The engine's timings drive this process's peers; a browser or another
             # IceScope runs its own, so the remote gets no countdown there.
             ours = peer is Peer.LOCAL or self.settings.mode == "loopback"
+            ours = ours and self.viewing is None  # a recording has no countdown
             self.panels[peer].show_peer(
                 self.model.peers[peer],
-                self.settings.mode,
+                self.viewing.mode if self.viewing is not None else self.settings.mode,
                 self._who,
                 self.settings.timings if ours else None,
                 self.settings.stats_interval,
@@ -380,6 +390,12 @@ class MainWindow(SessionLife, QMainWindow):
     def refresh(self) -> None:
         """Render the model into every widget (panels, controls, labels, status line)."""
         model = self.model
+        if self.viewing is not None:  # not the live session: shown as it was, commands off
+            for peer in self.panels:
+                self._show_peer(peer)
+            self.switcher.render_not_live(self.viewing)
+            return
+        self.switcher.sync()
         capabilities = self.session.capabilities if self.session is not None else None
         commands = commands_of(model, capabilities, busy=self.busy)
         self.controls.set_commands(

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ...core.events import SessionEvent
+    from ..export_location import ExportLocation
     from ..models.event_log_model import EventLogModel
 
 _COLUMN_WIDTHS = (100, 84, 60, 210, 190)
@@ -53,6 +54,8 @@ class QtEventLog(QWidget):
     def __init__(self, model: EventLogModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.location: ExportLocation | None = None
+        """Proposes the export's name and folder and remembers it (None: a plain name)."""
         self._following = True
 
         self.table = QTableView(self)

@@ -39,10 +39,11 @@ def export_with_dialog(view: QtEventLog, fmt: str) -> None:
 
     from PySide6.QtWidgets import QFileDialog  # on use: its type costs the start-up ~0.5 ms
 
+    location = view.location
     name, _ = QFileDialog.getSaveFileName(
         view,
         translate("EventLogView", "Export events shown"),
-        f"icescope-events.{fmt}",
+        location.proposal(fmt) if location is not None else f"icescope-events.{fmt}",
         translate("EventLogView", EXPORT_FORMATS[fmt]),
     )
     if not name:
@@ -55,3 +56,6 @@ def export_with_dialog(view: QtEventLog, fmt: str) -> None:
                 name, exc.strerror or exc
             )
         )
+    else:
+        if location is not None:
+            location.remember(Path(name))

@@ -174,3 +174,21 @@ def test_a_bad_file_is_one_readable_line(window: MainWindow, tmp_path, content, 
     assert "Traceback" not in text and "\n" not in text
     assert window.switcher.entries == []
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_report_is_of_the_recording_on_screen(window: MainWindow, tmp_path) -> None:
+    """Export report / Report a problem describe what is shown, not a live session elsewhere."""
+    from icescope.qt.report_menu import write_report
+
+    _pick(window, INTERNALS, [1])
+    entry = window.switcher.current
+    assert entry is not None
+    path = write_report(window, tmp_path / "report.html")
+    html = path.read_text(encoding="utf-8")
+    assert "IceScope report of a recording" in html
+    changes = [
+        e
+        for e in entry.recording.events
+        if isinstance(e, StateChanged) and e.machine is Machine.ICE
+    ]
+    assert changes and html.count("iceconnectionstatechange") >= len(changes)

@@ -17,6 +17,10 @@ from PySide6.QtWidgets import QMenu
 from .i18n import translate
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..core.events import SessionEvent
+    from ..core.model import SessionModel
     from .main_window import MainWindow
     from .session_like import SessionLike
 
@@ -68,11 +72,23 @@ def write_report(window: MainWindow, path: Path) -> Path:
         OSError: the file could not be written.
         LookupError: there is no session to report on.
     """
-    session = window.session
+    shown = window.viewing
+    if shown is not None and shown.session is None:  # a recording on screen: report on it
+        path.write_text(recording_html(shown.events(), shown.model, shown.now()), encoding="utf-8")
+        return path
+    session = shown.session if shown is not None else window.session
     if session is None:
         raise LookupError(translate("ReportMenu", "there is no session to report on"))
     path.write_text(report_html(session), encoding="utf-8")
     return path
+
+
+def recording_html(events: Iterable[SessionEvent], model: SessionModel, end: float) -> str:
+    """The HTML report of an opened recording (its events and their fold, as it was at ``end``)."""
+    from ..core.formats.report_html import render  # on use
+    from ..core.model import summary
+
+    return render(list(events), summary(model, end, None), title="IceScope report of a recording")
 
 
 def _default_name() -> str:

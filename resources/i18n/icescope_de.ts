@@ -2172,6 +2172,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>Ursache</translation>
     </message>
     <message>
+        <source>▭ unknown: reports stopped</source>
+        <translation>▭ unbekannt: keine Berichte mehr</translation>
+    </message>
+    <message>
         <source>local ICE</source>
         <translation>lokal ICE</translation>
     </message>

@@ -61,3 +61,31 @@ def test_history_folds_bands_marks_impairment_intervals_and_rates() -> None:
     (interval,) = history.impairments
     assert (interval.peer, interval.start, interval.end) == (R, 1.5, 4.0)
     assert [m.kind for m in history.marks] == ["impairment", "impairment", "restart"]
+
+
+def test_bands_stop_at_what_was_reported_when_the_reports_stop() -> None:
+    """A remote whose report channel is gone is drawn ``unknown`` from then on, not as its last
+    reported state; a closed one stays closed (final), and reports that come back resume."""
+    from icescope.core.events import RemoteChannel
+    from icescope.core.model.history import STALE
+
+    def channel(ts: float, alive: bool) -> RemoteChannel:
+        return RemoteChannel(ts=ts, wall=WALL0 + ts, peer=R, channel="websocket", alive=alive)
+
+    model = fold(
+        channel(0.0, True),
+        ice(R, 0.1, "new", "checking"),
+        ice(R, 0.2, "checking", "connected"),
+        channel(5.0, False),  # the page closed: nothing is known after this
+        channel(5.5, False),
+        channel(8.0, True),  # a new page
+        ice(R, 8.2, "new", "checking"),
+    )
+    history = model.history
+    assert history.state_at(R, Machine.ICE, 4.9) == "connected"
+    assert history.state_at(R, Machine.ICE, 6.0) == STALE
+    assert history.state_at(R, Machine.CONNECTION, 6.0) is None  # never reported: stays unknown
+    assert history.changes[(R, Machine.ICE)][1].count(STALE) == 1
+    assert history.state_at(R, Machine.ICE, 8.3) == "checking"
+    closed = fold(ice(R, 0.1, "connected", "closed"), channel(1.0, False)).history
+    assert closed.state_at(R, Machine.ICE, 2.0) == "closed"

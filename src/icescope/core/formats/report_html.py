@@ -18,12 +18,14 @@ from ..events import (
     IceRestart,
     Impairment,
     Notice,
+    RemoteChannel,
     SelectedPairChanged,
     StateChanged,
     StatsSample,
     selected_pair_stats,
 )
 from ..export import anonymize_text
+from ..model.history import STALE
 from ..states import Machine
 from . import svg
 
@@ -189,6 +191,10 @@ def render(
         if isinstance(e, StateChanged) and e.machine is Machine.ICE:
             lane = lanes.setdefault(e.peer.value, [(0.0, e.previous)])
             lane.append((e.ts, e.state))
+        elif isinstance(e, RemoteChannel) and not e.alive and e.peer.value in lanes:
+            lane = lanes[e.peer.value]  # its reports stopped: not known from here on
+            if lane[-1][1] not in (STALE, "closed"):
+                lane.append((e.ts, STALE))
         elif isinstance(e, IceRestart):
             marks.append((e.ts, e.peer.value, f"ICE restart {e.phase}: {e.summary()}"))
         elif isinstance(e, Impairment):

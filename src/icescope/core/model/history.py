@@ -22,6 +22,7 @@ from ..events import (
     Impairment,
     Notice,
     Peer,
+    RemoteChannel,
     SelectedPairChanged,
     StateChanged,
     StatsSample,
@@ -38,6 +39,9 @@ MAX_CHANGES = 200_000
 MAX_MARKS = 100_000
 """Marks kept (restarts, impairments, pair changes, notices, causes)."""
 BANDS = (Machine.ICE, Machine.CONNECTION)
+STALE = "unknown"
+"""The band's state from the moment a peer's reports stopped (its channel is gone): what it was
+after that is not known, so the timeline must not draw the last reported state on."""
 METRICS = ("rtt", "bytes", "heartbeat")
 """Series per peer: RTT (ms), received bytes/s, heartbeat messages received/s."""
 
@@ -94,6 +98,12 @@ class History:
                 states.append(event.state)
                 if len(times) > MAX_CHANGES:  # bounded: the oldest half goes, amortised O(1)
                     del times[: MAX_CHANGES // 2], states[: MAX_CHANGES // 2]
+            case RemoteChannel(alive=False):
+                for machine in BANDS:
+                    times, states = self.changes[(event.peer, machine)]
+                    if states and states[-1] not in (STALE, "closed"):  # closed is final
+                        times.append(event.ts)
+                        states.append(STALE)
             case StatsSample():
                 self._stats(event)
             case HeartbeatCount(final=False, received=int(received)):

@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.events import Peer
-from ...core.model.history import BANDS
+from ...core.model.history import BANDS, STALE
 from ...core.states import Machine
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..state_style import look_of
@@ -53,6 +53,9 @@ MARK_NAMES = {
     "notice": QT_TRANSLATE_NOOP("Timeline", "notice"),
     "cause": QT_TRANSLATE_NOOP("Timeline", "cause"),
 }
+STALE_COLOR = "#d6d6d6"
+"""A band where the peer's state is not known (its reports stopped): light, never a state's."""
+STALE_NAME = QT_TRANSLATE_NOOP("Timeline", "▭ unknown: reports stopped")
 ROW_NAMES = {
     (Peer.LOCAL, Machine.ICE): QT_TRANSLATE_NOOP("Timeline", "local ICE"),
     (Peer.LOCAL, Machine.CONNECTION): QT_TRANSLATE_NOOP("Timeline", "local connection"),
@@ -200,6 +203,7 @@ class QtTimeline(QWidget):
                 )
             )
             x += 80
+        out.append(("text", x, axis_y + 30, 0, 0, "#777777", translate("Timeline", STALE_NAME)))
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -298,7 +302,7 @@ def _runs(columns: list[str | None], y: float) -> list[Prim]:
     for px, state in enumerate(columns):
         if state != run_state or px == last:
             if run_state is not None:
-                color = look_of(run_state).color
+                color = STALE_COLOR if run_state == STALE else look_of(run_state).color
                 out.append(
                     ("rect", LABEL_W + run_x, y + 2, px - run_x, ROW_H - 5, color, run_state)
                 )

@@ -14,7 +14,7 @@ the session or only its call.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import IceScopeError
 from .events import CallStarted, Peer
@@ -24,9 +24,34 @@ from .states import Provenance
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from .clock import SessionClock
+    from .config import Settings
+    from .events import SessionEvent
+    from .model import SessionModel
     from .remotes import RemoteLink
-    from .session import Session
     from .signaling.base import Signaling
+
+
+class CallHost(Protocol):
+    """What :class:`Calls` needs of its session (the session implements it)."""
+
+    settings: Settings
+    clock: SessionClock
+    model: SessionModel
+    local: PeerAgent | None
+
+    @property
+    def closing(self) -> bool:
+        """True once the session's close began."""
+
+    @property
+    def ended(self) -> bool:
+        """True once the session ended."""
+
+    def _publish(self, event: SessionEvent) -> None: ...
+
+    def _watch_end(self, agent: PeerAgent) -> None: ...
+
 
 _SESSION_ENDS: frozenset[Provenance] = frozenset({Provenance.LOCAL_CLOSE, Provenance.PROCESS_EXIT})
 """Close causes that end a long-running session too (IceScope's own close, a signal)."""
@@ -52,7 +77,7 @@ class Calls:
         reconnect: long-running: only the session's own close ends it, not the remote's.
     """
 
-    def __init__(self, session: Session, *, reconnect: bool) -> None:
+    def __init__(self, session: CallHost, *, reconnect: bool) -> None:
         self._session = session
         self.reconnect = reconnect
         self._link: RemoteLink | None = None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from .delivery import Delivery, delivery
 from .peer import PeerModel, Staleness, StateValue
 from .session import SessionModel
-from .summary import Delivery, Verdict, delivery, summary, verdict
+from .summary import Verdict, summary, verdict
 
 __all__ = [
     "Delivery",

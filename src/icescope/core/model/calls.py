@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..events import Peer
-from .summary import Delivery, delivery
+from .delivery import Delivery, delivery
 
 if TYPE_CHECKING:
     from .peer import PeerModel

@@ -54,7 +54,40 @@ class Collector(logging.Handler):
         self.lines: list[tuple[float, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append((record.created, f"py  {record.name}: {record.getMessage()}"[:220]))
+        try:
+            stun_line = _stun_summary(record)
+        except Exception:  # a trace must never break the code it watches
+            stun_line = None
+        text = stun_line or f"py  {record.name}: {record.getMessage()}"[:220]
+        self.lines.append((record.created, text))
+
+
+def _stun_summary(record: logging.LogRecord) -> str | None:
+    """One compact line for a STUN message aioice logged (``<`` in, ``>`` out).
+
+    Keeps what the roles and nomination turn on: class, transaction, USERNAME, the role
+    attribute with its tie-breaker, USE-CANDIDATE and an error code.
+    """
+    from aioice import stun
+
+    args = record.args if isinstance(record.args, tuple) else ()
+    message = next((a for a in args if isinstance(a, stun.Message)), None)
+    if message is None or len(args) != 4:  # aioice: "%s %s < %s %s" (conn, protocol, addr, msg)
+        return None
+    conn, _protocol, addr, _message = args
+    direction = "<" if "< " in str(record.msg) else ">"
+    attrs = message.attributes
+    role = next((k for k in ("ICE-CONTROLLING", "ICE-CONTROLLED") if k in attrs), "")
+    parts = [
+        f"stun {conn} {direction} {addr[1]}",
+        message.message_class.name,
+        message.transaction_id.hex()[:8],
+        str(attrs.get("USERNAME", "")),
+        f"{role}={attrs[role] % 10000:04d}" if role else "",
+        "USE-CANDIDATE" if "USE-CANDIDATE" in attrs else "",
+        str(attrs.get("ERROR-CODE", "")),
+    ]
+    return " ".join(p for p in parts if p)
 
 
 def _page_line(event: dict[str, Any]) -> str:

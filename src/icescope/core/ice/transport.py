@@ -103,11 +103,16 @@ class ManagedIceTransport(RTCIceTransport):
         if not conn.retired and not self._stopped:
             self.emit(PAC_EVENT, phase, left, conn is self.pending)
 
-    async def begin_generation(self) -> MonitoredConnection:
-        """Create and gather the next generation (new ufrag/pwd and sockets), same role."""
+    async def begin_generation(self, ice_controlling: bool | None = None) -> MonitoredConnection:
+        """Create and gather the next generation (new ufrag/pwd and sockets).
+
+        Args:
+            ice_controlling: its ICE role (None: the active generation's; see
+                :func:`~icescope.core.ice.restart.restart_role` for what a restart takes).
+        """
         if self._stopped:
             raise InvalidStateError("RTCIceTransport is closed")
-        conn = await self._gatherer.new_generation()
+        conn = await self._gatherer.new_generation(ice_controlling)
         self._attach(conn)
         return conn
 

@@ -121,7 +121,9 @@ def log_frames() -> None:
     WebSocketSignaling.feed = logged  # type: ignore[method-assign]
 
 
-async def trace(restart: bool, browser_offers: bool) -> list[tuple[float, str]]:
+async def trace(
+    restart: bool, browser_offers: bool, browser_restarts: bool = False
+) -> list[tuple[float, str]]:
     from playwright.async_api import async_playwright
 
     log_frames()
@@ -157,8 +159,12 @@ async def trace(restart: bool, browser_offers: bool) -> list[tuple[float, str]]:
             lines.append((time.time(), "--- both connected (seen by the driver)"))
             if restart:
                 await asyncio.sleep(0.5)
-                lines.append((time.time(), "--- restart_ice()"))
-                await session.restart_ice()
+                if browser_restarts:
+                    lines.append((time.time(), "--- restart_ice() (the page's Restart button)"))
+                    await page.click("#restart")
+                else:
+                    lines.append((time.time(), "--- restart_ice()"))
+                    await session.restart_ice()
                 await page.wait_for_function(
                     "window.icescope.restarts.some(r => r.phase !== 'start')", polling=5
                 )
@@ -198,10 +204,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--restart", action="store_true")
     parser.add_argument("--browser-offers", action="store_true")
+    parser.add_argument("--browser-restarts", action="store_true", help="the page restarts")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inside:
-        lines = asyncio.run(trace(args.restart, args.browser_offers))
+        lines = asyncio.run(trace(args.restart, args.browser_offers, args.browser_restarts))
         t0 = next(t for t, text in lines if text.startswith("--- page.goto"))
         for t, text in lines:
             print(f"{(t - t0) * 1000:9.1f} ms  {text}")
@@ -212,6 +219,7 @@ def main() -> int:
     argv = [sys.executable, __file__, "--inside"]
     argv += ["--restart"] if args.restart else []
     argv += ["--browser-offers"] if args.browser_offers else []
+    argv += ["--browser-restarts"] if args.browser_restarts else []
     with netns("icescope-trace", private_link=True) as ns:
         done = subprocess.run(["ip", "netns", "exec", ns, *argv], timeout=120, check=False)
     return done.returncode

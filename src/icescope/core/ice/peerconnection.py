@@ -236,6 +236,7 @@ class IcePeerConnection(RTCPeerConnection):
             conn = await transport.begin_generation(controlling)
             if remote is not None:
                 conn.remote_username, conn.remote_password = remote
+                transport.align_roles()  # the peer took its role when it offered
         self._configure_transports()
         new = transports[0].pending.local_username if transports[0].pending else ""
         now = asyncio.get_running_loop().time()

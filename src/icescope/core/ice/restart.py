@@ -111,6 +111,7 @@ async def detect_restart(
             created = await begin("remote", creds)
         elif changed and pending is not None:
             pending.remote_username, pending.remote_password = creds
+            transport.align_roles()  # the answer is in: the peer took its restart role
         elif not changed and pending is not None and description.type == "answer":
             # RFC 8839 requires new credentials in the answer; stock aiortc keeps them.
             transport.abandon_pending(

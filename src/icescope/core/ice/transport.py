@@ -116,6 +116,25 @@ class ManagedIceTransport(RTCIceTransport):
         self._attach(conn)
         return conn
 
+    def align_roles(self) -> None:
+        """Give every older generation the pending generation's ICE role.
+
+        Called once a restart is negotiated. A browser's ICE role belongs to its whole
+        transport, so its checks on the old generation (kept until the new one is selected)
+        carry the new role too; an old generation still in the old role would see a role
+        conflict there and might answer it with 487, which flips the browser's role on the
+        new generation as well.
+        """
+        pending = self.pending
+        if pending is None:
+            return
+        for conn in self.generations():
+            if conn is not pending and conn.ice_controlling != pending.ice_controlling:
+                logger.debug(
+                    "%s takes the restart's role (controlling=%s)", conn, pending.ice_controlling
+                )
+                conn.ice_controlling = pending.ice_controlling
+
     def abandon_pending(self, detail: str) -> None:
         """Give up the pending generation and stay on the active one."""
         conn = self._gatherer.drop_pending()

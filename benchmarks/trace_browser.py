@@ -54,7 +54,40 @@ class Collector(logging.Handler):
         self.lines: list[tuple[float, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append((record.created, f"py  {record.name}: {record.getMessage()}"[:220]))
+        try:
+            stun_line = _stun_summary(record)
+        except Exception:  # a trace must never break the code it watches
+            stun_line = None
+        text = stun_line or f"py  {record.name}: {record.getMessage()}"[:220]
+        self.lines.append((record.created, text))
+
+
+def _stun_summary(record: logging.LogRecord) -> str | None:
+    """One compact line for a STUN message aioice logged (``<`` in, ``>`` out).
+
+    Keeps what the roles and nomination turn on: class, transaction, USERNAME, the role
+    attribute with its tie-breaker, USE-CANDIDATE and an error code.
+    """
+    from aioice import stun
+
+    args = record.args if isinstance(record.args, tuple) else ()
+    message = next((a for a in args if isinstance(a, stun.Message)), None)
+    if message is None or len(args) != 4:  # aioice: "%s %s < %s %s" (conn, protocol, addr, msg)
+        return None
+    conn, _protocol, addr, _message = args
+    direction = "<" if "< " in str(record.msg) else ">"
+    attrs = message.attributes
+    role = next((k for k in ("ICE-CONTROLLING", "ICE-CONTROLLED") if k in attrs), "")
+    parts = [
+        f"stun {conn} {direction} {addr[1]}",
+        message.message_class.name,
+        message.transaction_id.hex()[:8],
+        str(attrs.get("USERNAME", "")),
+        f"{role}={attrs[role] % 10000:04d}" if role else "",
+        "USE-CANDIDATE" if "USE-CANDIDATE" in attrs else "",
+        str(attrs.get("ERROR-CODE", "")),
+    ]
+    return " ".join(p for p in parts if p)
 
 
 def _page_line(event: dict[str, Any]) -> str:
@@ -88,7 +121,9 @@ def log_frames() -> None:
     WebSocketSignaling.feed = logged  # type: ignore[method-assign]
 
 
-async def trace(restart: bool, browser_offers: bool) -> list[tuple[float, str]]:
+async def trace(
+    restart: bool, browser_offers: bool, browser_restarts: bool = False
+) -> list[tuple[float, str]]:
     from playwright.async_api import async_playwright
 
     log_frames()
@@ -124,8 +159,12 @@ async def trace(restart: bool, browser_offers: bool) -> list[tuple[float, str]]:
             lines.append((time.time(), "--- both connected (seen by the driver)"))
             if restart:
                 await asyncio.sleep(0.5)
-                lines.append((time.time(), "--- restart_ice()"))
-                await session.restart_ice()
+                if browser_restarts:
+                    lines.append((time.time(), "--- restart_ice() (the page's Restart button)"))
+                    await page.click("#restart")
+                else:
+                    lines.append((time.time(), "--- restart_ice()"))
+                    await session.restart_ice()
                 await page.wait_for_function(
                     "window.icescope.restarts.some(r => r.phase !== 'start')", polling=5
                 )
@@ -165,10 +204,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--restart", action="store_true")
     parser.add_argument("--browser-offers", action="store_true")
+    parser.add_argument("--browser-restarts", action="store_true", help="the page restarts")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inside:
-        lines = asyncio.run(trace(args.restart, args.browser_offers))
+        lines = asyncio.run(trace(args.restart, args.browser_offers, args.browser_restarts))
         t0 = next(t for t, text in lines if text.startswith("--- page.goto"))
         for t, text in lines:
             print(f"{(t - t0) * 1000:9.1f} ms  {text}")
@@ -179,6 +219,7 @@ def main() -> int:
     argv = [sys.executable, __file__, "--inside"]
     argv += ["--restart"] if args.restart else []
     argv += ["--browser-offers"] if args.browser_offers else []
+    argv += ["--browser-restarts"] if args.browser_restarts else []
     with netns("icescope-trace", private_link=True) as ns:
         done = subprocess.run(["ip", "netns", "exec", ns, *argv], timeout=120, check=False)
     return done.returncode

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import signal
 import sys
@@ -23,6 +24,7 @@ from typing import Any
 
 from icescope.core.config import Settings
 from icescope.core.events import CandidateGathered, IceRestart, Listening, Peer
+from icescope.core.ice.stats import ice_role
 from icescope.core.netif import AddressSelection
 from icescope.core.session import Session
 
@@ -45,6 +47,23 @@ PAGE_STATE = """() => { const s = window.icescope; return {states: s.states, rol
   peerSent: s.peerSent, restarts: s.restarts, pair: s.pair, errors: s.errors,
   events: s.events, marks: s.marks, statsSent: s.statsSent, lastStats: s.lastStats,
   timeOrigin: performance.timeOrigin}; }"""
+
+
+ROLE_CONFLICT_LOGS = ("Role conflict", "Switching to")
+"""What aioice logs when it answers a role conflict with 487 or changes its role over one."""
+
+
+class RoleConflicts(logging.Handler):
+    """Keeps aioice's role-conflict messages (either side of a conflict logs one here)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if any(key in message for key in ROLE_CONFLICT_LOGS):
+            self.messages.append(message)
 
 
 def chromium_descendants() -> list[int]:
@@ -125,6 +144,11 @@ async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, A
     events: list[Any] = []
     session.hub.subscribe(events.append)
     result: dict[str, Any] = {"scenario": name, "browser_offers": browser_offers}
+    conflicts = RoleConflicts()
+    aioice_log = logging.getLogger("aioice.ice")
+    aioice_log.setLevel(logging.INFO)
+    aioice_log.addHandler(conflicts)
+    result["role_conflicts"] = conflicts.messages
     async with asyncio.timeout(60), async_playwright() as p:
         browser = await launch(p)
         try:
@@ -155,15 +179,19 @@ async def scenario(name: str, browser_offers: bool, address: str) -> dict[str, A
             if name.startswith("restart") and not session.can_restart:
                 raise AssertionError("the ICE engine cannot restart: can_restart is False")
             if name == "restart-local":
+                result["role_before_restart"] = ice_role(session.local.pc)  # type: ignore[union-attr]
                 await session.restart_ice()
                 await wait_for_restart(events, Peer.LOCAL)
                 await wait_page(page, "window.icescope.restarts.some(r => r.phase !== 'start')")
                 await asyncio.sleep(0.8)
             elif name == "restart-browser":
+                result["role_before_restart"] = ice_role(session.local.pc)  # type: ignore[union-attr]
                 await page.click("#restart")
                 await wait_page(page, "window.icescope.restarts.some(r => r.phase !== 'start')")
                 await wait_for_restart(events, Peer.LOCAL)
                 await asyncio.sleep(0.8)
+            if name.startswith("restart"):
+                result["role_after_restart"] = ice_role(session.local.pc)  # type: ignore[union-attr]
             await wait_page(page, "window.icescope.statsSent >= 1", timeout=5)
             try:
                 async with asyncio.timeout(5):

@@ -161,6 +161,17 @@ def test_close_from_the_browser() -> None:
 
 def check_restart(result: dict[str, Any], initiator_peer: str) -> None:
     assert_connected_both_sides(result)
+    # The side that offers the restart controls it, as Chromium decides too: no role conflict
+    # (with roles kept, a restart offered by the controlled side left both agents controlled,
+    # or both controlling, and every such restart had one).
+    assert result["role_conflicts"] == []
+    offered_first = "remote" if result["browser_offers"] else "local"
+    assert result["role_before_restart"] == (
+        "controlling" if offered_first == "local" else "controlled"
+    )
+    assert result["role_after_restart"] == (
+        "controlling" if initiator_peer == "local" else "controlled"
+    )
     local = [e for e in of(result, "local", "icerestart") if e["phase"] == "complete"]
     remote = [e for e in of(result, "remote", "icerestart") if e["phase"] == "complete"]
     assert local and remote, (of(result, "local", "icerestart"), of(result, "remote", "icerestart"))
@@ -176,12 +187,19 @@ def check_restart(result: dict[str, Any], initiator_peer: str) -> None:
     assert summary["received"] == page["hbSent"]
 
 
-def test_icescope_initiated_restart() -> None:
-    check_restart(run_scenario("restart-local"), "local")
+OFFERS = pytest.mark.parametrize(
+    "browser_offers", [False, True], ids=["icescope-offers", "browser-offers"]
+)
 
 
-def test_browser_initiated_restart() -> None:
-    check_restart(run_scenario("restart-browser"), "remote")
+@OFFERS
+def test_icescope_initiated_restart(browser_offers: bool) -> None:
+    check_restart(run_scenario("restart-local", browser_offers=browser_offers), "local")
+
+
+@OFFERS
+def test_browser_initiated_restart(browser_offers: bool) -> None:
+    check_restart(run_scenario("restart-browser", browser_offers=browser_offers), "remote")
 
 
 def test_killed_browser_makes_the_remote_stale_within_two_seconds() -> None:

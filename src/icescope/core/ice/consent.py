@@ -111,6 +111,7 @@ class MonitoredConnection(PatientConnection):
         *,
         local_username: str | None = None,
         local_password: str | None = None,
+        ice_controlling: bool | None = None,
     ) -> MonitoredConnection:
         """A fresh connection with ``other``'s configuration and role.
 
@@ -118,10 +119,12 @@ class MonitoredConnection(PatientConnection):
             other: a configured connection (stock or monitored) to copy the settings of.
             local_username: the ufrag to use (None: a new random one, as a restart needs).
             local_password: the password to use (None: a new random one).
+            ice_controlling: the ICE role to take (None: ``other``'s).
         """
-        conn = cls(
-            **twin_kwargs(other), local_username=local_username, local_password=local_password
-        )
+        kwargs = twin_kwargs(other)
+        if ice_controlling is not None:
+            kwargs["ice_controlling"] = ice_controlling
+        conn = cls(**kwargs, local_username=local_username, local_password=local_password)
         if isinstance(other, MonitoredConnection):
             conn.address_selection = other.address_selection
             conn.timings = other.timings

@@ -79,10 +79,14 @@ class ManagedIceGatherer(RTCIceGatherer):
         conn = self._current()
         return RTCIceParameters(usernameFragment=conn.local_username, password=conn.local_password)
 
-    async def new_generation(self) -> MonitoredConnection:
-        """Create the next generation with new credentials and gather its candidates."""
+    async def new_generation(self, ice_controlling: bool | None = None) -> MonitoredConnection:
+        """Create the next generation with new credentials and gather its candidates.
+
+        Args:
+            ice_controlling: the new generation's ICE role (None: the active one's).
+        """
         if self._pending is None:
-            self._pending = MonitoredConnection.like(self.active)
+            self._pending = MonitoredConnection.like(self.active, ice_controlling=ice_controlling)
             self.history.append(self._pending)
             self._forget_old()
             self.emit("statechange")  # gathering again (icegatheringstatechange)

@@ -61,6 +61,11 @@ def closing(conn: aioice.Connection) -> bool:
     return bool(conn._closing)
 
 
+def remote_is_lite(conn: aioice.Connection) -> bool:
+    """True when the remote agent of ``conn`` is ICE-lite (known once checks started)."""
+    return bool(getattr(conn, "remote_is_lite", False))
+
+
 def set_remote_is_lite(conn: aioice.Connection, lite: bool) -> None:
     """Tell a connection whether the remote agent is ICE-lite (stock sets it in ``start()``)."""
     conn.remote_is_lite = lite

@@ -30,8 +30,9 @@ from . import compat
 from .capabilities import Capabilities
 from .channels import meter_channel
 from .derived import DerivedStates
+from .internals import remote_is_lite
 from .introspect import ice_transports
-from .restart import RestartRecord, detect_restart, learn_remote_credentials
+from .restart import RestartRecord, detect_restart, learn_remote_credentials, restart_role
 from .transport import CHANGE_EVENT, GENERATION_EVENT, PAC_EVENT, ManagedIceTransport
 
 if TYPE_CHECKING:
@@ -231,9 +232,11 @@ class IcePeerConnection(RTCPeerConnection):
             return False
         old = self.local_ufrag()
         for transport in transports:
-            conn = await transport.begin_generation()
+            controlling = restart_role(initiator, remote_is_lite(transport.active))
+            conn = await transport.begin_generation(controlling)
             if remote is not None:
                 conn.remote_username, conn.remote_password = remote
+                transport.align_roles()  # the peer took its role when it offered
         self._configure_transports()
         new = transports[0].pending.local_username if transports[0].pending else ""
         now = asyncio.get_running_loop().time()

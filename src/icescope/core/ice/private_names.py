@@ -156,7 +156,8 @@ PRIVATE_NAMES: Final[tuple[PrivateName, ...]] = (
        "core.ice.connection core.ice.internals",
        "relay-only gathers no host candidates; copied into a restart generation"),
     _r(_CONN, "remote_is_lite", "attribute: bool", "core.ice.internals",
-       "a restart generation learns whether the peer is ICE-lite"),
+       "a restart generation learns whether the peer is ICE-lite; a restart with an "
+       "ICE-lite peer stays controlling"),
     _r(_CONN, "stun_server", "attribute: NoneType", "core.ice.internals",
        "copied into a restart generation"),
     _r(_CONN, "turn_server", "attribute: NoneType", "core.ice.internals",

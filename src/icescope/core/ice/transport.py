@@ -103,13 +103,37 @@ class ManagedIceTransport(RTCIceTransport):
         if not conn.retired and not self._stopped:
             self.emit(PAC_EVENT, phase, left, conn is self.pending)
 
-    async def begin_generation(self) -> MonitoredConnection:
-        """Create and gather the next generation (new ufrag/pwd and sockets), same role."""
+    async def begin_generation(self, ice_controlling: bool | None = None) -> MonitoredConnection:
+        """Create and gather the next generation (new ufrag/pwd and sockets).
+
+        Args:
+            ice_controlling: its ICE role (None: the active generation's; see
+                :func:`~icescope.core.ice.restart.restart_role` for what a restart takes).
+        """
         if self._stopped:
             raise InvalidStateError("RTCIceTransport is closed")
-        conn = await self._gatherer.new_generation()
+        conn = await self._gatherer.new_generation(ice_controlling)
         self._attach(conn)
         return conn
+
+    def align_roles(self) -> None:
+        """Give every older generation the pending generation's ICE role.
+
+        Called once a restart is negotiated. A browser's ICE role belongs to its whole
+        transport, so its checks on the old generation (kept until the new one is selected)
+        carry the new role too; an old generation still in the old role would see a role
+        conflict there and might answer it with 487, which flips the browser's role on the
+        new generation as well.
+        """
+        pending = self.pending
+        if pending is None:
+            return
+        for conn in self.generations():
+            if conn is not pending and conn.ice_controlling != pending.ice_controlling:
+                logger.debug(
+                    "%s takes the restart's role (controlling=%s)", conn, pending.ice_controlling
+                )
+                conn.ice_controlling = pending.ice_controlling
 
     def abandon_pending(self, detail: str) -> None:
         """Give up the pending generation and stay on the active one."""

@@ -134,10 +134,17 @@ def test_eventlog_keeps_the_last_periodic_samples_and_those_at_key_moments() -> 
     assert [e for e in published if e in kept] == kept  # the order they were published
     assert log.trimmed() == (
         "8 periodic samples (statistics, running heartbeat counts) older than the last 4 are "
-        "not kept in memory, except the first statistics after each key moment; the session's "
-        "journal has every one."
+        "not kept in memory, except the first statistics after each of the last 200 key "
+        "moments; the session's journal has every one."
     )
     assert EventLog().trimmed() is None
+    # Samples at key moments are bounded too: only the latest are kept.
+    log = EventLog(periodic_maxlen=1, key_maxlen=2)
+    for n in range(5):
+        log.append(_state(10.0 + n, "checking", "connected"))
+        log.append(stats(10.5 + n))
+    assert [e.ts for e in log if isinstance(e, StatsSample)] == [13.5, 14.5]
+    assert log.dropped_periodic == 3
 
 
 async def test_stack_warnings_become_notices_and_detach() -> None:

@@ -22,15 +22,19 @@ PERIODIC_MAXLEN = 600
 moments: the last few minutes. A statistics sample carries every candidate and pair of the last
 generations (~7 KB), so keeping them all grew a window by ~100 MB an hour; the journal keeps
 every one, and exports read them back from it (:mod:`icescope.core.recorded`)."""
+KEY_SAMPLES_MAXLEN = 200
+"""Statistics samples kept at key moments (the latest 200: a session restarting every few
+seconds would otherwise keep one per restart and peer for ever)."""
 
 
 class EventLog:
     """A bounded, append-only sequence of events, iterated in the order they were published.
 
     What happened (state changes, restarts, notices, …) is kept up to ``maxlen``; periodic
-    samples only for the last ``periodic_maxlen``, except each peer's first statistics sample
-    after a key moment (an ICE state change or a restart step), which is kept with the events so
-    reports can show the candidate pairs at every key moment of a long session.
+    samples only for the last ``periodic_maxlen``, and each peer's first statistics sample after
+    a key moment (an ICE state change or a restart step) for the last ``key_maxlen`` of those,
+    so a report made from memory can show the candidate pairs at the key moments of a long
+    session.
 
     ``dropped`` and ``dropped_periodic`` count what the bounds pushed out so views and exports can
     say so instead of silently showing a truncated history (a common complaint about
@@ -38,10 +42,14 @@ class EventLog:
     """
 
     def __init__(
-        self, maxlen: int = DEFAULT_MAXLEN, periodic_maxlen: int = PERIODIC_MAXLEN
+        self,
+        maxlen: int = DEFAULT_MAXLEN,
+        periodic_maxlen: int = PERIODIC_MAXLEN,
+        key_maxlen: int = KEY_SAMPLES_MAXLEN,
     ) -> None:
         self._events: deque[tuple[int, SessionEvent]] = deque(maxlen=maxlen)
         self._periodic: deque[tuple[int, SessionEvent]] = deque(maxlen=periodic_maxlen)
+        self._key: deque[tuple[int, SessionEvent]] = deque(maxlen=key_maxlen)
         self._next = 0
         self._wanted: set[Peer] = set()
         """Peers whose next statistics sample marks a key moment."""
@@ -56,6 +64,7 @@ class EventLog:
         if is_periodic(event):
             if isinstance(event, StatsSample) and event.peer in self._wanted:
                 self._wanted.discard(event.peer)
+                store = self._key
             else:
                 store = self._periodic
         elif (isinstance(event, StateChanged) and event.machine is Machine.ICE) or isinstance(
@@ -63,10 +72,10 @@ class EventLog:
         ):
             self._wanted.add(event.peer)
         if len(store) == store.maxlen:
-            if store is self._periodic:
-                self.dropped_periodic += 1
-            else:
+            if store is self._events:
                 self.dropped += 1
+            else:
+                self.dropped_periodic += 1
         store.append((self._next, event))
         self._next += 1
 
@@ -80,17 +89,18 @@ class EventLog:
                 f"{self.dropped_periodic} periodic samples (statistics, running heartbeat "
                 "counts) older than the last "
                 f"{self._periodic.maxlen} are not kept in memory, except the first statistics "
-                "after each key moment"
+                f"after each of the last {self._key.maxlen} key moments"
             )
         if self.dropped:
             parts.append(f"the {self.dropped} oldest events are not kept in memory")
         return "; ".join(parts) + "; the session's journal has every one."
 
     def __len__(self) -> int:
-        return len(self._events) + len(self._periodic)
+        return len(self._events) + len(self._periodic) + len(self._key)
 
     def __iter__(self) -> Iterator[SessionEvent]:
-        for _, event in heapq.merge(self._events, self._periodic, key=itemgetter(0)):
+        stores = (self._events, self._periodic, self._key)
+        for _, event in heapq.merge(*stores, key=itemgetter(0)):
             yield event
 
     def to_jsonl(self, events: Iterable[SessionEvent] | None = None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
@@ -19,18 +19,62 @@ from ..core.tcpaddress import redact
 from .i18n import translate
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject, SignalInstance
+    from PySide6.QtWidgets import QWidget
+
+    from ..core.config import Settings
     from ..core.settings_store import RecentSession
-    from .main_window import MainWindow
+    from .preferences import WindowPreferences
+    from .quit_guard import QuitGuard
+    from .session_like import SessionLike
+
+_Child = TypeVar("_Child", bound="QObject")
 
 
-def add_desktop_menus(window: MainWindow) -> None:
+@runtime_checkable
+class JournalWindow(Protocol):
+    """A window whose sessions write journals: its session (if any) and its settings."""
+
+    session: SessionLike | None
+    settings: Settings
+
+
+class DesktopWindow(JournalWindow, Protocol):
+    """What the desktop menu entries need of the main window (and the Settings dialog)."""
+
+    prefs: WindowPreferences | None
+    quit_guard: QuitGuard
+
+    @property
+    def _settings_chosen(self) -> SignalInstance:
+        """Emitted with the settings a new session starts with."""
+        ...
+
+    def findChild(self, type: type[_Child], /, name: str = ...) -> _Child | None:
+        """The child of ``type`` named ``name`` (Qt's ``QObject.findChild``)."""
+        ...
+
+    def open_session_dialog(self) -> object:
+        """Open the New session dialog."""
+        ...
+
+    def report(self, level: str, code: str, message: str, shown: str | None = None) -> None:
+        """Show a notice (through the session when there is one)."""
+        ...
+
+    def window(self) -> QWidget:
+        """The top-level widget menu entries and dialogs belong to (the main window itself)."""
+        ...
+
+
+def add_desktop_menus(window: DesktopWindow) -> None:
     """Add Settings and Recent sessions to the Session menu, and two Help entries."""
     session_menu = window.findChild(QMenu, "session-menu")
     help_menu = window.findChild(QMenu, "help-menu")
     quit_action = window.findChild(QAction, "quit-action")
     if session_menu is None or help_menu is None or quit_action is None:
         return
-    settings_action = QAction(translate("DesktopMenus", "S&ettings…"), window)
+    settings_action = QAction(translate("DesktopMenus", "S&ettings…"), window.window())
     settings_action.setObjectName("settings-action")
     settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
     if settings_action.shortcut().isEmpty():  # no platform standard on X11/offscreen
@@ -44,10 +88,10 @@ def add_desktop_menus(window: MainWindow) -> None:
     session_menu.insertSeparator(quit_action)
     fill_recent(window, recent)
 
-    journal = QAction(translate("DesktopMenus", "Open &journal folder"), window)
+    journal = QAction(translate("DesktopMenus", "Open &journal folder"), window.window())
     journal.setObjectName("journal-folder-action")
     journal.triggered.connect(lambda: open_journal_folder(window))
-    versions = QAction(translate("DesktopMenus", "&Copy versions"), window)
+    versions = QAction(translate("DesktopMenus", "&Copy versions"), window.window())
     versions.setObjectName("copy-versions-action")
     versions.setToolTip(
         translate("DesktopMenus", "Copy the versions of IceScope, its libraries and the OS")
@@ -58,7 +102,7 @@ def add_desktop_menus(window: MainWindow) -> None:
     help_menu.addAction(versions)
 
 
-def journal_folder(window: MainWindow) -> Path:
+def journal_folder(window: JournalWindow) -> Path:
     """Where the window's sessions write their journals (created if missing)."""
     from ..core.journal import default_journal_dir
 
@@ -70,7 +114,7 @@ def journal_folder(window: MainWindow) -> Path:
     return folder
 
 
-def open_journal_folder(window: MainWindow) -> bool:
+def open_journal_folder(window: DesktopWindow) -> bool:
     """Open the journal folder in the desktop's file manager; False (and a notice) on failure."""
     try:
         folder = journal_folder(window)
@@ -113,7 +157,7 @@ def recent_label(entry: RecentSession) -> str:
     return f"{when} · {mode}" + (f" · {address}" if address else "")
 
 
-def fill_recent(window: MainWindow, menu: QMenu) -> None:
+def fill_recent(window: DesktopWindow, menu: QMenu) -> None:
     """List the recent sessions; choosing one starts a session with its settings."""
     menu.clear()
     entries = window.prefs.store.recent() if window.prefs is not None else []
@@ -126,7 +170,7 @@ def fill_recent(window: MainWindow, menu: QMenu) -> None:
         action.triggered.connect(lambda _c=False, e=entry: start_recent(window, e))
 
 
-def start_recent(window: MainWindow, entry: RecentSession) -> None:
+def start_recent(window: DesktopWindow, entry: RecentSession) -> None:
     """Start a session with a recent entry's settings (TURN passwords from the keyring)."""
     from ..core.credentials import load_credential
     from ..core.settings_codec import session_from_dict
@@ -144,7 +188,7 @@ def start_recent(window: MainWindow, entry: RecentSession) -> None:
     window._settings_chosen.emit(settings)
 
 
-def open_settings(window: MainWindow) -> object:
+def open_settings(window: DesktopWindow) -> object:
     """Open the Settings dialog (non-modal) and return it."""
     from .dialogs.settings_dialog import QtSettingsDialog
 

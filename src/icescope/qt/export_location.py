@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .models.event_log_model import EventLogModel
+    from .preferences import WindowPreferences
+
+
+class ExportingWindow(Protocol):
+    """What the export location needs of the window: its settings file and its log."""
+
+    prefs: WindowPreferences | None
+    log_model: EventLogModel
 
 
 class ExportLocation:
@@ -22,7 +30,7 @@ class ExportLocation:
         window: whose shown session dates the name, and whose settings file remembers.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ExportingWindow) -> None:
         self.window = window
 
     def folder(self) -> Path | None:

@@ -9,17 +9,30 @@ the menus themselves open with Alt.
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QToolButton, QWidget
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from .main_window import MainWindow
+    from ..core.events import Peer
+    from .widgets.controls import QtControls
+    from .widgets.event_log_view import QtEventLog
+    from .widgets.impair_panel import QtImpairPanel
+    from .widgets.peer_panel import QtPeerPanel
 
 
-def tab_chain(window: MainWindow) -> list[QWidget]:
+class TabWindow(Protocol):
+    """The parts of the main window whose widgets Tab visits."""
+
+    controls: QtControls
+    panels: dict[Peer, QtPeerPanel]
+    impair_panel: QtImpairPanel
+    log_view: QtEventLog
+
+
+def tab_chain(window: TabWindow) -> list[QWidget]:
     """The widgets Tab visits, in order."""
     panel = window.impair_panel
     log = window.log_view
@@ -46,7 +59,7 @@ def tab_chain(window: MainWindow) -> list[QWidget]:
     ]
 
 
-def set_tab_order(window: MainWindow) -> None:
+def set_tab_order(window: TabWindow) -> None:
     """Make Tab follow :func:`tab_chain`."""
     chain(tab_chain(window))
 

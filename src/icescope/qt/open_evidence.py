@@ -11,7 +11,7 @@ journals of the sessions the window started (paths only: never a token or a pass
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,8 +29,17 @@ from PySide6.QtWidgets import (
 from .i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QMenuBar
+
     from ..core.formats.recording import Recording
-    from .main_window import MainWindow
+    from .models.event_log_model import EventLogModel
+    from .preferences import WindowPreferences
+    from .session_switcher import SessionSwitcher
+    from .widgets.event_log_view import QtEventLog
+    from .widgets.notice_banner import QtNoticeBanner
+
+_Child = TypeVar("_Child", bound="QObject")
 
 MAX_RECENT_FILES = 10
 FILTERS = (
@@ -39,7 +48,34 @@ FILTERS = (
 )
 
 
-def add_evidence_menus(window: MainWindow) -> None:
+class EvidenceWindow(Protocol):
+    """What opening a file needs of the main window: the selector, the banner, the settings file."""
+
+    prefs: WindowPreferences | None
+    banner: QtNoticeBanner
+    switcher: SessionSwitcher
+
+    def window(self) -> QWidget:
+        """The top-level widget dialogs belong to (the main window itself)."""
+        ...
+
+
+class EvidenceMenuWindow(EvidenceWindow, Protocol):
+    """What the File menu needs besides: the menu bar, the Session menu, the event log."""
+
+    log_view: QtEventLog
+    log_model: EventLogModel
+
+    def findChild(self, type: type[_Child], /, name: str = ...) -> _Child | None:
+        """The child of ``type`` named ``name`` (Qt's ``QObject.findChild``)."""
+        ...
+
+    def menuBar(self) -> QMenuBar:
+        """The window's menu bar (Qt's ``QMainWindow.menuBar``)."""
+        ...
+
+
+def add_evidence_menus(window: EvidenceMenuWindow) -> None:
     """A File menu before the Session menu: Open…, Open recent, Compare sessions….
 
     Also gives the log's export a remembered folder and a dated name.
@@ -50,10 +86,10 @@ def add_evidence_menus(window: MainWindow) -> None:
     session_menu = window.findChild(QMenu, "session-menu")
     if session_menu is None:
         return
-    menu = QMenu(translate("OpenEvidence", "&File"), window)
+    menu = QMenu(translate("OpenEvidence", "&File"), window.window())
     menu.setObjectName("file-menu")
     window.menuBar().insertMenu(session_menu.menuAction(), menu)
-    open_action = QAction(translate("OpenEvidence", "&Open…"), window)
+    open_action = QAction(translate("OpenEvidence", "&Open…"), window.window())
     open_action.setObjectName("open-evidence-action")
     open_action.setShortcut(QKeySequence.StandardKey.Open)
     open_action.setToolTip(
@@ -71,17 +107,17 @@ def add_evidence_menus(window: MainWindow) -> None:
     menu.addMenu(recent)
     fill_recent_files(window, recent)
     menu.addSeparator()
-    compare = QAction(translate("OpenEvidence", "&Compare two sessions…"), window)
+    compare = QAction(translate("OpenEvidence", "&Compare two sessions…"), window.window())
     compare.setObjectName("compare-action")
     compare.triggered.connect(lambda: open_compare(window))
     menu.addAction(compare)
 
 
-def open_dialog(window: MainWindow) -> QWidget:
+def open_dialog(window: EvidenceWindow) -> QWidget:
     """Ask for a file (non-blocking); choosing one opens it."""
     from PySide6.QtWidgets import QFileDialog  # on use: not part of the first frame
 
-    dialog = QFileDialog(window, translate("OpenEvidence", "Open evidence"))
+    dialog = QFileDialog(window.window(), translate("OpenEvidence", "Open evidence"))
     dialog.setObjectName("open-evidence-dialog")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -95,7 +131,7 @@ def open_dialog(window: MainWindow) -> QWidget:
     return dialog
 
 
-def open_path(window: MainWindow, path: Path) -> QDialog | list[Recording] | None:
+def open_path(window: EvidenceWindow, path: Path) -> QDialog | list[Recording] | None:
     """Open ``path``: show its only connection, or ask which of several (the picker returned).
 
     Returns None (and says why in the banner) when the file cannot be read.
@@ -115,13 +151,13 @@ def open_path(window: MainWindow, path: Path) -> QDialog | list[Recording] | Non
     if len(recordings) == 1:
         show_recordings(window, recordings)
         return recordings
-    picker = ConnectionPicker(recordings, window)
+    picker = ConnectionPicker(recordings, window.window())
     picker.chosen.connect(lambda chosen: show_recordings(window, chosen))
     picker.open()
     return picker
 
 
-def show_recordings(window: MainWindow, recordings: list[Recording]) -> None:
+def show_recordings(window: EvidenceWindow, recordings: list[Recording]) -> None:
     """Add each recording to the selector; the last one is shown."""
     for recording in recordings:
         window.switcher.add_recording(recording)
@@ -180,11 +216,11 @@ class ConnectionPicker(QDialog):
 
 
 # ---------------------------------------------------------------------- recent files
-def _evidence(window: MainWindow) -> dict[str, object]:
+def _evidence(window: EvidenceWindow) -> dict[str, object]:
     return window.prefs.store.section("evidence") if window.prefs is not None else {}
 
 
-def remember_file(window: MainWindow, path: Path) -> None:
+def remember_file(window: EvidenceWindow, path: Path) -> None:
     """Put ``path`` at the top of the files opened, and its folder as the next Open's."""
     if window.prefs is None:
         return
@@ -198,7 +234,7 @@ def remember_file(window: MainWindow, path: Path) -> None:
     window.prefs.save()
 
 
-def recent_files(window: MainWindow) -> list[Path]:
+def recent_files(window: EvidenceWindow) -> list[Path]:
     """Files opened (newest first), then the journals of the sessions the window started."""
     if window.prefs is None:
         return []
@@ -213,7 +249,7 @@ def recent_files(window: MainWindow) -> list[Path]:
     return out
 
 
-def fill_recent_files(window: MainWindow, menu: QMenu) -> None:
+def fill_recent_files(window: EvidenceWindow, menu: QMenu) -> None:
     """List the recent files; a missing one is shown greyed out with the reason."""
     menu.clear()
     paths = recent_files(window)
@@ -229,10 +265,10 @@ def fill_recent_files(window: MainWindow, menu: QMenu) -> None:
         action.triggered.connect(lambda _c=False, p=path: open_path(window, p))
 
 
-def open_compare(window: MainWindow) -> QWidget:
+def open_compare(window: EvidenceWindow) -> QWidget:
     """Open the Compare sessions view (non-modal) and return it."""
     from .compare_view import QtCompareView
 
-    view = QtCompareView(window.switcher, window)
+    view = QtCompareView(window.switcher, window.window())
     view.show()
     return view

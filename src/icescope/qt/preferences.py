@@ -8,7 +8,7 @@ Values that do not fit a widget (hand-edited) are skipped: the widget keeps its 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -16,12 +16,33 @@ from ..core.errors import IceScopeError
 from .i18n import translate
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter
+
     from ..core.config import Settings
     from ..core.settings_store import SettingsStore
-    from .main_window import MainWindow
+    from .widgets.event_log_view import QtEventLog
+    from .widgets.impair_panel import QtImpairPanel
+    from .widgets.notice_banner import QtNoticeBanner
 
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEY = "window/splitter"
+
+
+class RememberedWindow(Protocol):
+    """The parts of the main window whose values are remembered, and its banner."""
+
+    impair_panel: QtImpairPanel
+    log_view: QtEventLog
+    splitter: QSplitter
+    banner: QtNoticeBanner
+
+    def restoreGeometry(self, geometry: QByteArray, /) -> bool:
+        """Put the window where ``geometry`` says (Qt's ``QWidget.restoreGeometry``)."""
+        ...
+
+    def saveGeometry(self) -> QByteArray:
+        """The window's place and size (Qt's ``QWidget.saveGeometry``)."""
+        ...
 
 
 def qsettings() -> QSettings:
@@ -37,7 +58,7 @@ class WindowPreferences:
         store: the settings file.
     """
 
-    def __init__(self, window: MainWindow, store: SettingsStore) -> None:
+    def __init__(self, window: RememberedWindow, store: SettingsStore) -> None:
         self.window = window
         self.store = store
 

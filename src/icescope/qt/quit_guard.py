@@ -7,7 +7,7 @@ when the user confirms.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox
@@ -16,10 +16,27 @@ from ..core.states import Provenance
 from .i18n import translate
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from .preferences import WindowPreferences
 
 ASK_OPTION = "confirm_quit"
 """The ``ui`` option that turns the question on (default) or off."""
+
+
+class GuardedWindow(Protocol):
+    """What the guard needs of the window it guards."""
+
+    prefs: WindowPreferences | None
+    quit_cause: Provenance
+
+    def close(self) -> bool:
+        """Close the window (Qt's ``QWidget.close``)."""
+        ...
+
+    def window(self) -> QWidget:
+        """The top-level widget the question belongs to (the main window itself)."""
+        ...
 
 
 class QuitGuard:
@@ -29,7 +46,7 @@ class QuitGuard:
         window: the main window it guards.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: GuardedWindow) -> None:
         self.window = window
         self.confirmed = False
         self.box: QMessageBox | None = None
@@ -66,7 +83,7 @@ class QuitGuard:
         return False
 
     def _open(self) -> None:
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.window.window())
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(translate("QuitGuard", "Quit IceScope?"))
         box.setText(translate("QuitGuard", "A session is still running. Quit and close it?"))

@@ -9,32 +9,39 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QMessageBox
 
 from .i18n import translate
+from .open_evidence import EvidenceWindow
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from PySide6.QtWidgets import QAbstractButton
 
-    from .main_window import MainWindow
+    from ..core.config import Settings
 
 logger = logging.getLogger(__name__)
 MAX_SKIPPED = 50
 """Journals not to ask about again, newest kept."""
 
 
-def journal_directory(window: MainWindow) -> Path:
+class RecoveryWindow(EvidenceWindow, Protocol):
+    """What the prompt needs of the main window: where journals go, and opening one."""
+
+    settings: Settings
+
+
+def journal_directory(window: RecoveryWindow) -> Path:
     """Where the window's sessions write their journals."""
     from ..core.journal import default_journal_dir
 
     return window.settings.journal_dir or default_journal_dir()
 
 
-def skipped(window: MainWindow) -> list[str]:
+def skipped(window: RecoveryWindow) -> list[str]:
     """Journals the user said not to ask about again."""
     if window.prefs is None:
         return []
@@ -51,7 +58,7 @@ def started_text(path: Path) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", stamp)
 
 
-def offer_recovery(window: MainWindow) -> QMessageBox | None:
+def offer_recovery(window: RecoveryWindow) -> QMessageBox | None:
     """Ask (non-blocking) whether to open the newest interrupted journal (None: there is none)."""
     from ..core.recovery import interrupted_journals
 
@@ -60,7 +67,7 @@ def offer_recovery(window: MainWindow) -> QMessageBox | None:
         return None
     path = found[0]
     logger.info("offering to open the interrupted session's journal %s", path)
-    box = QMessageBox(window)
+    box = QMessageBox(window.window())
     box.setObjectName("recovery-prompt")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("Recovery", "Interrupted session"))
@@ -94,7 +101,7 @@ def offer_recovery(window: MainWindow) -> QMessageBox | None:
     return box
 
 
-def forget(window: MainWindow, path: Path) -> None:
+def forget(window: RecoveryWindow, path: Path) -> None:
     """Never ask about ``path`` again."""
     if window.prefs is None:
         return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
@@ -19,20 +19,44 @@ from .i18n import translate
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QWidget
+
     from ..core.events import SessionEvent
     from ..core.model import SessionModel
-    from .main_window import MainWindow
     from .session_like import SessionLike
+    from .session_switcher import Shown
+
+_Child = TypeVar("_Child", bound="QObject")
 
 
-def add_report_menus(window: MainWindow) -> None:
+class ReportWindow(Protocol):
+    """What the report entries need of the main window: the session on screen, notices."""
+
+    session: SessionLike | None
+    viewing: Shown | None
+
+    def findChild(self, type: type[_Child], /, name: str = ...) -> _Child | None:
+        """The child of ``type`` named ``name`` (Qt's ``QObject.findChild``)."""
+        ...
+
+    def report(self, level: str, code: str, message: str, shown: str | None = None) -> None:
+        """Show a notice (through the session when there is one)."""
+        ...
+
+    def window(self) -> QWidget:
+        """The top-level widget menu entries and dialogs belong to (the main window itself)."""
+        ...
+
+
+def add_report_menus(window: ReportWindow) -> None:
     """Add *Export report…* to the Session menu and *Report a problem…* to Help."""
     session_menu = window.findChild(QMenu, "session-menu")
     help_menu = window.findChild(QMenu, "help-menu")
     quit_action = window.findChild(QAction, "quit-action")
     if session_menu is None or help_menu is None or quit_action is None:
         return
-    export = QAction(translate("ReportMenu", "Export &HTML report…"), window)
+    export = QAction(translate("ReportMenu", "Export &HTML report…"), window.window())
     export.setObjectName("export-report-action")
     export.setToolTip(
         translate(
@@ -44,7 +68,7 @@ def add_report_menus(window: MainWindow) -> None:
     export.triggered.connect(lambda: export_report_dialog(window))
     session_menu.insertAction(quit_action, export)
     session_menu.insertSeparator(quit_action)
-    problem = QAction(translate("ReportMenu", "&Report a problem…"), window)
+    problem = QAction(translate("ReportMenu", "&Report a problem…"), window.window())
     problem.setObjectName("report-problem-action")
     problem.triggered.connect(lambda: report_problem(window))
     help_menu.addAction(problem)
@@ -65,7 +89,7 @@ def report_html(session: SessionLike, *, keep_addresses: bool = False) -> str:
     )
 
 
-def write_report(window: MainWindow, path: Path) -> Path:
+def write_report(window: ReportWindow, path: Path) -> Path:
     """Write the current session's report to ``path``.
 
     Raises:
@@ -95,12 +119,12 @@ def _default_name() -> str:
     return time.strftime("icescope-report-%Y%m%d-%H%M%S.html")
 
 
-def export_report_dialog(window: MainWindow) -> None:
+def export_report_dialog(window: ReportWindow) -> None:
     """Ask where to save the report, then write it; a failure becomes a notice."""
     from PySide6.QtWidgets import QFileDialog  # on use: not part of the first frame
 
     name, _ = QFileDialog.getSaveFileName(
-        window,
+        window.window(),
         translate("ReportMenu", "Export report"),
         _default_name(),
         translate("ReportMenu", "HTML report (*.html)"),
@@ -109,7 +133,7 @@ def export_report_dialog(window: MainWindow) -> None:
         _write_or_say(window, Path(name))
 
 
-def report_problem(window: MainWindow) -> Path | None:
+def report_problem(window: ReportWindow) -> Path | None:
     """Write a report of the current session beside its journal and say where it is."""
     session = window.session
     folder = session.journal_path.parent if session and session.journal_path else Path.cwd()
@@ -118,7 +142,7 @@ def report_problem(window: MainWindow) -> Path | None:
         from PySide6.QtWidgets import QMessageBox  # on use: not part of the first frame
 
         QGuiApplication.clipboard().setText(str(path))
-        box = QMessageBox(window)
+        box = QMessageBox(window.window())
         box.setWindowTitle(translate("ReportMenu", "Report a problem"))
         box.setText(
             translate(
@@ -132,7 +156,7 @@ def report_problem(window: MainWindow) -> Path | None:
     return path
 
 
-def _write_or_say(window: MainWindow, path: Path) -> Path | None:
+def _write_or_say(window: ReportWindow, path: Path) -> Path | None:
     try:
         return write_report(window, path)
     except (OSError, LookupError) as exc:

@@ -12,7 +12,7 @@ the reason.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
@@ -24,15 +24,68 @@ from .i18n import translate
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
+    from PySide6.QtWidgets import QMenuBar
+
     from ..core.events import SessionEvent
     from ..core.formats.recording import Recording
     from ..core.model import SessionModel
-    from .main_window import MainWindow
+    from .bridge import EventBridge
+    from .models.event_log_model import EventLogModel
     from .session_like import SessionLike
+    from .widgets.controls import QtControls
+    from .widgets.graphs import QtGraphs
+    from .widgets.impair_panel import QtImpairPanel
+    from .widgets.peer_panel import QtPeerPanel
+    from .widgets.status_line import QtStatusLine
+    from .widgets.timeline import QtTimeline
 
 KEEP = 5
 """How many sessions the selector keeps (the live one and the shown one always stay)."""
 NOT_LIVE_STYLE = "QLabel { background: palette(highlight); color: palette(highlighted-text); }"
+
+
+class SwitchingWindow(Protocol):
+    """What the switcher needs of the main window: its session, its views and its labels."""
+
+    session: SessionLike | None
+    sessions_started: int
+    viewing: Shown | None
+    bridge: EventBridge
+    log_model: EventLogModel
+    timeline: QtTimeline
+    graphs: QtGraphs
+    controls: QtControls
+    impair_panel: QtImpairPanel
+    panels: dict[Peer, QtPeerPanel]
+    status_line: QtStatusLine
+    session_label: QLabel
+
+    @property
+    def busy(self) -> bool:
+        """True while a session starts or closes."""
+        ...
+
+    def follow(
+        self, hub: EventHub, model: SessionModel, now: Callable[[], float], who: str = ""
+    ) -> None:
+        """Render ``model`` (already subscribed to ``hub``) as ``hub``'s events arrive."""
+        ...
+
+    def refresh(self) -> None:
+        """Render the model into every widget."""
+        ...
+
+    def menuBar(self) -> QMenuBar:
+        """The window's menu bar (Qt's ``QMainWindow.menuBar``)."""
+        ...
+
+    def setWindowTitle(self, title: str, /) -> None:
+        """Set the window's title (Qt's ``QWidget.setWindowTitle``)."""
+        ...
+
+    def window(self) -> QWidget:
+        """The top-level widget the selector belongs to (the main window itself)."""
+        ...
 
 
 @dataclass(eq=False)
@@ -78,13 +131,13 @@ class SessionSwitcher(QObject):
         window: the main window whose views show the chosen session.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: SwitchingWindow) -> None:
+        super().__init__(window.window())
         self.window = window
         self.entries: list[Shown] = []
         """Oldest first."""
         self.current: Shown | None = None
-        self.widget = QWidget(window)
+        self.widget = QWidget(window.window())
         layout = QHBoxLayout(self.widget)
         layout.setContentsMargins(4, 0, 4, 0)
         label = QLabel(translate("Sessions", "Sho&wing:"), self.widget)

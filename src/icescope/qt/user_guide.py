@@ -119,10 +119,9 @@ def show_guide(window: QWidget) -> UserGuideDialog:
 
 def _journal_dir(window: QWidget) -> Path | None:
     """The window's journal folder (as Help → Open journal folder opens it), None if unknown."""
-    from .desktop_menus import journal_folder
-    from .main_window import MainWindow
+    from .desktop_menus import JournalWindow, journal_folder
 
-    if not isinstance(window, MainWindow):
+    if not isinstance(window, JournalWindow):
         return None
     try:
         return journal_folder(window)

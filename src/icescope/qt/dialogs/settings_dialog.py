@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,11 +21,27 @@ from ..i18n import translate
 from ..texts import reason
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from ...core.config import Settings
+    from ..preferences import WindowPreferences
+    from ..quit_guard import QuitGuard
 
 LANGUAGE_OPTION: Final = "language"
 REMEMBER_OPTION: Final = "remember_credentials"
 LANGUAGES: Final = ("system", "en", "de")
+
+
+class SettingsWindow(Protocol):
+    """What the Settings dialog edits: the window's preferences, quit question and settings."""
+
+    prefs: WindowPreferences | None
+    quit_guard: QuitGuard
+    settings: Settings
+
+    def window(self) -> QWidget:
+        """The top-level widget the dialog belongs to (the main window itself)."""
+        ...
 
 
 class QtSettingsDialog(QDialog):
@@ -35,8 +51,8 @@ class QtSettingsDialog(QDialog):
         window: the main window (its preferences and quit guard).
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: SettingsWindow) -> None:
+        super().__init__(window.window())
         self.window_ = window
         self.setWindowTitle(translate("SettingsDialog", "Settings — IceScope"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.events import EVENT_TYPES
 from ..i18n import translate
 from ..models.formatting import row_texts
-from .log_export import export_events, export_with_dialog
+from .log_export import ExportPlace, export_events, export_with_dialog
 from .log_row_menu import build_row_menu
 from .log_search import QtLogSearch
 from .session_summary import QtSessionSummary
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ...core.events import SessionEvent
-    from ..export_location import ExportLocation
     from ..models.event_log_model import EventLogModel
 
 _COLUMN_WIDTHS = (100, 84, 60, 210, 190)
@@ -54,7 +53,7 @@ class QtEventLog(QWidget):
     def __init__(self, model: EventLogModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.location: ExportLocation | None = None
+        self.location: ExportPlace | None = None
         """Proposes the export's name and folder and remembers it (None: a plain name)."""
         self._following = True
 
@@ -323,4 +322,4 @@ class QtEventLog(QWidget):
 
     def export_dialog(self, fmt: str) -> None:
         """Ask for a file name, then :meth:`export` to it; failures go to :attr:`problem`."""
-        export_with_dialog(self, fmt)
+        export_with_dialog(self, fmt, self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ...core.eventlog import EventLog
 from ..i18n import QT_TRANSLATE_NOOP, translate
@@ -10,14 +10,40 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QWidget
+
     from ..models.event_log_model import EventLogModel
-    from .event_log_view import QtEventLog
 
 EXPORT_FORMATS = {
     "jsonl": QT_TRANSLATE_NOOP("EventLogView", "JSON Lines (*.jsonl)"),
     "csv": QT_TRANSLATE_NOOP("EventLogView", "CSV (*.csv)"),
 }
 """Export formats and their file-dialog filters."""
+
+
+class ExportPlace(Protocol):
+    """Where the save dialog starts, and remembering where the file went."""
+
+    def proposal(self, fmt: str) -> str:
+        """The path the save dialog starts with."""
+        ...
+
+    def remember(self, path: Path) -> None:
+        """Keep ``path``'s folder for the next export."""
+        ...
+
+
+class ExportingView(Protocol):
+    """What an export needs of the event log view: its model, its place, where problems go."""
+
+    model: EventLogModel
+    location: ExportPlace | None
+
+    @property
+    def problem(self) -> SignalInstance:
+        """Emitted with a readable line when an export fails."""
+        ...
 
 
 def export_events(model: EventLogModel, path: Path, fmt: str) -> int:
@@ -33,15 +59,21 @@ def export_events(model: EventLogModel, path: Path, fmt: str) -> int:
     return len(events)
 
 
-def export_with_dialog(view: QtEventLog, fmt: str) -> None:
-    """Ask for a file name, then export ``view``'s shown events; failures go to its problem."""
+def export_with_dialog(view: ExportingView, fmt: str, parent: QWidget) -> None:
+    """Ask for a file name, then export ``view``'s shown events; failures go to its problem.
+
+    Args:
+        view: the event log whose shown events are written.
+        fmt: ``jsonl`` or ``csv``.
+        parent: the widget the save dialog belongs to (the view itself).
+    """
     from pathlib import Path
 
     from PySide6.QtWidgets import QFileDialog  # on use: its type costs the start-up ~0.5 ms
 
     location = view.location
     name, _ = QFileDialog.getSaveFileName(
-        view,
+        parent,
         translate("EventLogView", "Export events shown"),
         location.proposal(fmt) if location is not None else f"icescope-events.{fmt}",
         translate("EventLogView", EXPORT_FORMATS[fmt]),

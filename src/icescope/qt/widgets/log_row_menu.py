@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QMenu
 
 from ..i18n import translate
 
 if TYPE_CHECKING:
-    from .event_log_view import QtEventLog
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QTableView
+
+    from ..models.event_log_model import EventLogModel
 
 
-def build_row_menu(view: QtEventLog, row: int) -> QMenu:
+class RowMenuView(Protocol):
+    """What the row menu needs of the event log view: its rows, its filters, its copy."""
+
+    model: EventLogModel
+    table: QTableView
+    copy_action: QAction
+
+    def set_type_filter(self, types: set[str] | None) -> None:
+        """Show only events of ``types`` (None: all)."""
+        ...
+
+    def set_peer_filter(self, peer: str | None) -> None:
+        """Show only ``peer``'s events (None: both)."""
+        ...
+
+    def show_all(self) -> None:
+        """Every row again."""
+        ...
+
+
+def build_row_menu(view: RowMenuView, row: int) -> QMenu:
     """The menu of ``view``'s ``row`` (its actions act on ``view``'s filters)."""
     event = view.model.event_at(row)
     menu = QMenu(view.table)

@@ -2248,6 +2248,29 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     </message>
 </context>
 <context>
+    <name>ViewMenu</name>
+    <message>
+        <source>&amp;Peer panels</source>
+        <translation>&amp;Peer-Bereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Impair panel</source>
+        <translation>Netzwerk &amp;stören</translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation>&amp;Legende</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+</context>
+<context>
     <name>Window</name>
     <message>
         <source>Log &amp;&amp; timeline</source>
@@ -2260,6 +2283,18 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>Graphs</source>
         <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Every event, and both peers&apos; states over time</source>
+        <translation>Jedes Ereignis und die Zustände beider Peers im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Every candidate and candidate pair of both peers, from their statistics</source>
+        <translation>Jeder Kandidat und jedes Kandidatenpaar beider Peers, aus ihren Statistiken</translation>
+    </message>
+    <message>
+        <source>Round-trip time, bytes/s and heartbeats/s of both peers</source>
+        <translation>Umlaufzeit, Bytes/s und Heartbeats/s beider Peers</translation>
     </message>
 </context>
 <context>

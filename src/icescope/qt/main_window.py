@@ -47,6 +47,7 @@ from .quit_guard import QuitGuard
 from .report_menu import add_report_menus
 from .session_life import SessionLife
 from .session_switcher import SessionSwitcher
+from .view_menu import add_view_menu
 from .widgets.controls import QtControls
 from .widgets.event_log_view import QtEventLog
 from .widgets.graphs import QtGraphs
@@ -187,6 +188,16 @@ class MainWindow(SessionLife, QMainWindow):
         add_report_menus(self)
         self.switcher = SessionSwitcher(self)
         add_evidence_menus(self)
+        add_view_menu(
+            self,
+            {
+                "peers": list(self.panels.values()),
+                "impair": [self.impair_panel],
+                "legend": [self.legend],
+                "timeline": [self.timeline_panel],
+            },
+            self.prefs,
+        )
         set_tab_order(self)
         self.refresh()
 

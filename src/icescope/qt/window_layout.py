@@ -89,9 +89,16 @@ def build_tabs(
     tabs.addTab(split, translate("Window", "Log && timeline"))
     tabs.addTab(pairs, translate("Window", "Candidates && pairs"))
     tabs.addTab(graphs, translate("Window", "Graphs"))
-    tabs.setTabToolTip(0, "Every event, and both peers' states over time")
-    tabs.setTabToolTip(1, "Every candidate and candidate pair of both peers, from their statistics")
-    tabs.setTabToolTip(2, "Round-trip time, bytes/s and heartbeats/s of both peers")
+    tabs.setTabToolTip(0, translate("Window", "Every event, and both peers' states over time"))
+    tabs.setTabToolTip(
+        1,
+        translate(
+            "Window", "Every candidate and candidate pair of both peers, from their statistics"
+        ),
+    )
+    tabs.setTabToolTip(
+        2, translate("Window", "Round-trip time, bytes/s and heartbeats/s of both peers")
+    )
     return tabs
 
 

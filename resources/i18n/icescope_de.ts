@@ -900,10 +900,26 @@
 <context>
     <name>Graphs</name>
     <message>
+        <source>round-trip time (ms)</source>
+        <translation>Umlaufzeit (ms)</translation>
+    </message>
+    <message>
+        <source>bytes received per second</source>
+        <translation>empfangene Bytes pro Sekunde</translation>
+    </message>
+    <message>
+        <source>heartbeat messages received per second</source>
+        <translation>empfangene Heartbeat-Nachrichten pro Sekunde</translation>
+    </message>
+    <message>
         <source>Blue: local peer · orange: remote peer · red bands: impairments.
 Wheel: zoom the time span · double-click: the whole session.</source>
         <translation>Blau: lokaler Peer · Orange: entfernter Peer · rote Bänder: Störungen.
 Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
+    </message>
+    <message>
+        <source>{0} s (session time) · span {1} s</source>
+        <translation>{0} s (Sitzungszeit) · Spanne {1} s</translation>
     </message>
 </context>
 <context>
@@ -2050,6 +2066,26 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>nie (oder unbekannt)</translation>
     </message>
     <message>
+        <source>the {0} peer never reported heartbeat counts</source>
+        <translation>der Peer ({0}) hat nie Heartbeat-Zahlen gemeldet</translation>
+    </message>
+    <message>
+        <source>the {0} peer did not say how many heartbeats it received</source>
+        <translation>der Peer ({0}) hat nicht gesagt, wie viele Heartbeats er empfangen hat</translation>
+    </message>
+    <message>
+        <source>the {0} peer&apos;s final count is not known (it had not stopped when counted)</source>
+        <translation>die endgültige Zahl des Peers ({0}) ist nicht bekannt (er lief beim Zählen noch)</translation>
+    </message>
+    <message>
+        <source>the {0} peer never reported how many heartbeats it sent</source>
+        <translation>der Peer ({0}) hat nie gemeldet, wie viele Heartbeats er gesendet hat</translation>
+    </message>
+    <message>
+        <source>the {0} peer&apos;s final sent count never arrived (its channel was gone)</source>
+        <translation>die endgültige Sendezahl des Peers ({0}) kam nie an (sein Kanal war weg)</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -2091,6 +2127,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>connection closed</source>
         <translation>Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the selected pair moved to the new generation</source>
+        <translation>das ausgewählte Paar ist zur neuen Generation gewechselt</translation>
     </message>
     <message>
         <source>browser page connected</source>
@@ -2147,6 +2187,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>imported from {0}: peer connection {1}</source>
         <translation>importiert aus {0}: Peer-Verbindung {1}</translation>
+    </message>
+    <message>
+        <source>ICE reached {0}</source>
+        <translation>ICE erreichte {0}</translation>
     </message>
     <message>
         <source>connected with {0}</source>

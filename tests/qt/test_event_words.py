@@ -170,3 +170,34 @@ async def test_a_real_session_leaves_no_english_of_icescope_in_the_german_log(ge
     assert "disconnected nach 2,5 s" in start
     closed = [row_texts(e)[5] for e in events if getattr(e, "state", "") == "closed"]
     assert any("lokal geschlossen: close() wurde hier aufgerufen" in d for d in closed)
+
+
+def test_the_end_summary_and_the_tables_speak_german(german, fed) -> None:
+    from PySide6.QtCore import Qt
+
+    from icescope.qt.models.pairs_model import StatsTableModel
+    from icescope.qt.widgets.session_summary import summary_text
+
+    fed.start()
+    summary = {
+        "verdict": {"connected": True, "loss": "none"},
+        "time_to_connect": {"local": 12.5},
+        "peers": {
+            "local": {
+                "received": 3,
+                "unknown": "the remote peer never reported how many heartbeats it sent",
+            }
+        },
+        "closed_by": {"remote": "local-close"},
+    }
+    lines = summary_text(summary, fed.model).splitlines()
+    assert lines[1:] == [
+        "Zeit bis zur Verbindung: lokal 12,5 s",
+        "Heartbeats: lokal empfing 3 (der Peer (entfernt) hat nie gemeldet, wie viele "
+        "Heartbeats er gesendet hat)",
+        "Geschlossen: entfernt: lokal geschlossen: close() wurde hier aufgerufen "
+        "(webrtc-pc löst kein Ereignis aus)",
+    ]
+    pairs = StatsTableModel("pairs")
+    titles = [pairs.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert titles == ["Peer", "Gen.", "Lokal", "Entfernt", "Zustand"]

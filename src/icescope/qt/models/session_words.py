@@ -26,6 +26,9 @@ _FIXED: Final[dict[str, str]] = {
         "SessionWords", "the call ended; waiting for the remote to come back as a new call"
     ),
     "connection closed": QT_TRANSLATE_NOOP("SessionWords", "connection closed"),
+    "the selected pair moved to the new generation": QT_TRANSLATE_NOOP(
+        "SessionWords", "the selected pair moved to the new generation"
+    ),
     "browser page connected": QT_TRANSLATE_NOOP("SessionWords", "browser page connected"),
     "open the browser peer page": QT_TRANSLATE_NOOP("SessionWords", "open the browser peer page"),
     "waiting for an IceScope peer (give it this URL)": QT_TRANSLATE_NOOP(
@@ -49,6 +52,7 @@ _START = re.compile(
 """The ``start`` marker's settings, as ``Session._describe`` writes them."""
 
 _IMPORTED = re.compile(r"imported from (?P<source>.+): peer connection (?P<pc>.+)")
+_REACHED = re.compile(r"ICE reached (?P<state>[a-z]+)")
 _CONNECTED_WITH = re.compile(r"connected with (?P<address>\S+)")
 _REDIALED = re.compile(r"the listener (?P<address>.+) answered again \(after (?P<n>\d+) rounds?\)")
 
@@ -106,6 +110,8 @@ def session_detail(detail: str) -> str:
         return translate("SessionWords", "imported from {0}: peer connection {1}").format(
             match["source"], match["pc"]
         )
+    if match := _REACHED.fullmatch(detail):  # an import's restart: a W3C value
+        return translate("SessionWords", "ICE reached {0}").format(match["state"])
     if match := _CONNECTED_WITH.fullmatch(detail):
         return translate("SessionWords", "connected with {0}").format(match["address"])
     if match := _REDIALED.fullmatch(detail):

@@ -298,11 +298,11 @@
     </message>
     <message>
         <source>{kind}{value} ({direction}) on</source>
-        <translation>{kind}{value} ({direction}) an</translation>
+        <translation>{kind}{value} ({direction}) aktiv</translation>
     </message>
     <message>
         <source>{kind}{value} ({direction}) off</source>
-        <translation>{kind}{value} ({direction}) aus</translation>
+        <translation>{kind}{value} ({direction}) beendet</translation>
     </message>
     <message>
         <source>TURN server {url} rejected the credentials (401 Unauthorized): check --username and --credential (long-term credentials, RFC 8489 §9.2)</source>
@@ -606,8 +606,172 @@
         <translation>Details</translation>
     </message>
     <message>
+        <source>start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>aufgehoben</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>abgeleitet</translation>
+    </message>
+    <message>
+        <source>local-close</source>
+        <translation>lokal geschlossen</translation>
+    </message>
+    <message>
+        <source>auto-close</source>
+        <translation>von selbst geschlossen</translation>
+    </message>
+    <message>
+        <source>remote-close</source>
+        <translation>von der Gegenseite geschlossen</translation>
+    </message>
+    <message>
+        <source>page-closed</source>
+        <translation>Seite geschlossen</translation>
+    </message>
+    <message>
+        <source>signaling-lost</source>
+        <translation>Signalisierung verloren</translation>
+    </message>
+    <message>
+        <source>process-exit</source>
+        <translation>Programmende</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>gemeldet</translation>
+    </message>
+    <message>
+        <source>remote</source>
+        <translation>von der Gegenseite</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
         <source>after {0} s in {1}</source>
         <translation>nach {0} s in {1}</translation>
+    </message>
+    <message>
+        <source>ICE transport {0}</source>
+        <translation>ICE-Transport {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} → {2} ({3})</source>
+        <translation>{0}: {1} → {2} ({3})</translation>
+    </message>
+    <message>
+        <source>in {0} ms</source>
+        <translation>in {0} ms</translation>
+    </message>
+    <message>
+        <source>connectivity found before Tpac ran out</source>
+        <translation>Konnektivität gefunden, bevor Tpac ablief</translation>
+    </message>
+    <message>
+        <source>no candidate pair succeeded within Tpac ({0} s): no path to the remote</source>
+        <translation>kein Kandidatenpaar war innerhalb von Tpac ({0} s) erfolgreich: kein Weg zur Gegenseite</translation>
+    </message>
+    <message>
+        <source>restart: {0}</source>
+        <translation>Neustart: {0}</translation>
+    </message>
+    <message>
+        <source>sent {0} · received {1}</source>
+        <translation>gesendet {0} · empfangen {1}</translation>
+    </message>
+    <message>
+        <source>queued {0}</source>
+        <translation>in der Warteschlange {0}</translation>
+    </message>
+    <message>
+        <source>(final)</source>
+        <translation>(endgültig)</translation>
+    </message>
+    <message>
+        <source>{0} statistics entries ({1})</source>
+        <translation>{0} Statistikeinträge ({1})</translation>
+    </message>
+    <message>
+        <source>ICE role {0}</source>
+        <translation>ICE-Rolle {0}</translation>
+    </message>
+    <message>
+        <source>data channel {0} {1}</source>
+        <translation>Datenkanal {0} {1}</translation>
+    </message>
+    <message>
+        <source>report channel {0} open</source>
+        <translation>Meldekanal {0} offen</translation>
+    </message>
+    <message>
+        <source>report channel {0} gone</source>
+        <translation>Meldekanal {0} weg</translation>
+    </message>
+    <message>
+        <source>local {0} ready to copy (candidates: {1})</source>
+        <translation>eigenes {0} zum Kopieren bereit (Kandidaten: {1})</translation>
+    </message>
+    <message>
+        <source>call {0}</source>
+        <translation>Anruf {0}</translation>
+    </message>
+    <message>
+        <source>call {0} began: {1}</source>
+        <translation>Anruf {0} begann: {1}</translation>
     </message>
     <message>
         <source>why {0}: {1}</source>
@@ -736,10 +900,26 @@
 <context>
     <name>Graphs</name>
     <message>
+        <source>round-trip time (ms)</source>
+        <translation>Umlaufzeit (ms)</translation>
+    </message>
+    <message>
+        <source>bytes received per second</source>
+        <translation>empfangene Bytes pro Sekunde</translation>
+    </message>
+    <message>
+        <source>heartbeat messages received per second</source>
+        <translation>empfangene Heartbeat-Nachrichten pro Sekunde</translation>
+    </message>
+    <message>
         <source>Blue: local peer · orange: remote peer · red bands: impairments.
 Wheel: zoom the time span · double-click: the whole session.</source>
         <translation>Blau: lokaler Peer · Orange: entfernter Peer · rote Bänder: Störungen.
 Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
+    </message>
+    <message>
+        <source>{0} s (session time) · span {1} s</source>
+        <translation>{0} s (Sitzungszeit) · Spanne {1} s</translation>
     </message>
 </context>
 <context>
@@ -1016,10 +1196,209 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     </message>
 </context>
 <context>
+    <name>PairsModel</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>{0} (old)</source>
+        <translation>{0} (alt)</translation>
+    </message>
+    <message>
+        <source>Gen</source>
+        <translation>Gen.</translation>
+    </message>
+    <message>
+        <source>ICE generation (local ufrag); old = replaced by a restart</source>
+        <translation>ICE-Generation (lokales ufrag); alt = durch einen Neustart ersetzt</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>local candidate</source>
+        <translation>lokaler Kandidat</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>remote candidate</source>
+        <translation>entfernter Kandidat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>candidate-pair state</source>
+        <translation>Zustand des Kandidatenpaars</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Nom.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>nominated</source>
+        <translation>nominiert</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <translation>Ausg.</translation>
+    </message>
+    <message>
+        <source>SELECTED</source>
+        <translation>AUSGEWÄHLT</translation>
+    </message>
+    <message>
+        <source>selected pair</source>
+        <translation>ausgewähltes Paar</translation>
+    </message>
+    <message>
+        <source>Req out/in</source>
+        <translation>Anfr. aus/ein</translation>
+    </message>
+    <message>
+        <source>STUN requests</source>
+        <translation>STUN-Anfragen</translation>
+    </message>
+    <message>
+        <source>Resp out/in</source>
+        <translation>Antw. aus/ein</translation>
+    </message>
+    <message>
+        <source>responses</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>RTT ms</source>
+        <translation>RTT ms</translation>
+    </message>
+    <message>
+        <source>current round-trip time</source>
+        <translation>aktuelle Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>avg ms</source>
+        <translation>Ø ms</translation>
+    </message>
+    <message>
+        <source>total RTT / responses received</source>
+        <translation>gesamte RTT / empfangene Antworten</translation>
+    </message>
+    <message>
+        <source>Bytes out/in</source>
+        <translation>Bytes aus/ein</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Pkts out/in</source>
+        <translation>Pakete aus/ein</translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Last in</source>
+        <translation>Zuletzt ein</translation>
+    </message>
+    <message>
+        <source>session time of the last packet received</source>
+        <translation>Sitzungszeit des zuletzt empfangenen Pakets</translation>
+    </message>
+    <message>
+        <source>Last out</source>
+        <translation>Zuletzt aus</translation>
+    </message>
+    <message>
+        <source>session time of the last packet sent</source>
+        <translation>Sitzungszeit des zuletzt gesendeten Pakets</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>ICE generation (ufrag)</source>
+        <translation>ICE-Generation (ufrag)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>host, srflx, prflx, relay</source>
+        <translation>host, srflx, prflx, relay</translation>
+    </message>
+    <message>
+        <source>Proto</source>
+        <translation>Proto</translation>
+    </message>
+    <message>
+        <source>transport protocol</source>
+        <translation>Transportprotokoll</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>ICE priority</source>
+        <translation>ICE-Priorität</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>STUN/TURN server the candidate came from</source>
+        <translation>STUN-/TURN-Server, von dem der Kandidat stammt</translation>
+    </message>
+</context>
+<context>
     <name>PairsView</name>
     <message>
         <source>No statistics yet (they arrive once a second).</source>
         <translation>Noch keine Statistiken (sie kommen einmal pro Sekunde).</translation>
+    </message>
+    <message>
+        <source>not connected yet</source>
+        <translation>noch nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connected {0} ms after checking</source>
+        <translation>verbunden {0} ms nach checking</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;bold&lt;/b&gt; = selected pair, grey = old ICE generation</source>
+        <translation>&lt;b&gt;fett&lt;/b&gt; = ausgewähltes Paar, grau = alte ICE-Generation</translation>
     </message>
 </context>
 <context>
@@ -1687,6 +2066,26 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>nie (oder unbekannt)</translation>
     </message>
     <message>
+        <source>the {0} peer never reported heartbeat counts</source>
+        <translation>der Peer ({0}) hat nie Heartbeat-Zahlen gemeldet</translation>
+    </message>
+    <message>
+        <source>the {0} peer did not say how many heartbeats it received</source>
+        <translation>der Peer ({0}) hat nicht gesagt, wie viele Heartbeats er empfangen hat</translation>
+    </message>
+    <message>
+        <source>the {0} peer&apos;s final count is not known (it had not stopped when counted)</source>
+        <translation>die endgültige Zahl des Peers ({0}) ist nicht bekannt (er lief beim Zählen noch)</translation>
+    </message>
+    <message>
+        <source>the {0} peer never reported how many heartbeats it sent</source>
+        <translation>der Peer ({0}) hat nie gemeldet, wie viele Heartbeats er gesendet hat</translation>
+    </message>
+    <message>
+        <source>the {0} peer&apos;s final sent count never arrived (its channel was gone)</source>
+        <translation>die endgültige Sendezahl des Peers ({0}) kam nie an (sein Kanal war weg)</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -1717,6 +2116,89 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>Closed: {0}</source>
         <translation>Geschlossen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWords</name>
+    <message>
+        <source>the call ended; waiting for the remote to come back as a new call</source>
+        <translation>der Anruf ist beendet; es wird gewartet, bis die Gegenseite als neuer Anruf zurückkommt</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the selected pair moved to the new generation</source>
+        <translation>das ausgewählte Paar ist zur neuen Generation gewechselt</translation>
+    </message>
+    <message>
+        <source>browser page connected</source>
+        <translation>Browserseite verbunden</translation>
+    </message>
+    <message>
+        <source>open the browser peer page</source>
+        <translation>die Browser-Peer-Seite öffnen</translation>
+    </message>
+    <message>
+        <source>waiting for an IceScope peer (give it this URL)</source>
+        <translation>wartet auf einen IceScope-Peer (geben Sie ihm diese URL)</translation>
+    </message>
+    <message>
+        <source>the next IceScope peer holding the token</source>
+        <translation>der nächste IceScope-Peer mit dem Token</translation>
+    </message>
+    <message>
+        <source>a new browser page with the session&apos;s URL</source>
+        <translation>eine neue Browserseite mit der URL der Sitzung</translation>
+    </message>
+    <message>
+        <source>loopback only (127.0.0.1)</source>
+        <translation>nur Loopback (127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>all interfaces</source>
+        <translation>alle Schnittstellen</translation>
+    </message>
+    <message>
+        <source>interfaces {0}</source>
+        <translation>Schnittstellen {0}</translation>
+    </message>
+    <message>
+        <source>addresses {0}</source>
+        <translation>Adressen {0}</translation>
+    </message>
+    <message>
+        <source>mode={0} addresses={1} timings=keepalive {2}s/disconnected {3}s/failed {4}s/pac {5}s</source>
+        <translation>Modus {0} · Adressen: {1} · Zeiten: Keepalive {2} s, disconnected nach {3} s, failed nach {4} s, PAC {5} s</translation>
+    </message>
+    <message>
+        <source>ice_servers={0}</source>
+        <translation>· ICE-Server: {0}</translation>
+    </message>
+    <message>
+        <source>relay-only</source>
+        <translation>· nur Relay</translation>
+    </message>
+    <message>
+        <source>long-running</source>
+        <translation>· Langzeitsitzung</translation>
+    </message>
+    <message>
+        <source>imported from {0}: peer connection {1}</source>
+        <translation>importiert aus {0}: Peer-Verbindung {1}</translation>
+    </message>
+    <message>
+        <source>ICE reached {0}</source>
+        <translation>ICE erreichte {0}</translation>
+    </message>
+    <message>
+        <source>connected with {0}</source>
+        <translation>verbunden mit {0}</translation>
+    </message>
+    <message>
+        <source>the listener {0} answered again (rounds: {1})</source>
+        <translation>der Lauschende {0} hat wieder geantwortet (Runden: {1})</translation>
     </message>
 </context>
 <context>
@@ -2322,6 +2804,45 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>&amp;About IceScope</source>
         <translation>Über &amp;IceScope</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>remote</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>blackout</source>
+        <translation>Ausfall</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>Aufhebung</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
     </message>
 </context>
 </TS>

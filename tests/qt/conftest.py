@@ -121,3 +121,15 @@ class Fed:
 def fed() -> Fed:
     """A fresh :class:`Fed`."""
     return Fed()
+
+
+@pytest.fixture
+def german(qapp) -> Iterator[None]:
+    """The German catalogues installed for the test, English again afterwards."""
+    from icescope.qt.i18n import install_translators
+
+    installed = install_translators(qapp, "de")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    install_translators(qapp, "en")

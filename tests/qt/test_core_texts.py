@@ -176,7 +176,7 @@ def test_probe_text_agrees_with_its_code_and_args_and_reads_german(german) -> No
     cause = next(r for r in said if r["code"] == "consent-lost-impairment")
     shown = core_text("cause:consent-lost-impairment", cause["args"])
     assert shown.startswith("seit 1,0 s kam nichts von der Gegenseite")  # German decimals
-    assert "blackout (both) am Peer (lokal) seit 1,0 s" in shown
+    assert "Ausfall (beide) am Peer (lokal) seit 1,0 s" in shown
 
 
 def test_a_cause_without_arguments_keeps_its_english(german) -> None:
@@ -212,7 +212,8 @@ def test_liveness_and_impairments_speak_german(german) -> None:
     assert core_texts.liveness_text(live, 5.0) == "disconnected seit 3,0 s · failed in 5,0 s"
     event = Impairment(ts=1.0, wall=1.0, peer=Peer.LOCAL, kind="delay", value=50.0)
     assert event.summary() == "delay 50 ms (both) on"
-    assert core_texts.impairment_text(event) == "delay 50 ms (both) an"
+    assert core_texts.impairment_text(event) == "Verzögerung 50 ms (beide) aktiv"
+    assert core_texts.impairment_label(event) == "Verzögerung 50 ms (beide)"
 
 
 async def test_the_remote_description_is_a_core_text(german, tmp_path: Path) -> None:

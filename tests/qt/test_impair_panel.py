@@ -65,8 +65,7 @@ def test_active_summary_follows_the_model(panel, fed) -> None:
     fed.publish(_imp(fed, "loss", value=20), _imp(fed, "blackout", value=5, peer=Peer.REMOTE))
     panel.show_model(fed.model)
     text = panel.active_label.text()
-    assert "local: loss 20% (both) on" in text
-    assert "remote: blackout 5 s" in text
+    assert text == "Active: local: loss 20% (both); remote: blackout 5 s (both)"
     fed.publish(_imp(fed, "blackout", active=False, value=5, peer=Peer.REMOTE))
     panel.show_model(fed.model)
     assert "remote" not in panel.active_label.text()
@@ -79,3 +78,19 @@ def test_default_peer_is_the_probes(panel) -> None:
     from icescope.core.events.base import DEFAULT_IMPAIR_PEER
 
     assert panel.peer_combo.currentData() == DEFAULT_IMPAIR_PEER.value
+
+
+def test_active_summary_reads_as_the_combos_do_in_german(german, qtbot, fed) -> None:
+    # The words of the peer and direction combos and of the buttons, not the core's English.
+    panel = QtImpairPanel()
+    qtbot.addWidget(panel)
+    panel.set_available(True)
+    assert [panel.peer_combo.itemText(i) for i in range(2)] == ["lokal", "entfernt"]
+    fed.publish(
+        _imp(fed, "blackout", peer=Peer.REMOTE),
+        Impairment(**fed.stamp(), peer=Peer.LOCAL, kind="delay", direction="out", value=0.5),
+    )
+    panel.show_model(fed.model)
+    assert panel.active_label.text() == (
+        "Aktiv: lokal: Verzögerung 0,5 ms (aus); entfernt: Ausfall (beide)"
+    )

@@ -199,3 +199,21 @@ def test_window_is_built_and_shown_before_asyncio_loads() -> None:
     )
     out = run_python("-c", code)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_status_line_names_the_peers_in_german(german, qtbot, fed) -> None:
+    """The peers in the UI's words; the W3C role values as the API says them."""
+    line = QtStatusLine()
+    qtbot.addWidget(line)
+    fed.start()
+    fed.publish(
+        state_event(Machine.ICE, "new", "checking", peer=Peer.REMOTE, ts=fed.now()),
+        RoleChanged(**fed.stamp(), peer=Peer.LOCAL, role="controlling"),
+        HeartbeatCount(**fed.stamp(), peer=Peer.LOCAL, sent=59, received=20),
+    )
+    line.show_model(fed.model, None)
+    assert line.roles.text() == "Rollen: lokal controlling, entfernt unbekannt"
+    assert line.heartbeats.text() == "Heartbeats: lokal 59↑ 20↓, entfernt noch nicht gezählt"
+    fed.publish(HeartbeatCount(**fed.stamp(), peer=Peer.REMOTE, sent=6, received=None, final=True))
+    line.show_model(fed.model, None)
+    assert line.heartbeats.text() == "Heartbeats: lokal 59↑ 20↓, entfernt 6↑ ?↓ (endgültig)"

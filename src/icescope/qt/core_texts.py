@@ -17,6 +17,7 @@ from PySide6.QtCore import QLocale
 
 from ..core.texts import TEXTS, fields, render
 from .i18n import QT_TRANSLATE_NOOP, current_language, translate
+from .texts import direction_word, impair_kind
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -374,17 +375,39 @@ def core_text(key: str, args: Mapping[str, Any] | None, english: str = "") -> st
     """
     if key not in TEXTS or not fields(TEXTS[key]) <= set(args or {}):
         return english or render(key, args)
-    return render(key, _localized(args or {}, QLocale(current_language())), template)
+    return render(key, _localized_args(key, args or {}, QLocale(current_language())), template)
 
 
 _DECIMAL = re.compile(r"-?\d+\.\d+")
+_IMPAIRMENT_KEYS: Final = frozenset({"impairment:on", "impairment:off", "phrase:impairment-since"})
+"""Texts whose ``kind`` and ``direction`` are an impairment's (``blackout``, ``both``)."""
+
+
+def _localized_args(key: str, args: Mapping[str, Any], locale: QLocale) -> dict[str, Any]:
+    """``args`` of ``key`` in the UI language: decimals, and an impairment's words."""
+    out = {}
+    for name, value in args.items():
+        if key in _IMPAIRMENT_KEYS and isinstance(value, str) and name in ("kind", "direction"):
+            out[name] = impair_kind(value) if name == "kind" else direction_word(value)
+        elif key in _IMPAIRMENT_KEYS and isinstance(value, str) and name == "value":
+            out[name] = _DECIMAL.sub(lambda m: _number(m.group(), locale), value)  # " 0.5 s"
+        else:
+            out[name] = _localized(value, locale)
+    return out
+
+
+def _number(text: str, locale: QLocale) -> str:
+    """A decimal number written the UI language's way (``3,5`` in German)."""
+    return locale.toString(float(text), "f", len(text) - text.index(".") - 1)
 
 
 def _localized(value: Any, locale: QLocale) -> Any:
     """``value`` with each decimal number written the UI language's way (``3,5`` in German)."""
     if isinstance(value, str) and _DECIMAL.fullmatch(value):
-        decimals = len(value) - value.index(".") - 1
-        return locale.toString(float(value), "f", decimals)
+        return _number(value, locale)
+    if isinstance(value, dict) and "key" in value:  # a nested phrase
+        key = str(value["key"])
+        return {"key": key, "args": _localized_args(key, value.get("args") or {}, locale)}
     if isinstance(value, dict):
         return {name: _localized(item, locale) for name, item in value.items()}
     if isinstance(value, list | tuple):
@@ -406,6 +429,15 @@ def impairment_text(event: Impairment) -> str:
     """An impairment's summary (``blackout 5 s (both) on``) in the UI's language."""
     key, args = event.text()
     return core_text(key, args)
+
+
+def impairment_label(event: Impairment) -> str:
+    """What an active impairment does (``blackout 5 s (both)``), in the UI's language."""
+    key, args = event.text()
+    if key == "impairment:cleared":
+        return core_text(key, args)
+    said = _localized_args("impairment:on", args, QLocale(current_language()))
+    return f"{said['kind']}{said['value']} ({said['direction']})"
 
 
 def liveness_text(liveness: Liveness, now: float) -> str:

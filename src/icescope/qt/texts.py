@@ -94,3 +94,45 @@ def reason(text: str) -> str:
     Texts that came from the core (capability reasons) have no entry and stay as they are.
     """
     return translate("Reasons", text)
+
+
+PEERS: Final[dict[str, str]] = {
+    "local": QT_TRANSLATE_NOOP("Words", "local"),
+    "remote": QT_TRANSLATE_NOOP("Words", "remote"),
+}
+"""The two sides (``Peer`` values) as the window names them: the impair panel's combo words."""
+
+IMPAIR_KINDS: Final[dict[str, str]] = {
+    "blackout": QT_TRANSLATE_NOOP("Words", "blackout"),
+    "loss": QT_TRANSLATE_NOOP("Words", "loss"),
+    "delay": QT_TRANSLATE_NOOP("Words", "delay"),
+    "clear": QT_TRANSLATE_NOOP("Words", "clear"),
+}
+"""An impairment's ``kind`` in words."""
+
+DIRECTIONS: Final[dict[str, str]] = {
+    "both": QT_TRANSLATE_NOOP("Words", "both"),
+    "in": QT_TRANSLATE_NOOP("Words", "in"),
+    "out": QT_TRANSLATE_NOOP("Words", "out"),
+}
+"""An impairment's ``direction`` in words (as the impair panel's combo says them)."""
+
+
+def peer_word(peer: str) -> str:
+    """``local``/``remote`` (a ``Peer`` or its value) in the UI language; others as they are."""
+    return _word(PEERS, str(peer))
+
+
+def impair_kind(kind: str) -> str:
+    """``blackout``/``loss``/``delay``/``clear`` in the UI language; others as they are."""
+    return _word(IMPAIR_KINDS, kind)
+
+
+def direction_word(direction: str) -> str:
+    """``both``/``in``/``out`` in the UI language; others as they are."""
+    return _word(DIRECTIONS, direction)
+
+
+def _word(table: dict[str, str], value: str) -> str:
+    text = table.get(value)
+    return translate("Words", text) if text is not None else value

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...core.events import Notice, StateChanged
 from ..i18n import translate
 from ..state_style import look_of
+from ..texts import peer_word
 from ..theme import NOTICE_BACKGROUND, NOTICE_TEXT, is_dark, state_text
 from .formatting import (
     COLUMNS,
@@ -246,7 +247,7 @@ class EventLogModel(QAbstractTableModel):
         if role == EVENT_ROLE:
             return event
         if role == _TOOLTIP:
-            return f"{event.type} ({event.peer.value}): {summary_text(event)}"
+            return f"{event.type} ({peer_word(event.peer)}): {summary_text(event)}"
         if role == _FOREGROUND:
             if isinstance(event, Notice) and event.level in _LEVELS:
                 return QBrush(QColor(NOTICE_TEXT[is_dark()][event.level]))
@@ -268,7 +269,7 @@ def _cell(event: SessionEvent, column: int) -> str:
     if column == 1:
         return elapsed_text(event.ts)
     if column == 2:
-        return event.peer.value
+        return peer_word(event.peer)
     if column == 3:
         return event.type
     if column == 4:

@@ -5,20 +5,11 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from ...core.events import (
-    CandidateGathered,
-    Cause,
-    ConnectivityWait,
-    DataChannelChanged,
-    IceRestart,
-    Impairment,
-    Notice,
-    SessionMarker,
-    StateChanged,
-)
-from ...core.states import Provenance
+from ...core.events import Cause, Impairment, Notice, SessionMarker, StateChanged
 from ..core_texts import cause_text, impairment_text, notice_text
 from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..texts import peer_word
+from .event_words import change_word, event_detail, number
 
 if TYPE_CHECKING:
     from ...core.events import SessionEvent
@@ -33,8 +24,9 @@ COLUMNS = (
 )
 """Column headers of the event log, in order (shown through ``translate("EventLog", …)``).
 
-The cells themselves are the events' data (W3C values, event types, the core's details) as in
-the journal and the exports; only the words IceScope adds around them are translated."""
+The cells keep the API's words as the journal and the exports have them (W3C values, event
+types, candidates, codes); IceScope's own words and numbers follow the UI's language
+(:mod:`.event_words`)."""
 
 
 def wall_text(wall: float) -> str:
@@ -44,76 +36,39 @@ def wall_text(wall: float) -> str:
 
 
 def elapsed_text(ts: float) -> str:
-    """Seconds since session start with milliseconds (``+12.345 s``)."""
-    return f"+{ts:.3f} s"
+    """Seconds since session start with milliseconds (``+12.345 s``; ``+12,345 s`` in German)."""
+    return f"+{number(ts, 3)} s"
 
 
 def change_text(event: SessionEvent) -> str:
     """The ``old → new`` column: the transition, or the short outcome of a non-state event."""
-    match event:
-        case StateChanged():
-            return f"{event.previous} → {event.state}"
-        case DataChannelChanged():
-            return event.state
-        case IceRestart() | ConnectivityWait():
-            return event.phase
-        case CandidateGathered():
-            return "end" if event.end else event.candidate_type
-        case Impairment():
-            return "clear" if event.kind == "clear" else ("on" if event.active else "off")
-        case Notice():
-            return event.level
-        case SessionMarker():
-            return event.phase
-        case Cause():
-            return event.code
-    return ""
+    return change_word(event)
 
 
 def detail_text(event: SessionEvent) -> str:
-    """Everything else worth reading about ``event``, on one line."""
-    if isinstance(event, StateChanged):
-        parts: list[str] = []
-        # Time in the previous state first: it is what a tester compares (e.g. 2.5 s to
-        # disconnected); long details come after and may be elided.
-        if event.in_previous is not None:
-            parts.append(
-                translate("EventLog", "after {0} s in {1}").format(
-                    f"{event.in_previous:.3f}", event.previous
-                )
-            )
-        provenance = event.provenance.value
-        if event.provenance is not Provenance.REPORTED and (
-            provenance.replace("-", " ") not in event.detail.lower()
-        ):
-            parts.append(provenance)
-        if event.detail:
-            parts.append(event.detail)
-        if event.generation:
-            parts.append(f"ufrag {event.generation}")
-        return " · ".join(parts)
-    if isinstance(event, SessionMarker) and not event.detail:
-        return ""
+    """Everything else worth reading about ``event``, on one line, in the UI's language."""
     if isinstance(event, Notice):
         return f"[{event.code}] {notice_text(event)}"
     if isinstance(event, Cause):
         return translate("EventLog", "why {0}: {1}").format(event.state, cause_text(event))
-    if isinstance(event, SessionMarker):
-        return event.detail
     if isinstance(event, Impairment):
         return impairment_text(event)
-    return event.summary()
+    said = event_detail(event)
+    return event.summary() if said is None else said
 
 
 def summary_text(event: SessionEvent) -> str:
-    """``event.summary()`` with the core's words in the UI's language (tooltips, copies)."""
+    """``event.summary()`` with the words in the UI's language (tooltips, copies)."""
     if isinstance(event, Notice):
         return notice_text(event)
     if isinstance(event, Cause):
         return f"{event.state}: {cause_text(event)} [{event.code}]"
-    if isinstance(event, Impairment):
-        return impairment_text(event)
-    return event.summary()
+    if isinstance(event, StateChanged):
+        detail = detail_text(event)
+        return f"{event.previous} → {event.state} · {detail}" if detail else change_text(event)
+    if isinstance(event, SessionMarker) and event.detail:
+        return f"{change_text(event)}: {detail_text(event)}"
+    return detail_text(event)
 
 
 def row_texts(event: SessionEvent) -> tuple[str, str, str, str, str, str]:
@@ -121,7 +76,7 @@ def row_texts(event: SessionEvent) -> tuple[str, str, str, str, str, str]:
     return (
         wall_text(event.wall),
         elapsed_text(event.ts),
-        event.peer.value,
+        peer_word(event.peer),
         event.type,
         change_text(event),
         detail_text(event),

@@ -15,6 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.events import Peer, selected_pair_stats
+from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..texts import peer_word
+from .event_words import number
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,13 +38,13 @@ def _pair(entry: dict[str, Any], key: str, peer_key: str) -> str:
 
 
 def _ms(value: Any) -> str:
-    return f"{value * 1000:.1f}" if isinstance(value, int | float) else ""
+    return number(value * 1000, 1) if isinstance(value, int | float) else ""
 
 
 def _at(stamp: Any, ctx: dict[str, Any]) -> str:
     if not isinstance(stamp, int | float):
-        return "never"
-    return f"{ctx['ts'] - (ctx['wall'] - stamp / 1000.0):.2f} s"
+        return translate("PairsModel", "never")
+    return f"{number(ctx['ts'] - (ctx['wall'] - stamp / 1000.0), 2)} s"
 
 
 def _candidate(ctx: dict[str, Any], cid: Any) -> str:
@@ -53,7 +56,7 @@ def _candidate(ctx: dict[str, Any], cid: Any) -> str:
 
 def _generation(entry: dict[str, Any], ctx: dict[str, Any]) -> str:
     gen = entry.get("icescopeGeneration") or entry.get("usernameFragment") or ""
-    return f"{gen} (old)" if _old(entry, ctx) else str(gen)
+    return translate("PairsModel", "{0} (old)").format(gen) if _old(entry, ctx) else str(gen)
 
 
 def _old(entry: dict[str, Any], ctx: dict[str, Any]) -> bool:
@@ -70,41 +73,119 @@ def _avg_rtt(e: dict[str, Any]) -> str:
 Column = tuple[str, "Callable[[dict[str, Any], dict[str, Any]], str]", str]
 
 PAIR_COLUMNS: tuple[Column, ...] = (
-    ("Gen", _generation, "ICE generation (local ufrag); old = replaced by a restart"),
-    ("Local", lambda e, c: _candidate(c, e.get("localCandidateId")), "local candidate"),
-    ("Remote", lambda e, c: _candidate(c, e.get("remoteCandidateId")), "remote candidate"),
-    ("State", lambda e, c: str(e.get("state", "?")), "candidate-pair state"),
-    ("Nom", lambda e, c: "yes" if e.get("nominated") else "", "nominated"),
-    ("Sel", lambda e, c: "SELECTED" if e.get("id") == c["selected"] else "", "selected pair"),
-    ("Req out/in", lambda e, c: _pair(e, "requestsSent", "requestsReceived"), "STUN requests"),
-    ("Resp out/in", lambda e, c: _pair(e, "responsesSent", "responsesReceived"), "responses"),
-    ("RTT ms", lambda e, c: _ms(e.get("currentRoundTripTime")), "current round-trip time"),
-    ("avg ms", lambda e, c: _avg_rtt(e), "total RTT / responses received"),
-    ("Bytes out/in", lambda e, c: _pair(e, "bytesSent", "bytesReceived"), "bytes"),
-    ("Pkts out/in", lambda e, c: _pair(e, "packetsSent", "packetsReceived"), "packets"),
     (
-        "Last in",
-        lambda e, c: _at(e.get("lastPacketReceivedTimestamp"), c),
-        "session time of the last packet received",
+        QT_TRANSLATE_NOOP("PairsModel", "Gen"),
+        _generation,
+        QT_TRANSLATE_NOOP(
+            "PairsModel", "ICE generation (local ufrag); old = replaced by a restart"
+        ),
     ),
     (
-        "Last out",
+        QT_TRANSLATE_NOOP("PairsModel", "Local"),
+        lambda e, c: _candidate(c, e.get("localCandidateId")),
+        QT_TRANSLATE_NOOP("PairsModel", "local candidate"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Remote"),
+        lambda e, c: _candidate(c, e.get("remoteCandidateId")),
+        QT_TRANSLATE_NOOP("PairsModel", "remote candidate"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "State"),
+        lambda e, c: str(e.get("state", "?")),
+        QT_TRANSLATE_NOOP("PairsModel", "candidate-pair state"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Nom"),
+        lambda e, c: translate("PairsModel", "yes") if e.get("nominated") else "",
+        QT_TRANSLATE_NOOP("PairsModel", "nominated"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Sel"),
+        lambda e, c: translate("PairsModel", "SELECTED") if e.get("id") == c["selected"] else "",
+        QT_TRANSLATE_NOOP("PairsModel", "selected pair"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Req out/in"),
+        lambda e, c: _pair(e, "requestsSent", "requestsReceived"),
+        QT_TRANSLATE_NOOP("PairsModel", "STUN requests"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Resp out/in"),
+        lambda e, c: _pair(e, "responsesSent", "responsesReceived"),
+        QT_TRANSLATE_NOOP("PairsModel", "responses"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "RTT ms"),
+        lambda e, c: _ms(e.get("currentRoundTripTime")),
+        QT_TRANSLATE_NOOP("PairsModel", "current round-trip time"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "avg ms"),
+        lambda e, c: _avg_rtt(e),
+        QT_TRANSLATE_NOOP("PairsModel", "total RTT / responses received"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Bytes out/in"),
+        lambda e, c: _pair(e, "bytesSent", "bytesReceived"),
+        QT_TRANSLATE_NOOP("PairsModel", "bytes"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Pkts out/in"),
+        lambda e, c: _pair(e, "packetsSent", "packetsReceived"),
+        QT_TRANSLATE_NOOP("PairsModel", "packets"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Last in"),
+        lambda e, c: _at(e.get("lastPacketReceivedTimestamp"), c),
+        QT_TRANSLATE_NOOP("PairsModel", "session time of the last packet received"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Last out"),
         lambda e, c: _at(e.get("lastPacketSentTimestamp"), c),
-        "session time of the last packet sent",
+        QT_TRANSLATE_NOOP("PairsModel", "session time of the last packet sent"),
     ),
 )
 CANDIDATE_COLUMNS: tuple[Column, ...] = (
-    ("Side", lambda e, c: "local" if e["type"] == "local-candidate" else "remote", ""),
-    ("Gen", _generation, "ICE generation (ufrag)"),
-    ("Type", lambda e, c: str(e.get("candidateType", "?")), "host, srflx, prflx, relay"),
-    ("Proto", lambda e, c: str(e.get("protocol", "?")), "transport protocol"),
-    ("Address", lambda e, c: str(e.get("address", "?")), "address"),
-    ("Port", lambda e, c: str(e.get("port", "?")), "port"),
-    ("Priority", lambda e, c: str(e.get("priority", "")), "ICE priority"),
     (
-        "Server",
+        QT_TRANSLATE_NOOP("PairsModel", "Side"),
+        lambda e, c: peer_word("local" if e["type"] == "local-candidate" else "remote"),
+        "",
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Gen"),
+        _generation,
+        QT_TRANSLATE_NOOP("PairsModel", "ICE generation (ufrag)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Type"),
+        lambda e, c: str(e.get("candidateType", "?")),
+        QT_TRANSLATE_NOOP("PairsModel", "host, srflx, prflx, relay"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Proto"),
+        lambda e, c: str(e.get("protocol", "?")),
+        QT_TRANSLATE_NOOP("PairsModel", "transport protocol"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Address"),
+        lambda e, c: str(e.get("address", "?")),
+        QT_TRANSLATE_NOOP("PairsModel", "address"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Port"),
+        lambda e, c: str(e.get("port", "?")),
+        QT_TRANSLATE_NOOP("PairsModel", "port"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Priority"),
+        lambda e, c: str(e.get("priority", "")),
+        QT_TRANSLATE_NOOP("PairsModel", "ICE priority"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PairsModel", "Server"),
         lambda e, c: " ".join(str(e[k]) for k in ("url", "relayProtocol") if e.get(k)),
-        "STUN/TURN server the candidate came from",
+        QT_TRANSLATE_NOOP("PairsModel", "STUN/TURN server the candidate came from"),
     ),
 )
 
@@ -191,9 +272,11 @@ class StatsTableModel(QAbstractTableModel):
         if orientation is not Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "Peer" if section == 0 else self.columns[section - 1][0]
+            title = "Peer" if section == 0 else self.columns[section - 1][0]
+            return translate("PairsModel", title)
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
-            return self.columns[section - 1][2] or None
+            tip = self.columns[section - 1][2]
+            return translate("PairsModel", tip) if tip else None
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -203,7 +286,7 @@ class StatsTableModel(QAbstractTableModel):
         peer, entry, ctx = self._flat[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return peer.value
+                return peer_word(peer)
             return self.columns[index.column() - 1][1](entry, ctx)
         if role == Qt.ItemDataRole.FontRole and self.is_selected(index.row()):
             font = QFont()

@@ -17,12 +17,12 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.events import Peer
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, current_language, translate
 from .graph_trace import Trace
 from .timeline_cache import live_scale
 
@@ -34,9 +34,9 @@ if TYPE_CHECKING:
     from ...core.model.history import History
 
 PLOTS = (
-    ("rtt", "round-trip time (ms)"),
-    ("bytes", "bytes received per second"),
-    ("heartbeat", "heartbeat messages received per second"),
+    ("rtt", QT_TRANSLATE_NOOP("Graphs", "round-trip time (ms)")),
+    ("bytes", QT_TRANSLATE_NOOP("Graphs", "bytes received per second")),
+    ("heartbeat", QT_TRANSLATE_NOOP("Graphs", "heartbeat messages received per second")),
 )
 PEER_COLORS = {Peer.LOCAL: QColor("#1f6fd1"), Peer.REMOTE: QColor("#d1531f")}
 IMPAIRMENT_TINT = QColor(200, 40, 40, 40)
@@ -50,7 +50,9 @@ KEPT_SPANS = 3
 def _number(value: float) -> str:
     if value >= 10_000:
         return f"{value / 1000:.0f}k"
-    return f"{value:.0f}" if value >= 10 else f"{value:.2g}"
+    if value >= 10:
+        return f"{value:.0f}"
+    return f"{value:.2g}".replace(".", QLocale(current_language()).decimalPoint())
 
 
 _LEFT, _RIGHT = 48, 8
@@ -152,7 +154,9 @@ class QtGraphs(QWidget):
             p.drawText(
                 QRectF(rect.left(), rect.bottom(), rect.width(), 16),
                 Qt.AlignmentFlag.AlignRight,
-                f"{t1:.0f} s (session time) · span {t1 - t0:.0f} s",
+                translate("Graphs", "{0} s (session time) · span {1} s").format(
+                    f"{t1:.0f}", f"{t1 - t0:.0f}"
+                ),
             )
         finally:
             p.end()
@@ -196,7 +200,7 @@ class QtGraphs(QWidget):
         p.drawText(
             QRectF(box.left() + 4, box.top() + 1, box.width() - 8, 16),
             Qt.AlignmentFlag.AlignLeft,
-            title,
+            translate("Graphs", title),
         )
         p.drawText(QRectF(0, box.top() - 2, 44, 16), Qt.AlignmentFlag.AlignRight, _number(top))
         p.drawText(QRectF(0, box.bottom() - 14, 44, 16), Qt.AlignmentFlag.AlignRight, "0")

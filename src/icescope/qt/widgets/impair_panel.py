@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from ...core.events.base import DEFAULT_IMPAIR_PEER
 from ..commands import NO_SESSION
-from ..core_texts import impairment_text
+from ..core_texts import impairment_label
 from ..i18n import translate
+from ..texts import peer_word
 from ..texts import reason as translate_reason
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ class QtImpairPanel(QGroupBox):
         if model is not None:
             for peer in model.peers.values():
                 for (_kind, _direction), event in sorted(peer.impairments.items()):
-                    active.append(f"{peer.peer.value}: {impairment_text(event)}")
+                    active.append(f"{peer_word(peer.peer)}: {impairment_label(event)}")
         self._active_text = (
             translate("ImpairPanel", "Active: {0}").format("; ".join(active)) if active else ""
         )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QMenu
 
 from ..i18n import translate
+from ..texts import peer_word
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -43,7 +44,7 @@ def build_row_menu(view: RowMenuView, row: int) -> QMenu:
     only_type.setObjectName("only-type")
     only_type.triggered.connect(lambda: view.set_type_filter({event.type}))
     only_peer = menu.addAction(
-        translate("EventLogView", "Only this peer ({0})").format(event.peer.value)
+        translate("EventLogView", "Only this peer ({0})").format(peer_word(event.peer))
     )
     only_peer.setObjectName("only-peer")
     only_peer.triggered.connect(lambda: view.set_peer_filter(event.peer.value))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxL
 
 from ..i18n import translate
 from ..models.pairs_model import StatsTableModel
+from ..texts import peer_word
 
 if TYPE_CHECKING:
     from ...core.events import StatsSample
@@ -77,8 +78,13 @@ def summary_text(model: SessionModel) -> str:
             continue
         ttc = peer.time_to_connect()
         when = (
-            "not connected yet" if ttc is None else f"connected {ttc * 1000:.0f} ms after checking"
+            translate("PairsView", "not connected yet")
+            if ttc is None
+            else translate("PairsView", "connected {0} ms after checking").format(
+                f"{ttc * 1000:.0f}"
+            )
         )
-        parts.append(f"<b>{peer.peer.value}</b>: {when}")
+        parts.append(f"<b>{peer_word(peer.peer)}</b>: {when}")
     text = " · ".join(parts)
-    return text + " · <b>bold</b> = selected pair, grey = old ICE generation"
+    key = translate("PairsView", "<b>bold</b> = selected pair, grey = old ICE generation")
+    return f"{text} · {key}"

@@ -7,12 +7,17 @@ A value the summary does not know is said to be unknown, never shown as a zero.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import re
+from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ..i18n import translate
+from ...core.states import Provenance
+from ..core_texts import cause_text
+from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..models.event_words import number
+from ..texts import close_cause, peer_word
 
 if TYPE_CHECKING:
     from ...core.model import SessionModel
@@ -44,7 +49,62 @@ def verdict_text(summary: dict[str, Any]) -> str:
 def _seconds(value: float | None) -> str:
     if value is None:
         return translate("SessionSummary", "never (or not known)")
-    return f"{value * 1000:.0f} ms" if value < 10 else f"{value:.1f} s"
+    return f"{value * 1000:.0f} ms" if value < 10 else f"{number(value, 1)} s"
+
+
+_REASONS: Final = (
+    (
+        re.compile(r"the (\w+) peer never reported heartbeat counts"),
+        QT_TRANSLATE_NOOP("SessionSummary", "the {0} peer never reported heartbeat counts"),
+    ),
+    (
+        re.compile(r"the (\w+) peer did not say how many heartbeats it received"),
+        QT_TRANSLATE_NOOP(
+            "SessionSummary", "the {0} peer did not say how many heartbeats it received"
+        ),
+    ),
+    (
+        re.compile(
+            r"the (\w+) peer's final count is not known \(it had not stopped when counted\)"
+        ),
+        QT_TRANSLATE_NOOP(
+            "SessionSummary",
+            "the {0} peer's final count is not known (it had not stopped when counted)",
+        ),
+    ),
+    (
+        re.compile(r"the (\w+) peer never reported how many heartbeats it sent"),
+        QT_TRANSLATE_NOOP(
+            "SessionSummary", "the {0} peer never reported how many heartbeats it sent"
+        ),
+    ),
+    (
+        re.compile(r"the (\w+) peer's final sent count never arrived \(its channel was gone\)"),
+        QT_TRANSLATE_NOOP(
+            "SessionSummary",
+            "the {0} peer's final sent count never arrived (its channel was gone)",
+        ),
+    ),
+)
+"""Why a heartbeat count is unknown, as ``core.model.summary.delivery`` words it."""
+
+
+def _reason(text: str) -> str:
+    """A ``delivery`` reason in the UI language (another text as it is)."""
+    for pattern, template in _REASONS:
+        if match := pattern.fullmatch(text):
+            return translate("SessionSummary", template).format(peer_word(match.group(1)))
+    return text
+
+
+def _closed_by(value: str | None) -> str:
+    """A ``closed_by`` provenance value as its close cause in words."""
+    if not value:
+        return ""
+    try:
+        return close_cause(Provenance(value)) or value
+    except ValueError:
+        return value
 
 
 def _count(value: int | None) -> str:
@@ -58,7 +118,7 @@ def summary_text(summary: dict[str, Any], model: SessionModel) -> str:
     if connect:
         lines.append(
             translate("SessionSummary", "Time to connect: {0}").format(
-                ", ".join(f"{peer} {_seconds(t)}" for peer, t in connect.items())
+                ", ".join(f"{peer_word(peer)} {_seconds(t)}" for peer, t in connect.items())
             )
         )
     beats = []
@@ -66,13 +126,13 @@ def summary_text(summary: dict[str, Any], model: SessionModel) -> str:
         if d.get("unknown"):
             beats.append(
                 translate("SessionSummary", "{0} received {1} ({2})").format(
-                    peer, _count(d.get("received")), d["unknown"]
+                    peer_word(peer), _count(d.get("received")), _reason(str(d["unknown"]))
                 )
             )
         else:
             beats.append(
                 translate("SessionSummary", "{0} received {1}, lost {2}, undelivered {3}").format(
-                    peer,
+                    peer_word(peer),
                     _count(d.get("received")),
                     _count(d.get("lost")),
                     _count(d.get("undelivered")),
@@ -83,9 +143,9 @@ def summary_text(summary: dict[str, Any], model: SessionModel) -> str:
     closes = []
     for peer, by in (summary.get("closed_by") or {}).items():
         cause = next((p.cause for p in model.peers.values() if p.peer.value == peer), None)
-        why = cause.message if cause is not None and cause.state == "closed" else None
-        shown = why or by or translate("SessionSummary", "not closed")
-        closes.append(f"{peer}: {shown}")
+        why = cause_text(cause) if cause is not None and cause.state == "closed" else None
+        shown = why or _closed_by(by) or translate("SessionSummary", "not closed")
+        closes.append(f"{peer_word(peer)}: {shown}")
     if closes:
         lines.append(translate("SessionSummary", "Closed: {0}").format("; ".join(closes)))
     return "\n".join(lines)

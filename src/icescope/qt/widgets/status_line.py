@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ..core_texts import notice_text
 from ..i18n import translate
+from ..texts import peer_word
 
 if TYPE_CHECKING:
     from ...core.model import PeerModel, SessionModel
@@ -38,7 +39,7 @@ def roles_text(model: SessionModel | None) -> str:
     if not any(p.role for p in peers):
         return translate("StatusLine", "roles: not reported yet")
     unknown = translate("StatusLine", "unknown")
-    parts = [f"{p.peer.value} {p.role.role if p.role else unknown}" for p in peers]
+    parts = [f"{peer_word(p.peer)} {p.role.role if p.role else unknown}" for p in peers]
     return translate("StatusLine", "roles: {0}").format(", ".join(parts))
 
 
@@ -63,11 +64,11 @@ def heartbeats_text(model: SessionModel | None) -> str:
     for p in peers:
         hb = p.heartbeat
         if hb is None:
-            parts.append(translate("StatusLine", "{0} not counted yet").format(p.peer.value))
+            parts.append(translate("StatusLine", "{0} not counted yet").format(peer_word(p.peer)))
             continue
         received = "?" if hb.received is None else str(hb.received)
         final = translate("StatusLine", " (final)") if hb.final else ""
-        parts.append(f"{p.peer.value} {hb.sent}↑ {received}↓{final}")
+        parts.append(f"{peer_word(p.peer)} {hb.sent}↑ {received}↓{final}")
     return translate("StatusLine", "heartbeats: {0}").format(", ".join(parts))
 
 

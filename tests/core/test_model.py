@@ -226,6 +226,14 @@ def test_impairments_are_folded_and_a_one_way_clear_keeps_the_other_way() -> Non
         Impairment(ts=9, wall=0, peer=R, kind="blackout", direction="in", value=5, active=False)
     )
     assert model.remote.impairments == {}
+    # A closed peer connection has no impairment left: they lived on its sockets.
+    model.apply(loss)
+    model.apply(
+        StateChanged(
+            ts=10, wall=0, peer=R, machine=Machine.CONNECTION, previous="connected", state="closed"
+        )
+    )
+    assert model.remote.impairments == {}
 
 
 def test_restarts_failures_and_pair_changes() -> None:

@@ -212,6 +212,8 @@ class PeerModel:
             self.offerer = event.state == "have-local-offer"
         if event.machine is Machine.SIGNALING and _applies_remote(event.previous, event.state):
             self.remote_described = True
+        if event.machine is Machine.CONNECTION and event.state == "closed":
+            self.impairments.clear()  # they lived on its sockets, which are gone
         if event.machine is Machine.ICE:
             previous = self.states[Machine.ICE]
             left = event.in_previous

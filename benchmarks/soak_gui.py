@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import json
 import platform
+import re
 import sys
 import tempfile
 import time
@@ -144,7 +145,12 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=10)
     args = parser.parse_args()
     result = run(args.minutes, args.gap, args.warmup)
-    text = json.dumps(result, indent=1)
+    # One line per cycle, as in soak.json: collapse the innermost lists of numbers.
+    text = re.sub(
+        r"\[\s*([-\d.]+(?:,\s*[-\d.]+)*)\s*\]",
+        lambda m: "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]",
+        json.dumps(result, indent=2),
+    )
     print(text)
     results = Path(__file__).parent / "results"
     results.mkdir(exist_ok=True)

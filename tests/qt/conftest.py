@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from icescope.core.events import Peer, StateChanged
@@ -34,8 +34,11 @@ def _no_leaks(qapp: QApplication) -> Iterator[None]:
     pytest-qt closes and deleteLater()s widgets registered with ``qtbot.addWidget`` before
     fixtures are torn down, so whatever is still alive here leaked.
     """
+    from icescope.qt.i18n import current_language
+
     widgets_before = set(QApplication.topLevelWidgets())
     timers_before = {id(t) for t in _live_timers()}
+    language_before, decimal_before = current_language(), QLocale().decimalPoint()
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     leaked = [
@@ -51,6 +54,10 @@ def _no_leaks(qapp: QApplication) -> Iterator[None]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not leaked, f"leaked top-level widgets: {leaked}"
     assert not timers, f"leaked active QTimers: {timers}"
+    # A test that switched the language must switch it back (later tests read English words
+    # and numbers: a leaked German "1,2 s" failed a window test far away).
+    assert current_language() == language_before, "the UI language was left switched"
+    assert QLocale().decimalPoint() == decimal_before, "the default number format was left"
 
 
 def state_event(

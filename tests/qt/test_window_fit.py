@@ -29,6 +29,7 @@ def language(request, qapp) -> Iterator[str]:
     yield request.param
     for translator in installed:
         qapp.removeTranslator(translator)
+    install_translators(qapp, "en")  # the language property and the number format back
     QLocale.setDefault(locale)
 
 

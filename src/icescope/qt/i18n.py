@@ -70,10 +70,10 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """
     installed: list[QTranslator] = []
     app.setProperty(LANGUAGE_PROPERTY, language)
+    # Numbers in spin boxes and Qt's own formatting follow the language too (5,00 s; 5.00 s).
+    QLocale.setDefault(QLocale(language))
     if language == "en":
         return installed
-    # Numbers in spin boxes and Qt's own formatting follow the language too (5,00 s).
-    QLocale.setDefault(QLocale(language))
     qt_dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(CATALOGUE_DIR)]
     catalogues = ((f"icescope_{language}", [str(CATALOGUE_DIR)]), (f"qtbase_{language}", qt_dirs))
     for name, directories in catalogues:

@@ -14,17 +14,17 @@ import time
 from collections import deque
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.states import IceConnectionState, Provenance
 from ..core_texts import liveness_text
 from ..i18n import translate
 from ..peer_view import PeerView, ago, format_duration, provenance_text, provenance_tooltip
-from ..state_style import NOT_KNOWN, ORANGE, STALE_COLOR, draw_shape, look_of
+from ..state_style import NOT_KNOWN, look_of
 from ..texts import meaning
-from ..theme import is_dark, state_text
+from .indicator_paint import paint_indicator
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -128,6 +128,16 @@ class QtStateIndicator(QWidget):
     def provenance(self) -> Provenance:
         """Where the shown state came from."""
         return self._provenance
+
+    @property
+    def phase(self) -> float:
+        """The checking ring's rotation, 0..1 (for the painter)."""
+        return self._phase
+
+    @property
+    def title(self) -> str:
+        """The caption (for the painter)."""
+        return self._title
 
     @property
     def stale(self) -> bool:
@@ -363,90 +373,7 @@ class QtStateIndicator(QWidget):
         """Shape on the left; caption, state word and provenance/time on the right."""
         p = QPainter(self)
         try:
-            self._paint(p)
+            paint_indicator(self, p)
         finally:
             p.end()
         self.last_paint = time.perf_counter()
-
-    def _paint(self, p: QPainter) -> None:
-        unknown, stale = self._state is None, self.stale
-        look = NOT_KNOWN if self._state is None else look_of(self._state.value)
-        color = QColor(STALE_COLOR if stale else look.color)
-        # Background as a rectangle, not fillRect: fillRect's overloads make PySide6 build
-        # QGradient's 170-member preset enum (~1 ms) on the first frame.
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(self.palette().window())
-        p.drawRect(self.rect())
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        tint = QColor(color)
-        tint.setAlpha(22)
-        border = QPen(color.lighter(140), 1.5)
-        if stale or unknown:
-            border.setStyle(Qt.PenStyle.DashLine)
-        p.setPen(border)
-        p.setBrush(tint)
-        p.drawRoundedRect(rect, 10, 10)
-        if stale:
-            hatch = QColor(STALE_COLOR)
-            hatch.setAlpha(60)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
-            p.drawRoundedRect(rect, 10, 10)
-
-        if self.hasFocus():  # keyboard users see where Tab put them
-            p.setPen(QPen(self.palette().highlight().color(), 2.5))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(rect.adjusted(2, 2, -2, -2), 9, 9)
-        side = min(rect.height() - 24, 72.0)
-        shape_rect = QRectF(rect.left() + 14, rect.center().y() - side / 2, side, side)
-        draw_shape(p, shape_rect, look.shape, color, self._phase)
-
-        x = shape_rect.right() + 16
-        width = rect.right() - x - 8
-        base = QFont(self.font())
-        small = QFont(base)
-        small.setPointSizeF(base.pointSizeF() * 0.95)
-        big = QFont(base)
-        big.setPointSizeF(base.pointSizeF() * 2.3)
-        big.setBold(True)
-        muted = QColor(self.palette().text().color())
-        muted.setAlpha(170)
-
-        p.setFont(small)
-        p.setPen(muted)
-        caption = (
-            translate("StateIndicator", "{0} · STALE (last report)").format(self._title)
-            if stale
-            else self._title
-        )
-        live = self.liveness_text()
-        top = QRectF(x, rect.top() + 8, width, 20)
-        if live and self.liveness_urgent():
-            # A countdown to the next verdict takes the caption's place (the tooltip and the
-            # panel still name the attribute): it is what a tester watches now.
-            p.setPen(QColor("#a05a00"))
-            live = p.fontMetrics().elidedText(live, Qt.TextElideMode.ElideRight, int(width))
-            p.drawText(top, Qt.AlignmentFlag.AlignLeft, live)
-        else:
-            p.drawText(top, Qt.AlignmentFlag.AlignLeft, caption)
-            if live:
-                room = int(width - p.fontMetrics().horizontalAdvance(caption) - 12)
-                live = p.fontMetrics().elidedText(live, Qt.TextElideMode.ElideLeft, max(room, 0))
-                p.drawText(top, Qt.AlignmentFlag.AlignRight, live)
-        p.setFont(big)
-        dark = is_dark(self.palette())
-        p.setPen(state_text(STALE_COLOR if stale else look.color, dark))
-        word = translate("StateIndicator", "unknown") if self._state is None else self._state.value
-        if stale:
-            word = f"{word}?"
-        lines = 2 if unknown else 1  # the why of an unknown state gets two lines
-        word_rect = QRectF(x, rect.top() + 24, width, rect.height() - 34 - 18 * lines)
-        p.drawText(word_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, word)
-        p.setFont(small)
-        p.setPen(state_text(ORANGE, dark) if stale else muted)
-        line = QRectF(x, rect.bottom() - 8 - 18 * lines, width, 18 * lines)
-        text = self.status_text()
-        if not unknown:
-            text = p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(width))
-        p.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)

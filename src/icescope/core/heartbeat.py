@@ -1,8 +1,9 @@
 """Heartbeat: sequence-numbered messages on a data channel, to prove nothing is lost.
 
 Each peer sends ``{"hb": seq}`` every ``interval`` seconds and, when stopping,
-``{"hb_fin": sent}`` so the other side knows how many to expect. The browser page speaks the
-same format.
+``{"hb_fin": sent}`` so the other side knows how many to expect. A peer that receives the
+other's ``hb_fin`` stops sending too (the other is closing: a heartbeat sent now would arrive
+after its final count) and answers with its own. The browser page speaks the same format.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class Heartbeat:
         self._seen: set[int] = set()
         self._peer_sent: int | None = None
         self._task: asyncio.Task[None] | None = None
+        self._fin_sent = False
+        self._stopped = False
         channel.on("message", self._on_message)
 
     @property
@@ -52,8 +55,8 @@ class Heartbeat:
         return len(self._seen)
 
     def start(self) -> None:
-        """Start sending (idempotent)."""
-        if self._task is None:
+        """Start sending (idempotent; never again once either side stopped)."""
+        if self._task is None and not self._stopped and self._peer_sent is None:
             self._task = asyncio.get_running_loop().create_task(self._run())
 
     def beat_now(self) -> None:
@@ -62,13 +65,18 @@ class Heartbeat:
             self.sent += 1
 
     async def stop(self) -> None:
-        """Stop sending and tell the other side how many were sent."""
+        """Stop sending and tell the other side how many were sent (once)."""
+        self._stopped = True
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
-        self._send({"hb_fin": self.sent})
+        self._finish()
+
+    def _finish(self) -> None:
+        if not self._fin_sent:
+            self._fin_sent = self._send({"hb_fin": self.sent})
 
     def _send(self, payload: dict[str, int]) -> bool:
         if self.channel.readyState != "open":
@@ -93,6 +101,10 @@ class Heartbeat:
                 self._seen.add(int(data["hb"]))
             elif "hb_fin" in data:
                 self._peer_sent = int(data["hb_fin"])
+                if self._task is not None:
+                    self._task.cancel()  # not awaited: it only sleeps between sends
+                    self._task = None
+                    self._finish()
                 if self._on_peer_final is not None and self._peer_sent >= 0:
                     self._on_peer_final(self._peer_sent)
         except (ValueError, TypeError, AttributeError):

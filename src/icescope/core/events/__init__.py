@@ -18,6 +18,7 @@ from .connection import (
     SelectedPairChanged,
     StateChanged,
 )
+from .scenario import ExpectationResult, ScenarioPlan
 from .session import Impairment, Listening, LocalDescription, Notice, SessionMarker
 from .telemetry import (
     HeartbeatCount,
@@ -34,6 +35,7 @@ __all__ = [
     "ConnectivityWait",
     "DataChannelChanged",
     "Event",
+    "ExpectationResult",
     "HeartbeatCount",
     "IceRestart",
     "Impairment",
@@ -43,6 +45,7 @@ __all__ = [
     "Peer",
     "RemoteChannel",
     "RoleChanged",
+    "ScenarioPlan",
     "SelectedPairChanged",
     "SessionEvent",
     "SessionMarker",
@@ -69,6 +72,8 @@ SessionEvent = (
     | HeartbeatCount
     | RemoteChannel
     | Cause
+    | ScenarioPlan
+    | ExpectationResult
 )
 """Every event a session publishes."""
 
@@ -89,6 +94,8 @@ EVENT_TYPES: tuple[str, ...] = (
     HeartbeatCount.TYPE,
     RemoteChannel.TYPE,
     Cause.TYPE,
+    ScenarioPlan.TYPE,
+    ExpectationResult.TYPE,
 )
 """All values ``Event.type`` can take, for filters."""
 

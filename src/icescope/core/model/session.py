@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..events import (
+    ExpectationResult,
     Listening,
     LocalDescription,
     Notice,
     Peer,
+    ScenarioPlan,
     SessionMarker,
 )
 from .history import History
@@ -46,6 +48,10 @@ class SessionModel:
     local_description: LocalDescription | None = None
     history: History = field(default_factory=History)
     """What graphs and the timeline draw (bounded series, state changes, marks)."""
+    scenario: ScenarioPlan | None = None
+    """The scenario this session runs, if any."""
+    expectations: list[ExpectationResult] = field(default_factory=list)
+    """The scenario's verdicts, in order (judged once the session ended)."""
 
     @property
     def local(self) -> PeerModel:
@@ -75,6 +81,12 @@ class SessionModel:
             return
         if isinstance(event, Listening):
             self.listening = event
+            return
+        if isinstance(event, ScenarioPlan):
+            self.scenario = event
+            return
+        if isinstance(event, ExpectationResult):
+            self.expectations.append(event)
             return
         if isinstance(event, LocalDescription):
             self.local_description = event

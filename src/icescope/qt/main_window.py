@@ -41,6 +41,7 @@ from .models.event_log_model import EventLogModel
 from .preferences import WindowPreferences
 from .quit_guard import QuitGuard
 from .report_menu import add_report_menus
+from .scenario_menu import add_scenario_menu
 from .session_life import SessionLife
 from .widgets.controls import QtControls
 from .widgets.event_log_view import QtEventLog
@@ -174,6 +175,7 @@ class MainWindow(SessionLife, QMainWindow):
             self.prefs.restore()
         add_desktop_menus(self)
         add_report_menus(self)
+        add_scenario_menu(self)
         set_tab_order(self)
         self.refresh()
 
@@ -231,6 +233,7 @@ class MainWindow(SessionLife, QMainWindow):
         self.banner.clear()
         self.pairs_view.clear()
         self.timeline.follow(model.history, now)
+        self.timeline.set_scenario([], [])  # a scenario run draws its own (scenario_menu)
         self.graphs.follow(model.history, now)
         for panel in self.panels.values():
             panel.set_clock(now)

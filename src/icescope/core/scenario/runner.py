@@ -63,7 +63,7 @@ class ScenarioHook:
         """Publish the plan; schedule every action at its session time."""
         self._publish_plan(session)
         loop = asyncio.get_running_loop()
-        return [loop.create_task(_play(session, action)) for action in self.actions]
+        return [loop.create_task(play_action(session, action)) for action in self.actions]
 
     def _publish_plan(self, session: Session) -> None:
         if self._plan_published:
@@ -145,7 +145,8 @@ def judge_and_publish(
     return outcomes
 
 
-async def _play(session: Session, action: Action) -> None:
+async def play_action(session: Session, action: Action) -> None:
+    """Perform ``action`` at its session time (a failure is a notice, never raised)."""
     await asyncio.sleep(max(0.0, action.at - session.clock.ts()))
     try:
         if action.do == "restart":

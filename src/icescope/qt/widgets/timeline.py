@@ -211,9 +211,7 @@ class QtTimeline(QWidget):
             x += 80
         return out
 
-    def _scenario(
-        self, t0: float, t1: float, dt: float, plot_w: int, bottom: float
-    ) -> list[Prim]:
+    def _scenario(self, t0: float, t1: float, dt: float, plot_w: int, bottom: float) -> list[Prim]:
         out: list[Prim] = []
         for at in self.planned:
             if t0 <= at <= t1:

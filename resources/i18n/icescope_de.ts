@@ -1471,6 +1471,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>Marken</translation>
     </message>
     <message>
+        <source>▬ expectation: grey pending, green met, red not met</source>
+        <translation>▬ Erwartung: grau offen, grün erfüllt, rot nicht erfüllt</translation>
+    </message>
+    <message>
         <source>Timeline: wheel zooms, drag pans, click selects the log rows of that moment</source>
         <translation>Zeitleiste: Mausrad zoomt, Ziehen verschiebt, Klick wählt die Protokollzeilen dieses Moments</translation>
     </message>

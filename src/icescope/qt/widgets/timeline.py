@@ -58,7 +58,7 @@ ROW_NAMES = {
 }
 PLANNED_COLOR = "#7b3fc466"
 """A scenario's planned actions: faint full-height lines (what happened has its own marks)."""
-WINDOW_COLORS = {None: "#88888899", True: "#2e7d32", False: "#c62828"}
+WINDOW_COLORS = {None: "#888888", True: "#2e7d32", False: "#c62828"}
 """A scenario's expectation windows: pending, passed, failed."""
 LABEL_W, ROW_H, MARK_H, AXIS_H = 150, 22, 18, 18
 ROWS = [(p, m) for p in Peer for m in BANDS]
@@ -101,7 +101,9 @@ class QtTimeline(QWidget):
         self.update()
 
     def set_scenario(
-        self, planned: list[float], windows: list[tuple[float, float | None, bool | None]]
+        self,
+        planned: list[float],
+        windows: list[tuple[float, float | None, bool | None]],
     ) -> None:
         """Show a scenario on the bands: planned action times, expectation windows.
 
@@ -209,6 +211,9 @@ class QtTimeline(QWidget):
                 )
             )
             x += 80
+        if self.planned or self.windows:
+            legend = translate("Timeline", "▬ expectation: grey pending, green met, red not met")
+            out.append(("text", x, axis_y + 30, 0, 0, "#555555", f"¦ {legend}"))
         return out
 
     def _scenario(self, t0: float, t1: float, dt: float, plot_w: int, bottom: float) -> list[Prim]:
@@ -222,7 +227,8 @@ class QtTimeline(QWidget):
             if stop >= t0 and start <= t1:
                 x0 = LABEL_W + max(0.0, (start - t0) / dt)
                 x1 = LABEL_W + min(plot_w, (stop - t0) / dt)
-                y = bottom - 3 - (i % 4) * 4  # up to four stacked, 4 px apart
+                y = bottom - 4 - (i % 4) * 5  # up to four stacked, 5 px apart
+                out.append(("rect", x0, y - 1, max(2.0, x1 - x0), 5, "#ffffff", ""))
                 out.append(("rect", x0, y, max(2.0, x1 - x0), 3, WINDOW_COLORS[passed], ""))
         return out
 

@@ -135,6 +135,13 @@ def soak(seconds: float, tmp: Path) -> dict[str, Any]:
             "rss_slope_mib_per_hour": round(
                 slope_per_hour([r[0] for r in rows], [r[2] for r in rows]), 2
             ),
+            # After warm-up and the in-memory log's bound (core/eventlog.py) took hold.
+            "rss_slope_second_half_mib_per_hour": round(
+                slope_per_hour(
+                    [r[0] for r in rows[len(rows) // 2 :]], [r[2] for r in rows[len(rows) // 2 :]]
+                ),
+                2,
+            ),
         }
     out["metrics_cpu_over_reference_percent"] = round(
         out["metrics"]["cpu_percent"] - out["reference"]["cpu_percent"], 3

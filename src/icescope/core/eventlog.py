@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
+from .events import is_periodic
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
@@ -12,6 +14,13 @@ if TYPE_CHECKING:
 
 DEFAULT_MAXLEN = 500_000
 """Events kept in memory; the on-disk journal keeps everything regardless."""
+PERIODIC_MAX = 2_000
+"""Periodic samples (statistics, running heartbeat counts) kept in memory at full rate.
+
+Each holds a whole statistics report (~2 KB): kept at 4 a second (about 8 minutes of them here) they would grow a
+long-running probe by ~30 MiB an hour. Beyond this many, the older half is thinned (every
+other sample of each peer and type dropped), so the whole span stays, ever more sparsely.
+"""
 
 CSV_COLUMNS = ("wall", "ts", "peer", "type", "previous", "state", "summary")
 
@@ -23,16 +32,44 @@ class EventLog:
     showing a truncated history (a common complaint about internals-style tools).
     """
 
-    def __init__(self, maxlen: int = DEFAULT_MAXLEN) -> None:
+    def __init__(self, maxlen: int = DEFAULT_MAXLEN, periodic_max: int = PERIODIC_MAX) -> None:
         self._events: deque[SessionEvent] = deque(maxlen=maxlen)
         self.dropped = 0
         """Events discarded because the store was full."""
+        self._periodic_max = max(2, periodic_max)
+        self._periodic = 0
+        self.thinned = 0
+        """Older periodic samples dropped to bound memory (the journal has them all)."""
 
     def append(self, event: SessionEvent) -> None:
         """Store ``event`` (the hub subscriber)."""
         if len(self._events) == self._events.maxlen:
             self.dropped += 1
+            if is_periodic(self._events[0]):
+                self._periodic -= 1
         self._events.append(event)
+        if is_periodic(event):
+            self._periodic += 1
+            if self._periodic > self._periodic_max:
+                self._thin()
+
+    def _thin(self) -> None:
+        """Drop every other periodic sample (per peer and type) in the older half of them."""
+        older = self._periodic // 2
+        seen = 0
+        toggle: dict[tuple[str, str], bool] = {}
+        kept: deque[SessionEvent] = deque(maxlen=self._events.maxlen)
+        for event in self._events:
+            if is_periodic(event) and seen < older:
+                seen += 1
+                key = (event.peer.value, event.type)
+                toggle[key] = drop = not toggle.get(key, True)
+                if drop:
+                    self.thinned += 1
+                    self._periodic -= 1
+                    continue
+            kept.append(event)
+        self._events = kept
 
     def __len__(self) -> int:
         return len(self._events)

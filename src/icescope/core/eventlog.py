@@ -17,9 +17,10 @@ DEFAULT_MAXLEN = 500_000
 PERIODIC_MAX = 2_000
 """Periodic samples (statistics, running heartbeat counts) kept in memory at full rate.
 
-Each holds a whole statistics report (~2 KB): kept at 4 a second (about 8 minutes of them here) they would grow a
-long-running probe by ~30 MiB an hour. Beyond this many, the older half is thinned (every
-other sample of each peer and type dropped), so the whole span stays, ever more sparsely.
+Each holds a whole statistics report (~2 KB): all kept, at 4 a second, they grew a
+long-running probe by ~36 MiB an hour. Beyond this many (about 8 minutes of them), the older
+half is thinned (every other sample of each peer and type dropped), so the whole span stays,
+ever more sparsely; the journal keeps them all.
 """
 
 CSV_COLUMNS = ("wall", "ts", "peer", "type", "previous", "state", "summary")

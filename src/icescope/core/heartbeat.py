@@ -42,7 +42,10 @@ class Heartbeat:
         self._interval = interval
         self.sent = 0
         """Messages sent so far."""
-        self._seen: set[int] = set()
+        self._next = 0
+        """Every sequence number below this one has arrived."""
+        self._ahead: set[int] = set()
+        """Numbers that arrived out of order (at or above ``_next``, or negative)."""
         self._peer_sent: int | None = None
         self._task: asyncio.Task[None] | None = None
         self._fin_sent = False
@@ -52,7 +55,17 @@ class Heartbeat:
     @property
     def received(self) -> int:
         """Distinct messages received from the other side."""
-        return len(self._seen)
+        return self._next + len(self._ahead)
+
+    def _arrived(self, seq: int) -> None:
+        """Count ``seq`` once, in memory that does not grow with the session's length."""
+        if seq == self._next:
+            self._next += 1
+            while self._next in self._ahead:  # bounded by the set's size
+                self._ahead.discard(self._next)
+                self._next += 1
+        elif seq > self._next or seq < 0:
+            self._ahead.add(seq)
 
     def start(self) -> None:
         """Start sending (idempotent; never again once either side stopped)."""
@@ -98,7 +111,7 @@ class Heartbeat:
         try:
             data = json.loads(message)
             if "hb" in data:
-                self._seen.add(int(data["hb"]))
+                self._arrived(int(data["hb"]))
             elif "hb_fin" in data:
                 self._peer_sent = int(data["hb_fin"])
                 if self._task is not None:

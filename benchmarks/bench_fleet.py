@@ -71,6 +71,21 @@ def probe(*args: str, out: Path) -> subprocess.Popen[bytes]:
         )
 
 
+def listening_url(out: Path, timeout: float = 60.0) -> str:
+    """The ``tcp://HOST:PORT/?token=T`` URL a listening probe printed first (its token)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for line in out.read_text().splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                break  # a line still being written
+            if record.get("type") == "listening":
+                return str(record["url"])
+        time.sleep(0.05)
+    raise RuntimeError(f"{out.name}: no listening URL within {timeout:g} s")
+
+
 def slope_per_hour(times: list[float], values: list[float]) -> float:
     mt, mv = statistics.fmean(times), statistics.fmean(values)
     den = sum((t - mt) ** 2 for t in times)
@@ -120,6 +135,13 @@ def soak(seconds: float, tmp: Path) -> dict[str, Any]:
             "rss_slope_mib_per_hour": round(
                 slope_per_hour([r[0] for r in rows], [r[2] for r in rows]), 2
             ),
+            # After warm-up and the in-memory log's bound (core/eventlog.py) took hold.
+            "rss_slope_second_half_mib_per_hour": round(
+                slope_per_hour(
+                    [r[0] for r in rows[len(rows) // 2 :]], [r[2] for r in rows[len(rows) // 2 :]]
+                ),
+                2,
+            ),
         }
     out["metrics_cpu_over_reference_percent"] = round(
         out["metrics"]["cpu_percent"] - out["reference"]["cpu_percent"], 3
@@ -131,35 +153,20 @@ def pairs(count: int, duration: float, tmp: Path) -> dict[str, Any]:
     """``count`` listen/connect pairs at once; all must connect and report correctly."""
     procs: list[tuple[str, subprocess.Popen[bytes], Path]] = []
     started = time.monotonic()
+    listeners = []
     for i in range(count):
-        port = free_port()
-        lo, co = tmp / f"listen-{i}.jsonl", tmp / f"connect-{i}.jsonl"
-        procs.append(
-            (
-                "listen",
-                probe(
-                    "--listen",
-                    f"127.0.0.1:{port}",
-                    "--duration",
-                    str(duration * 2),
-                    "--connect-timeout",
-                    "60",
-                    out=lo,
-                ),
-                lo,
-            )
-        )
+        lo = tmp / f"listen-{i}.jsonl"
+        listen_args = ("--listen", f"127.0.0.1:{free_port()}", "--duration", str(duration * 2))
+        listeners.append((lo, probe(*listen_args, "--connect-timeout", "60", out=lo)))
+    for i, (lo, listener) in enumerate(listeners):
+        co = tmp / f"connect-{i}.jsonl"
+        url = listening_url(lo)
+        procs.append(("listen", listener, lo))
         procs.append(
             (
                 "connect",
                 probe(
-                    "--connect",
-                    f"127.0.0.1:{port}",
-                    "--duration",
-                    str(duration),
-                    "--connect-timeout",
-                    "60",
-                    out=co,
+                    "--connect", url, "--duration", str(duration), "--connect-timeout", "60", out=co
                 ),
                 co,
             )
@@ -184,6 +191,7 @@ def pairs(count: int, duration: float, tmp: Path) -> dict[str, Any]:
                 "connected": bool(summary.get("verdict", {}).get("connected")),
                 "remote_known": summary.get("final_state", {}).get("remote") is not None,
                 "loss": summary.get("verdict", {}).get("loss"),
+                "loss_detail": summary.get("verdict", {}).get("loss_detail"),
                 "time_to_connect": summary.get("time_to_connect", {}).get("local"),
             }
         )

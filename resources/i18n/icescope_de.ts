@@ -1764,6 +1764,33 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     </message>
 </context>
 <context>
+    <name>ScenarioMenu</name>
+    <message>
+        <source>Sce&amp;nario</source>
+        <translation>Sz&amp;enario</translation>
+    </message>
+    <message>
+        <source>&amp;Run scenario…</source>
+        <translation>Szenario &amp;ausführen…</translation>
+    </message>
+    <message>
+        <source>Run a scenario file (TOML), as icescope probe --scenario does</source>
+        <translation>Eine Szenario-Datei (TOML) ausführen, wie es icescope probe --scenario tut</translation>
+    </message>
+    <message>
+        <source>Run scenario</source>
+        <translation>Szenario ausführen</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.toml)</source>
+        <translation>Szenario-Dateien (*.toml)</translation>
+    </message>
+    <message>
+        <source>Scenario {0}: {1} of {2} expectations met</source>
+        <translation>Szenario {0}: {1} von {2} Erwartungen erfüllt</translation>
+    </message>
+</context>
+<context>
     <name>ServerTable</name>
     <message>
         <source>URL (stun: / turn: / turns:)</source>
@@ -2680,6 +2707,10 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
     <message>
         <source>marks</source>
         <translation>Marken</translation>
+    </message>
+    <message>
+        <source>▬ expectation: grey pending, green met, red not met</source>
+        <translation>▬ Erwartung: grau offen, grün erfüllt, rot nicht erfüllt</translation>
     </message>
     <message>
         <source>Timeline: wheel zooms, drag pans, click selects the log rows of that moment</source>

@@ -113,3 +113,41 @@ def test_relay_only_example_through_real_coturn(tmp_path: Path) -> None:
         x for x in lines if x["type"] == "selectedcandidatepairchange" and x["peer"] == "local"
     ]
     assert pairs and pairs[-1]["local_type"] == "relay", pairs
+
+
+def test_the_plan_and_the_verdicts_are_in_the_journal_and_import_reads_them(
+    tmp_path: Path,
+) -> None:
+    scenario = tmp_path / "short.toml"
+    scenario.write_text(
+        "name = 'short'\nduration = 2\n"
+        "[[action]]\nat = 1\ndo = 'restart'\n"
+        "[[expect]]\nname = 'connects fast'\ncheck = 'connect-within'\nseconds = 5\n"
+        "[[expect]]\nname = 'never failed'\ncheck = 'never'\nstate = 'failed'\n"
+        "[[expect]]\nname = 'two restarts'\ncheck = 'restarts-completed'\ncount = 2\n",
+        encoding="utf-8",
+    )
+    journal = tmp_path / "j.jsonl"
+    result = run_python(
+        "-m", "icescope", "probe", "--journal", str(journal), "--scenario", str(scenario)
+    )
+    assert result.returncode == 3, result.stderr  # one restart, not two
+    printed = [json.loads(x) for x in result.stdout.splitlines()]
+    records = [json.loads(x) for x in journal.read_text(encoding="utf-8").splitlines()]
+    assert records[-1]["type"] == "summary", "the summary stays the journal's last record"
+    (plan,) = [r for r in records if r["type"] == "scenario"]
+    assert plan["name"] == "short" and plan["actions"] == ["1 s: restart ICE"]
+    assert plan["expectations"] == ["connects fast", "never failed", "two restarts"]
+    journaled = {r["name"]: r for r in records if r["type"] == "expectation"}
+    assert journaled == expectations(printed), "the journal has what the probe printed"
+    assert journaled["connects fast"]["passed"] and journaled["never failed"]["passed"]
+    assert not journaled["two restarts"]["passed"] and journaled["two restarts"]["measured"] == 1
+    end = next(r["ts"] for r in records if r.get("phase") == "end")
+    assert all(r["ts"] >= end for r in journaled.values()), "judged once the session ended"
+    # `icescope import` reads them back as typed events and prints them again.
+    shown = run_python("-m", "icescope", "import", str(journal))
+    assert shown.returncode == 0, shown.stderr
+    imported = [json.loads(x) for x in shown.stdout.splitlines()]
+    again = {r["name"]: r for r in imported if r["type"] == "expectation"}
+    assert again == journaled
+    assert [r for r in imported if r["type"] == "scenario"] == [plan]

@@ -105,6 +105,9 @@ done
 for data in qt/guide/en.html qt/guide/de.html qt/translations/icescope_de.qm; do
     [ -s "/opt/icescope/_internal/icescope/$data" ] || fail "installed bundle lacks icescope/$data"
 done
+# The Scenario menu's shipped examples (sys.prefix/share/icescope/scenarios in the bundle).
+ls /opt/icescope/_internal/share/icescope/scenarios/*.toml >/dev/null 2>&1 \
+    || fail "installed bundle lacks the example scenarios (share/icescope/scenarios/*.toml)"
 [ "$(readlink /usr/bin/icescope)" = /opt/icescope/icescope ] || fail "/usr/bin/icescope is not the symlink into /opt"
 got=$(/usr/bin/icescope --version) || fail "icescope --version failed"
 [ "$got" = "icescope $VERSION" ] || fail "icescope --version says '$got', package is $VERSION"

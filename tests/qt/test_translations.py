@@ -79,7 +79,7 @@ def test_german_window_menus_states_and_standard_buttons(qtbot, german, tmp_path
     window = MainWindow(Settings(journal_dir=tmp_path))
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Datei", "&Sitzung", "&Ansicht", "&Hilfe"]
+    assert menus == ["&Datei", "&Sitzung", "&Ansicht", "Sz&enario", "&Hilfe"]
     session_menu = window.findChild(QMenu, "session-menu")
     entries = [a.text() for a in session_menu.actions() if a.text()]
     assert "&ICE neu starten" in entries and "&Beenden" in entries

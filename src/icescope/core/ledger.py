@@ -87,7 +87,12 @@ class HeartbeatLedger:
             self._publish_remote(sent, None, None)
 
     def on_bye(self, message: Message) -> None:
-        """Take the remote's final counts from its ``bye`` (malformed counts are ignored)."""
+        """Take the remote's final counts from its ``bye`` (malformed counts are ignored).
+
+        A closing IceScope's first ``bye`` says ``heartbeats_final: false``: our heartbeats
+        may still be on their way to it, so its received count is left unknown until its
+        second ``bye`` (sent once its connection closed) gives the final one.
+        """
 
         def count(key: str) -> int | None:
             value = message.get(key)
@@ -97,7 +102,10 @@ class HeartbeatLedger:
 
         sent = count("heartbeats_sent")
         if sent is not None:
-            self._publish_remote(sent, count("heartbeats_received"), count("heartbeats_queued"))
+            received = count("heartbeats_received")
+            if message.get("heartbeats_final") is False:
+                received = None
+            self._publish_remote(sent, received, count("heartbeats_queued"))
             self.remote_final.set()
 
     def _publish_remote(self, sent: int, received: int | None, queued: int | None) -> None:

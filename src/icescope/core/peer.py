@@ -20,6 +20,7 @@ from .events import DataChannelChanged, Peer, notice_event
 from .faults import FaultInjector
 from .heartbeat import CHANNEL_ID, LABEL, Heartbeat
 from .ice import compat
+from .ice.channels import drain_channel
 from .ice.introspect import local_candidates
 from .ice.peerconnection import IcePeerConnection
 from .iceservers import config_diagnoses, gathering_diagnoses
@@ -47,6 +48,9 @@ logger = logging.getLogger(__name__)
 BYE_ANSWER_TIMEOUT = 1.0
 """Seconds a closing peer waits for the remote's answering ``bye`` (its final counts), and an
 answering peer for the other side to close the channel (its last reports come before)."""
+_ANSWER_DRAIN = BYE_ANSWER_TIMEOUT / 2
+"""At most this long an answering peer waits for its last heartbeats to be acknowledged (the
+closing side waits BYE_ANSWER_TIMEOUT for the answer)."""
 _ANSWERING = frozenset({Provenance.REMOTE_CLOSE, Provenance.PAGE_CLOSED})
 """Close causes that are an answer to the other side's ``bye``. (``replaced`` sends none: the
 remote it would go to is gone.)"""
@@ -323,12 +327,16 @@ class PeerAgent:
         self.events.closing_cause = cause
         await self.sampler.stop()
         await self.heartbeat.stop()
-        self.ledger.publish_own()
         answering = cause in _ANSWERING
+        said_bye = False
         if not self.closed and not answering and cause is not Provenance.REPLACED:
-            # Tell the other side, with our final counts; it answers a bye with its own.
+            # Tell the other side, with our counts so far (its heartbeats may still be on the
+            # way: the received count is not final); it answers a bye with its own.
             with contextlib.suppress(Exception):
-                await self._signaling.send({"type": "bye", **self.ledger.final_counts()})
+                await self._signaling.send(
+                    {"type": "bye", **self.ledger.final_counts(), "heartbeats_final": False}
+                )
+                said_bye = True
             listening = self._recv_task is not None and not self._recv_task.done()
             if not self.ledger.remote_in_process and listening and self.events.connected.is_set():
                 # Wait (bounded) for the remote's answer, which carries its final counts
@@ -336,17 +344,26 @@ class PeerAgent:
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(BYE_ANSWER_TIMEOUT):
                         await self.ledger.remote_final.wait()
+        elif answering and not self.closed:
+            # Let our last heartbeats (and hb_fin) be acknowledged before the association
+            # goes: one still queued when it closes was never delivered.
+            await drain_channel(self.heartbeat.channel, min(self._settings.drain, _ANSWER_DRAIN))
         if self._diagnosis is not None and not self._diagnosis.done():
             self._diagnosis.cancel()
         self._restarts.stop()
         await self.pc.close()
         self.faults.close()
+        # Counted now that nothing more can arrive: these are the final counts.
+        self.ledger.publish_own()
         self.events.closed.set()
-        if answering:
+        if answering or said_bye:
             # The answer goes after our closed states (relayed to the other side before it);
-            # then read the other side's last reports until it closes the channel (bounded).
+            # a closing side's second bye gives the final counts its first could not.
             with contextlib.suppress(Exception):
                 await self._signaling.send({"type": "bye", **self.ledger.final_counts()})
+        if answering:
+            # Read the other side's last reports (and its final counts) until it closes the
+            # channel (bounded).
             reading = self._recv_task
             if reading is not None and reading is not asyncio.current_task():
                 await asyncio.wait({reading}, timeout=BYE_ANSWER_TIMEOUT)

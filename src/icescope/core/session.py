@@ -66,6 +66,9 @@ class Session:
         self.log = EventLog()
         self.hub.subscribe(self.log.append)
         self.journal: Journal | None = None
+        self.before_summary: list[Callable[[Session], None]] = []
+        """Called once the session ended (its end marker is in), before the summary: what
+        they publish is journaled (a scenario's expectation verdicts)."""
         self.local: PeerAgent | None = None
         self.remote: PeerAgent | None = None
         self._link: RemoteLink | None = None
@@ -361,6 +364,8 @@ class Session:
             await self._link.close()
         ts, wall = self.clock.stamp()
         self._publish(SessionMarker(ts=ts, wall=wall, peer=Peer.LOCAL, phase="end"))
+        for judge in self.before_summary:
+            judge(self)  # e.g. a scenario's verdicts: journaled, before the summary
         summary = self.summary()
         self._ended.set()
         if self._detach_log is not None:

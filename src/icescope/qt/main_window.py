@@ -45,6 +45,7 @@ from .open_evidence import add_evidence_menus
 from .preferences import WindowPreferences
 from .quit_guard import QuitGuard
 from .report_menu import add_report_menus
+from .scenario_menu import add_scenario_menu
 from .session_life import SessionLife
 from .session_switcher import SessionSwitcher
 from .view_menu import add_view_menu
@@ -198,6 +199,7 @@ class MainWindow(SessionLife, QMainWindow):
             },
             self.prefs,
         )
+        add_scenario_menu(self)
         set_tab_order(self)
         self.refresh()
 
@@ -257,6 +259,7 @@ class MainWindow(SessionLife, QMainWindow):
         self._show_summary(None)
         self.pairs_view.clear()
         self.timeline.follow(model.history, now)
+        self.timeline.set_scenario([], [])  # a scenario run draws its own (scenario_menu)
         self.graphs.follow(model.history, now)
         for panel in self.panels.values():
             panel.set_clock(now)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from ..core.clock import SessionClock
@@ -35,6 +36,8 @@ class SessionLike(Protocol):
     log: EventLog
     journal: Journal | None
     """Every event of the session (for reports: statistics included)."""
+    before_summary: list[Callable[[Any], None]]
+    """Called once the session ended, before its summary (a scenario's verdicts)."""
 
     @property
     def capabilities(self) -> Capabilities:

@@ -18,6 +18,7 @@ from .connection import (
     SelectedPairChanged,
     StateChanged,
 )
+from .scenario import ExpectationResult, ScenarioPlan
 from .session import (
     CallStarted,
     Impairment,
@@ -43,6 +44,7 @@ __all__ = [
     "ConnectivityWait",
     "DataChannelChanged",
     "Event",
+    "ExpectationResult",
     "HeartbeatCount",
     "IceRestart",
     "Impairment",
@@ -52,6 +54,7 @@ __all__ = [
     "Peer",
     "RemoteChannel",
     "RoleChanged",
+    "ScenarioPlan",
     "SelectedPairChanged",
     "SessionEvent",
     "SessionMarker",
@@ -80,6 +83,8 @@ SessionEvent = (
     | RemoteChannel
     | Cause
     | CallStarted
+    | ScenarioPlan
+    | ExpectationResult
 )
 """Every event a session publishes."""
 
@@ -101,6 +106,8 @@ EVENT_TYPES: tuple[str, ...] = (
     RemoteChannel.TYPE,
     Cause.TYPE,
     CallStarted.TYPE,
+    ScenarioPlan.TYPE,
+    ExpectationResult.TYPE,
 )
 """All values ``Event.type`` can take, for filters."""
 

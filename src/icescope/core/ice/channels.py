@@ -9,6 +9,7 @@ of the messages sent on a channel are still held unacknowledged.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
@@ -118,3 +119,30 @@ def queued_messages(channel: RTCDataChannel) -> int | None:
     except (AttributeError, TypeError, ValueError):
         return None
     return waiting + held
+
+
+DRAIN_POLL = 0.01
+"""Seconds between looks at the queue while :func:`drain_channel` waits."""
+
+
+async def drain_channel(channel: RTCDataChannel, timeout: float) -> bool:
+    """Wait (at most ``timeout`` s) until nothing sent on ``channel`` is left unacknowledged.
+
+    Returns:
+        True when the queue is empty (or the channel is not open: nothing more will leave),
+        False when messages were still queued at the deadline or the queue cannot be read.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    for _ in range(int(timeout / DRAIN_POLL) + 2):  # bounded in count as well as time
+        if channel.readyState != "open":
+            return True
+        queued = queued_messages(channel)
+        if queued is None:
+            return False
+        if queued == 0:
+            return True
+        if loop.time() >= deadline:
+            return False
+        await asyncio.sleep(DRAIN_POLL)
+    return False

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from ..events import (
     CallStarted,
+    ExpectationResult,
     Listening,
     LocalDescription,
     Notice,
     Peer,
+    ScenarioPlan,
     SessionMarker,
 )
 from .calls import CallOutcome, Totals, outcome
@@ -63,6 +65,10 @@ class SessionModel:
     """Per peer: the finished calls' figures summed (add the current call's for a total)."""
     conditions: Conditions = field(default_factory=Conditions)
     """Problems open now (what a banner shows; closed when the problem ends)."""
+    scenario: ScenarioPlan | None = None
+    """The scenario this session runs, if any."""
+    expectations: list[ExpectationResult] = field(default_factory=list)
+    """The scenario's verdicts, in order (judged once the session ended)."""
 
     @property
     def local(self) -> PeerModel:
@@ -119,6 +125,12 @@ class SessionModel:
             return
         if isinstance(event, Listening):
             self.listening = event
+            return
+        if isinstance(event, ScenarioPlan):
+            self.scenario = event
+            return
+        if isinstance(event, ExpectationResult):
+            self.expectations.append(event)
             return
         if isinstance(event, LocalDescription):
             self.local_description = event

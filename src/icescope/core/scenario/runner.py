@@ -1,4 +1,10 @@
-"""Run a scenario in the probe: its timeline on the session, its verdicts at the end."""
+"""Run a scenario in the probe: its timeline on the session, its verdicts at the end.
+
+The plan and every verdict are published as typed events (:class:`ScenarioPlan`,
+:class:`ExpectationResult`), so the journal, a report, ``icescope import`` and the window see
+them as the probe's output does: the verdicts are judged once the session ended, before its
+summary (:attr:`Session.before_summary`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import asyncio
 from typing import TYPE_CHECKING, Any
 
 from ..errors import IceScopeError
+from ..events import ExpectationResult, Peer, ScenarioPlan
 from .checks import judge
 
 if TYPE_CHECKING:
@@ -44,23 +51,42 @@ class ScenarioHook:
         self.expectations = tuple(expectations)
         self.junit = junit
         self.outcomes: list[Outcome] = []
+        self.end: float | None = None
+        """Session time the verdicts were judged at (None until then)."""
+        self._plan_published = False
 
     async def start(self, session: Session) -> None:
-        """Nothing to do before the session starts."""
+        """Judge the expectations when the session ends (before its summary)."""
+        session.before_summary.append(self._judge)
 
     def connected(self, session: Session) -> list[asyncio.Task[None]]:
-        """Schedule every action at its session time."""
+        """Publish the plan; schedule every action at its session time."""
+        self._publish_plan(session)
         loop = asyncio.get_running_loop()
-        return [loop.create_task(_play(session, action)) for action in self.actions]
+        return [loop.create_task(play_action(session, action)) for action in self.actions]
+
+    def _publish_plan(self, session: Session) -> None:
+        if self._plan_published:
+            return
+        self._plan_published = True
+        session.hub.publish(plan_event(session, self.name, self.actions, self.expectations))
+
+    def _judge(self, session: Session) -> None:
+        self._publish_plan(session)  # a session that never connected still says its plan
+        end = session.model.last_ts  # the session's end marker: every event is in
+        self.end = end
+        self.outcomes = judge_and_publish(session, self.expectations, end)
 
     async def finish(
         self, session: Session, code: int, emit: Callable[[dict[str, Any]], None]
     ) -> int:
-        """Judge, print one line per expectation, write the JUnit file; 3 when one failed."""
-        end = session.model.last_ts  # the session's end marker: every event is in
-        self.outcomes = judge(self.expectations, list(session.log), session.model, end)
-        for outcome in self.outcomes:
-            emit(outcome.to_dict(end))
+        """Write the JUnit file; 3 when an expectation failed.
+
+        The verdicts were published (and printed) as events when the session ended.
+        """
+        if self.end is None:  # the session never reached its close
+            self._judge(session)
+        end = self.end if self.end is not None else session.model.last_ts
         if self.junit is not None:
             from ..junit import write_junit
 
@@ -81,7 +107,46 @@ class ScenarioHook:
         return code
 
 
-async def _play(session: Session, action: Action) -> None:
+def plan_event(
+    session: Session, name: str, actions: Sequence[Action], expectations: Sequence[Expectation]
+) -> ScenarioPlan:
+    """The :class:`ScenarioPlan` of a run, stamped now."""
+    ts, wall = session.clock.stamp()
+    return ScenarioPlan(
+        ts=ts,
+        wall=wall,
+        peer=Peer.LOCAL,
+        name=name,
+        actions=tuple(f"{a.at:g} s: {a.describe()}" for a in actions),
+        expectations=tuple(x.name for x in expectations),
+    )
+
+
+def judge_and_publish(
+    session: Session, expectations: Sequence[Expectation], end: float
+) -> list[Outcome]:
+    """Judge ``expectations`` on the session so far; publish one event per verdict."""
+    outcomes = judge(expectations, list(session.log), session.model, end)
+    for outcome in outcomes:
+        ts, wall = session.clock.stamp()
+        session.hub.publish(
+            ExpectationResult(
+                ts=ts,
+                wall=wall,
+                peer=Peer.LOCAL,
+                name=outcome.name,
+                check=outcome.check,
+                passed=outcome.passed,
+                message=outcome.message,
+                measured=outcome.measured,
+                observed=outcome.observed,
+            )
+        )
+    return outcomes
+
+
+async def play_action(session: Session, action: Action) -> None:
+    """Perform ``action`` at its session time (a failure is a notice, never raised)."""
     await asyncio.sleep(max(0.0, action.at - session.clock.ts()))
     try:
         if action.do == "restart":

@@ -62,6 +62,10 @@ ROW_NAMES = {
     (Peer.REMOTE, Machine.ICE): QT_TRANSLATE_NOOP("Timeline", "remote ICE"),
     (Peer.REMOTE, Machine.CONNECTION): QT_TRANSLATE_NOOP("Timeline", "remote connection"),
 }
+PLANNED_COLOR = "#7b3fc466"
+"""A scenario's planned actions: faint full-height lines (what happened has its own marks)."""
+WINDOW_COLORS = {None: "#888888", True: "#2e7d32", False: "#c62828"}
+"""A scenario's expectation windows: pending, passed, failed."""
 LABEL_W, ROW_H, MARK_H, AXIS_H = 150, 22, 18, 18
 ROWS = [(p, m) for p in Peer for m in BANDS]
 CLICK_SLOP_PX = 3
@@ -84,6 +88,10 @@ class QtTimeline(QWidget):
         self.last_paint_ms = 0.0
         self._bands = {row: BandCache(SEVERITY) for row in ROWS}
         self._marks = MarkCache()
+        self.planned: list[float] = []
+        """Session times of a scenario's planned actions (see :meth:`set_scenario`)."""
+        self.windows: list[tuple[float, float | None, bool | None]] = []
+        """A scenario's expectation windows ``(start, end or None, passed or None)``."""
         self.setMinimumHeight(len(ROWS) * ROW_H + MARK_H + AXIS_H + 40)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
@@ -98,6 +106,21 @@ class QtTimeline(QWidget):
     def follow(self, history: History, now: Callable[[], float]) -> None:
         """Draw ``history`` up to the session time ``now()`` (back to following everything)."""
         self.history, self._now, self.view = history, now, None
+        self.update()
+
+    def set_scenario(
+        self,
+        planned: list[float],
+        windows: list[tuple[float, float | None, bool | None]],
+    ) -> None:
+        """Show a scenario on the bands: planned action times, expectation windows.
+
+        Args:
+            planned: session times of the actions.
+            windows: ``(start, end, passed)``; ``end`` None runs to now, ``passed`` None
+                is not judged yet. Empty lists clear the overlay.
+        """
+        self.planned, self.windows = list(planned), list(windows)
         self.update()
 
     # ------------------------------------------------------------------ range
@@ -164,6 +187,7 @@ class QtTimeline(QWidget):
             times, states = self.history.changes[row]
             columns = self._bands[row].update(key, times, states)
             out += _runs(columns[: now_px + 1], y)
+        out += self._scenario(t0, t1, dt, plot_w, rows_bottom)
         y = rows_bottom + 2
         out.append(("text", 4, y + MARK_H - 4, 0, 0, "#333333", translate("Timeline", "marks")))
         offsets = {kind: i * 3 for i, kind in enumerate(MARK_COLORS)}
@@ -204,6 +228,25 @@ class QtTimeline(QWidget):
             )
             x += 80
         out.append(("text", x, axis_y + 30, 0, 0, "#777777", translate("Timeline", STALE_NAME)))
+        if self.planned or self.windows:
+            legend = translate("Timeline", "▬ expectation: grey pending, green met, red not met")
+            out.append(("text", x + 200, axis_y + 30, 0, 0, "#555555", f"¦ {legend}"))
+        return out
+
+    def _scenario(self, t0: float, t1: float, dt: float, plot_w: int, bottom: float) -> list[Prim]:
+        out: list[Prim] = []
+        for at in self.planned:
+            if t0 <= at <= t1:
+                x = LABEL_W + (at - t0) / dt
+                out.append(("line", x, 2, x, bottom, PLANNED_COLOR, ""))
+        for i, (start, end, passed) in enumerate(self.windows):
+            stop = min(t1, self._now() if end is None else end)
+            if stop >= t0 and start <= t1:
+                x0 = LABEL_W + max(0.0, (start - t0) / dt)
+                x1 = LABEL_W + min(plot_w, (stop - t0) / dt)
+                y = bottom - 4 - (i % 4) * 5  # up to four stacked, 5 px apart
+                out.append(("rect", x0, y - 1, max(2.0, x1 - x0), 5, "#ffffff", ""))
+                out.append(("rect", x0, y, max(2.0, x1 - x0), 3, WINDOW_COLORS[passed], ""))
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -2,13 +2,19 @@
 
     python tools/translations.py update    # resources/i18n/icescope_de.ts from src/icescope/qt
     python tools/translations.py release   # src/icescope/qt/translations/icescope_de.qm
-    python tools/translations.py check     # exit 1 if a string lacks a German translation
+                                           # + src/icescope/core/catalogue_de.json
+    python tools/translations.py check     # exit 1 if a string lacks a German translation,
+                                           # or the probe's JSON catalogue is stale
+
+The probe has no Qt: ``release`` also writes the German of every ``CoreText`` entry, by core
+text key, to ``catalogue_de.json`` (read by ``icescope.core.probe_texts``).
 
 The Qt tools come with PySide6-Essentials (``pyside6-lupdate``, ``pyside6-lrelease``).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -19,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "src" / "icescope" / "qt"
 TS = ROOT / "resources" / "i18n" / "icescope_de.ts"
 QM = SOURCES / "translations" / "icescope_de.qm"
+CORE_JSON = ROOT / "src" / "icescope" / "core" / "catalogue_de.json"
 
 
 def tool(name: str) -> str:
@@ -48,6 +55,30 @@ def release(ts: Path = TS, qm: Path = QM) -> None:
         check=True,
         capture_output=True,
     )
+
+
+def core_catalogue(ts: Path = TS) -> str:
+    """The probe's catalogue: core text key -> finished German ``CoreText`` translation, JSON."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from icescope.core.texts import TEXTS
+
+    german = {
+        source: forms[0]
+        for (context, source), forms in messages(ts).items()
+        if context == "CoreText" and forms[0].strip()
+    }
+    found = {key: german[english] for key, english in sorted(TEXTS.items()) if english in german}
+    return json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write_catalogue(ts: Path = TS, path: Path = CORE_JSON) -> None:
+    """Write the probe's catalogue (see :func:`core_catalogue`) to ``path``."""
+    path.write_text(core_catalogue(ts), encoding="utf-8")
+
+
+def catalogue_stale(ts: Path = TS, path: Path = CORE_JSON) -> bool:
+    """True when ``path`` is not what ``release`` would write from ``ts`` today."""
+    return not path.exists() or path.read_text(encoding="utf-8") != core_catalogue(ts)
 
 
 def messages(ts: Path) -> dict[tuple[str, str], list[str]]:
@@ -92,8 +123,13 @@ if __name__ == "__main__":
         update()
     elif command == "release":
         release()
+        write_catalogue()
     elif command == "check":
         gaps = missing()
+        if catalogue_stale():
+            gaps.append(
+                f"{CORE_JSON.relative_to(ROOT)} is stale: run tools/translations.py release"
+            )
         sys.stdout.write("".join(f"{line}\n" for line in gaps))
         sys.exit(1 if gaps else 0)
     else:

@@ -536,6 +536,174 @@
         <source>any WebRTC peer, offer/answer copied and pasted by hand</source>
         <translation>beliebiger WebRTC-Peer, Angebot/Antwort von Hand kopiert und eingefügt</translation>
     </message>
+    <message>
+        <source>{label} must be a finite number in {range}, got {value}</source>
+        <translation>{label} muss eine endliche Zahl in {range} sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>must be a finite number in {range}, got {value}</source>
+        <translation>muss eine endliche Zahl in {range} sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number, got {value}</source>
+        <translation>{name} muss eine Zahl sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>{message} (see --help)</source>
+        <translation>{message} (siehe --help)</translation>
+    </message>
+    <message>
+        <source>bad {flag} {value}: the URL needs one ?token= of 16-256 letters, digits, &apos;-&apos; or &apos;_&apos; (copy the URL the listening IceScope printed)</source>
+        <translation>{flag} {value} ist ungültig: Die URL braucht genau ein ?token= aus 16–256 Buchstaben, Ziffern, &apos;-&apos; oder &apos;_&apos; (kopieren Sie die URL, die das lauschende IceScope ausgegeben hat)</translation>
+    </message>
+    <message>
+        <source>bad {flag} {value}: give the URL the listening IceScope printed, {example}, the listener refuses a peer without its token</source>
+        <translation>{flag} {value} ist ungültig: Geben Sie die URL an, die das lauschende IceScope ausgegeben hat, {example}; es weist einen Peer ohne sein Token ab</translation>
+    </message>
+    <message>
+        <source>bad {flag} {value}: cannot connect to port 0</source>
+        <translation>{flag} {value} ist ungültig: Zu Port 0 kann keine Verbindung aufgebaut werden</translation>
+    </message>
+    <message>
+        <source>bad {flag} {value}: write it as HOST:PORT, e.g. 127.0.0.1:7400</source>
+        <translation>{flag} {value} ist ungültig: Schreiben Sie es als HOST:PORT, z. B. 127.0.0.1:7400</translation>
+    </message>
+    <message>
+        <source>bad {flag} {value}: the port must be a number 0-65535</source>
+        <translation>{flag} {value} ist ungültig: Der Port muss eine Zahl von 0 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>bad {flag} {value}: write an IPv6 host as [ADDRESS]:PORT</source>
+        <translation>{flag} {value} ist ungültig: Schreiben Sie einen IPv6-Host als [ADRESSE]:PORT</translation>
+    </message>
+    <message>
+        <source>bad {flag} {value}: the host must be a name, an IPv4 address or [IPv6]</source>
+        <translation>{flag} {value} ist ungültig: Der Host muss ein Name, eine IPv4-Adresse oder [IPv6] sein</translation>
+    </message>
+    <message>
+        <source>disconnected timeout must exceed the longest keepalive interval ({limit} s), got {value}</source>
+        <translation>das Disconnected-Timeout muss länger sein als das längste Keepalive-Intervall ({limit} s), erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>failed timeout ({failed}) must exceed the disconnected timeout ({value})</source>
+        <translation>das Failed-Timeout ({failed}) muss länger sein als das Disconnected-Timeout ({value})</translation>
+    </message>
+    <message>
+        <source>an ICE server needs at least one URL</source>
+        <translation>ein ICE-Server braucht mindestens eine URL</translation>
+    </message>
+    <message>
+        <source>the credential of ICE server {url} must be 1-4096 characters with no control characters (it is not shown here)</source>
+        <translation>das Passwort des ICE-Servers {url} muss 1–4096 Zeichen ohne Steuerzeichen haben (es wird hier nicht angezeigt)</translation>
+    </message>
+    <message>
+        <source>TURN server {url} needs --username and --credential</source>
+        <translation>TURN-Server {url} braucht --username und --credential</translation>
+    </message>
+    <message>
+        <source>bad ICE server URL {url}: it must start with stun:, stuns:, turn: or turns:</source>
+        <translation>ungültige ICE-Server-URL {url}: Sie muss mit stun:, stuns:, turn: oder turns: beginnen</translation>
+    </message>
+    <message>
+        <source>bad ICE server URL {url}: write it as {scheme}:HOST[:PORT]</source>
+        <translation>ungültige ICE-Server-URL {url}: Schreiben Sie sie als {scheme}:HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>bad ICE server URL {url}: aiortc cannot use an IPv6 address literal here; give the server&apos;s host name or IPv4 address</source>
+        <translation>ungültige ICE-Server-URL {url}: aiortc kann hier keine IPv6-Adresse verwenden; geben Sie den Hostnamen oder die IPv4-Adresse des Servers an</translation>
+    </message>
+    <message>
+        <source>bad ICE server URL {url}: write it as {scheme}:HOST[:PORT] (HOST a name or an IPv4 address of letters, digits, dots and dashes; PORT 1-65535)</source>
+        <translation>ungültige ICE-Server-URL {url}: Schreiben Sie sie als {scheme}:HOST[:PORT] (HOST ein Name oder eine IPv4-Adresse aus Buchstaben, Ziffern, Punkten und Bindestrichen; PORT 1–65535)</translation>
+    </message>
+    <message>
+        <source>bad ICE server URL {url}: {error}</source>
+        <translation>ungültige ICE-Server-URL {url}: {error}</translation>
+    </message>
+    <message>
+        <source>bad ICE server URL {url}: no host name</source>
+        <translation>ungültige ICE-Server-URL {url}: kein Hostname</translation>
+    </message>
+    <message>
+        <source>bad ICE server URL {url}: the port is not a number 1-65535</source>
+        <translation>ungültige ICE-Server-URL {url}: Der Port ist keine Zahl von 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>bad ICE server URL {url}: a {scheme}: URL takes no ?transport=</source>
+        <translation>ungültige ICE-Server-URL {url}: Eine {scheme}:-URL nimmt kein ?transport=</translation>
+    </message>
+    <message>
+        <source>bad ICE server URL {url}: only ?transport=udp or ?transport=tcp is understood</source>
+        <translation>ungültige ICE-Server-URL {url}: Nur ?transport=udp oder ?transport=tcp wird verstanden</translation>
+    </message>
+    <message>
+        <source>statistics interval must be a finite number of seconds, got {value}</source>
+        <translation>das Statistikintervall muss eine endliche Zahl von Sekunden sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>statistics interval must be 0 (off) or {low}-{high} s, got {value}</source>
+        <translation>das Statistikintervall muss 0 (aus) oder {low}–{high} s sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>unknown session mode {mode} (choose from {choices})</source>
+        <translation>unbekannter Sitzungsmodus {mode} (zur Wahl: {choices})</translation>
+    </message>
+    <message>
+        <source>mode {mode} needs HOST:PORT (--listen / --connect)</source>
+        <translation>Modus {mode} braucht HOST:PORT (--listen / --connect)</translation>
+    </message>
+    <message>
+        <source>manual mode needs both --offer-file and --answer-file</source>
+        <translation>der manuelle Modus braucht --offer-file und --answer-file</translation>
+    </message>
+    <message>
+        <source>browser port must be 0-65535, got {value}</source>
+        <translation>der Port der Browserseite muss 0–65535 sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>browser page token must be 16-256 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>das Token der Browserseite muss aus 16–256 Buchstaben, Ziffern, &apos;-&apos; oder &apos;_&apos; bestehen</translation>
+    </message>
+    <message>
+        <source>{flag} {value}: {error}</source>
+        <translation>{flag} {value}: {error}</translation>
+    </message>
+    <message>
+        <source>--time-scale needs --scenario</source>
+        <translation>--time-scale braucht --scenario</translation>
+    </message>
+    <message>
+        <source>--probe-name needs --metrics or --pushgateway</source>
+        <translation>--probe-name braucht --metrics oder --pushgateway</translation>
+    </message>
+    <message>
+        <source>unknown key(s) in {where}: {keys}</source>
+        <translation>unbekannte Schlüssel in {where}: {keys}</translation>
+    </message>
+    <message>
+        <source>session mode {mode} cannot be stored (choose from {choices})</source>
+        <translation>Sitzungsmodus {mode} kann nicht gespeichert werden (zur Wahl: {choices})</translation>
+    </message>
+    <message>
+        <source>{name} must be a list, got {kind}</source>
+        <translation>{name} muss eine Liste sein, erhalten: {kind}</translation>
+    </message>
+    <message>
+        <source>{where}: a password is not read from the settings file; give it with --credential, or let IceScope keep it in the system keyring</source>
+        <translation>{where}: Ein Passwort wird nicht aus der Einstellungsdatei gelesen; geben Sie es mit --credential an oder lassen Sie IceScope es im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <source>{where} must be a table of keys, got {kind}</source>
+        <translation>{where} muss eine Tabelle von Schlüsseln sein, erhalten: {kind}</translation>
+    </message>
+    <message>
+        <source>{name} must be a {kind}, got {value}</source>
+        <translation>{name} muss vom Typ {kind} sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a list of strings, got {value}</source>
+        <translation>{name} muss eine Liste von Zeichenketten sein, erhalten: {value}</translation>
+    </message>
 </context>
 <context>
     <name>DesktopMenus</name>

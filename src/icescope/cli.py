@@ -50,7 +50,11 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one readable line and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+        from .core.probe_texts import language, say
+
+        english = f"{message} (see --help)"
+        said = say("error:see-help", {"message": message}, english, language(os.environ))
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {said}\n")
 
 
 def _number(flag: str) -> Callable[[str], float]:
@@ -58,12 +62,18 @@ def _number(flag: str) -> Callable[[str], float]:
 
     def parse(text: str) -> float:
         try:
-            return ranges.parse(flag, text)
+            return ranges.parse(flag, text, named=False)  # argparse names the flag
         except ConfigError as exc:
-            message = str(exc)
-            raise argparse.ArgumentTypeError(message[message.find("must be") :]) from None
+            raise argparse.ArgumentTypeError(_said(exc)) from None
 
     return parse
+
+
+def _said(exc: ConfigError) -> str:
+    """A usage error in the messages locale's language (German or English)."""
+    from .core.probe_texts import error_line
+
+    return error_line(exc, os.environ)
 
 
 def _seconds(text: str) -> float:
@@ -83,7 +93,7 @@ def _blackout(text: str) -> Blackout:
     try:
         return Blackout.parse(text)
     except ConfigError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(_said(exc)) from None
 
 
 def _session_flags() -> _Parser:
@@ -382,7 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             check_offer_file(settings)
     except ConfigError as exc:
-        sys.stderr.write(f"icescope: error: {exc}\n")
+        sys.stderr.write(f"icescope: error: {_said(exc)}\n")
         return EXIT_USAGE
     if args.command == "probe":
         import asyncio

@@ -59,14 +59,16 @@ class IceTimings:
         ranges.check("--failed-timeout", self.failed_timeout)
         ranges.check("--pac-timeout", self.pac_timeout)
         if self.disconnected_timeout <= self.keepalive_interval * 1.2:
-            raise ConfigError(
-                "disconnected timeout must exceed the longest keepalive interval "
-                f"({self.keepalive_interval * 1.2:g} s), got {self.disconnected_timeout}"
+            raise ConfigError.of(
+                "error:keepalive-order",
+                limit=f"{self.keepalive_interval * 1.2:g}",
+                value=str(self.disconnected_timeout),
             )
         if self.failed_timeout <= self.disconnected_timeout:
-            raise ConfigError(
-                f"failed timeout ({self.failed_timeout}) must exceed the disconnected "
-                f"timeout ({self.disconnected_timeout})"
+            raise ConfigError.of(
+                "error:failed-order",
+                failed=str(self.failed_timeout),
+                value=str(self.disconnected_timeout),
             )
 
 
@@ -89,16 +91,13 @@ class IceServer:
 
     def __post_init__(self) -> None:
         if not self.urls:
-            raise ConfigError("an ICE server needs at least one URL")
+            raise ConfigError.of("error:server-no-url")
         if self.credential is not None and not _CREDENTIAL.fullmatch(self.credential):
-            raise ConfigError(
-                f"the credential of ICE server {quote(self.urls[0])} must be 1-4096 "
-                "characters with no control characters (it is not shown here)"
-            )
+            raise ConfigError.of("error:server-credential", url=quote(self.urls[0]))
         for url in self.urls:
             validate_ice_url(url)
             if url.startswith("turn") and (self.username is None or self.credential is None):
-                raise ConfigError(f"TURN server {url} needs --username and --credential")
+                raise ConfigError.of("error:turn-needs-credentials", url=url)
 
 
 def validate_ice_url(url: str) -> None:
@@ -110,39 +109,29 @@ def validate_ice_url(url: str) -> None:
     shown = quote(url)
     scheme, sep, rest = url.partition(":")
     if not sep or scheme not in _ICE_SCHEMES:
-        raise ConfigError(
-            f"bad ICE server URL {shown}: it must start with stun:, stuns:, turn: or turns:"
-        )
+        raise ConfigError.of("error:url-scheme", url=shown)
     hostport, qmark, query = rest.partition("?")
     if not hostport or hostport.startswith("//"):
-        raise ConfigError(f"bad ICE server URL {shown}: write it as {scheme}:HOST[:PORT]")
+        raise ConfigError.of("error:url-form", url=shown, scheme=scheme)
     if hostport.startswith("["):
         # aiortc 1.16's URL parser takes no ':' in the host, so it cannot use an IPv6 literal.
-        raise ConfigError(
-            f"bad ICE server URL {shown}: aiortc cannot use an IPv6 address literal here; "
-            "give the server's host name or IPv4 address"
-        )
+        raise ConfigError.of("error:url-ipv6", url=shown)
     if not _URL_HOSTPORT.fullmatch(hostport):
-        raise ConfigError(
-            f"bad ICE server URL {shown}: write it as {scheme}:HOST[:PORT] (HOST a name or an "
-            "IPv4 address of letters, digits, dots and dashes; PORT 1-65535)"
-        )
+        raise ConfigError.of("error:url-hostport", url=shown, scheme=scheme)
     try:
         parsed = urlparse("//" + hostport)
         host, port = parsed.hostname, parsed.port
     except ValueError as exc:  # a port out of range
-        raise ConfigError(f"bad ICE server URL {shown}: {exc}") from None
+        raise ConfigError.of("error:url-parse", url=shown, error=str(exc)) from None
     if not host:
-        raise ConfigError(f"bad ICE server URL {shown}: no host name")
+        raise ConfigError.of("error:url-no-host", url=shown)
     if port is not None and not 0 < port < 65536:
-        raise ConfigError(f"bad ICE server URL {shown}: the port is not a number 1-65535")
+        raise ConfigError.of("error:url-port", url=shown)
     if qmark and scheme.startswith("stun"):
         # RFC 7064 defines no query for stun:/stuns: URIs (aiortc rejects one).
-        raise ConfigError(f"bad ICE server URL {shown}: a {scheme}: URL takes no ?transport=")
+        raise ConfigError.of("error:url-stun-query", url=shown, scheme=scheme)
     if qmark and query not in ("transport=udp", "transport=tcp"):
-        raise ConfigError(
-            f"bad ICE server URL {shown}: only ?transport=udp or ?transport=tcp is understood"
-        )
+        raise ConfigError.of("error:url-query", url=shown)
 
 
 def validate_stats_interval(value: float) -> None:
@@ -153,10 +142,10 @@ def validate_stats_interval(value: float) -> None:
     """
     low, high = STATS_INTERVAL_RANGE
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ConfigError(f"statistics interval must be a finite number of seconds, got {value!r}")
+        raise ConfigError.of("error:stats-interval", value=repr(value))
     if value != 0 and not low <= value <= high:
-        raise ConfigError(
-            f"statistics interval must be 0 (off) or {low:g}-{high:g} s, got {value:g}"
+        raise ConfigError.of(
+            "error:stats-interval.range", low=f"{low:g}", high=f"{high:g}", value=f"{value:g}"
         )
 
 
@@ -213,12 +202,10 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
-            raise ConfigError(
-                f"unknown session mode {self.mode!r} (choose from {', '.join(MODES)})"
-            )
+            raise ConfigError.of("error:mode", mode=repr(self.mode), choices=", ".join(MODES))
         if self.mode in ("tcp-listen", "tcp-connect"):
             if not self.remote_address:
-                raise ConfigError(f"mode {self.mode} needs HOST:PORT (--listen / --connect)")
+                raise ConfigError.of("error:mode-needs-address", mode=self.mode)
             listen = self.mode == "tcp-listen"
             parse_tcp_address(
                 self.remote_address,
@@ -226,11 +213,11 @@ class Settings:
                 need_token=not listen,
             )
         if self.mode == "manual" and (self.offer_file is None or self.answer_file is None):
-            raise ConfigError("manual mode needs both --offer-file and --answer-file")
+            raise ConfigError.of("error:manual-needs-files")
         if not 0 <= self.browser_port < 65536:
-            raise ConfigError(f"browser port must be 0-65535, got {self.browser_port}")
+            raise ConfigError.of("error:browser-port", value=str(self.browser_port))
         if self.browser_token is not None and not TOKEN_PATTERN.fullmatch(self.browser_token):
-            raise ConfigError("browser page token must be 16-256 letters, digits, '-' or '_'")
+            raise ConfigError.of("error:browser-token")
         ranges.check("heartbeat interval", self.heartbeat_interval)
         ranges.check("drain", self.drain)
         ranges.check("manual wait", self.manual_wait)

@@ -5,13 +5,43 @@ Network trouble is a state (``failed``), not an exception; these are for bad inp
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 
 class IceScopeError(Exception):
     """Base of every error IceScope raises on purpose; its message is meant for users."""
 
 
 class ConfigError(IceScopeError, ValueError):
-    """A setting or command-line value is invalid."""
+    """A setting or command-line value is invalid.
+
+    ``str(exc)`` is the English message. An error raised with :meth:`of` also keeps its core
+    text key (``error:...``, see :mod:`icescope.core.texts`) and arguments, so the window and
+    the probe can say it in the user's language; one raised with free text has ``key == ""``.
+    """
+
+    def __init__(
+        self, message: str = "", /, *, key: str = "", arguments: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.key = key
+        self.arguments: dict[str, Any] = dict(arguments or {})
+
+    @classmethod
+    def of(cls, key: str, /, **arguments: Any) -> ConfigError:
+        """The error whose words are the registered core text ``key`` with ``arguments``."""
+        from .texts import TEXTS, render
+
+        if key not in TEXTS:
+            raise KeyError(f"no core text {key!r}")
+        return cls(render(key, arguments), key=key, arguments=arguments)
+
+    def said(self) -> Any:
+        """This error as an argument of another text: a nested phrase, or its free text."""
+        return {"key": self.key, "args": self.arguments} if self.key else str(self)
 
 
 class SignalingError(IceScopeError):

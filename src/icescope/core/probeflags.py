@@ -70,14 +70,19 @@ def apply_automation(
             try:
                 scenario = scenario.scaled(args.time_scale)
             except ConfigError as exc:
-                raise ConfigError(f"--time-scale {args.time_scale:g}: {exc}") from None
+                raise ConfigError.of(
+                    "error:flag-value",
+                    flag="--time-scale",
+                    value=f"{args.time_scale:g}",
+                    error=exc.said(),
+                ) from None
         settings = _merge(args, settings, scenario)
         if args.duration is None:
             plan["duration"] = scenario.duration
         if args.connect_timeout is None:
             plan["connect_timeout"] = scenario.connect_timeout
     elif args.time_scale is not None:
-        raise ConfigError("--time-scale needs --scenario")
+        raise ConfigError.of("error:time-scale-alone")
     if scenario is not None or args.junit is not None:
         from .scenario.runner import ScenarioHook
 
@@ -93,7 +98,7 @@ def apply_automation(
             MetricsHook.from_flags(args.metrics, args.pushgateway, args.probe_name, settings)
         )
     elif args.probe_name is not None:
-        raise ConfigError("--probe-name needs --metrics or --pushgateway")
+        raise ConfigError.of("error:probe-name-alone")
     plan["hooks"] = tuple(hooks)
     own_interval = scenario is not None and "heartbeat_interval" in scenario.settings
     if plan.get("duration") is None and not own_interval:

@@ -74,8 +74,10 @@ RANGES: Final[dict[str, Range]] = {
 disconnected timeout > 1.2 × keepalive interval, failed timeout > disconnected timeout."""
 
 
-def check(name: str, value: float) -> float:
+def check(name: str, value: float, *, named: bool = True) -> float:
     """Return ``value`` if it lies in ``RANGES[name]``.
+
+    ``named=False`` leaves the flag's name out of the message (argparse says it already).
 
     Raises:
         ConfigError: NaN, infinite, not a number, or outside the range; the message names the
@@ -85,11 +87,13 @@ def check(name: str, value: float) -> float:
     label = f"{span.words} ({name})" if span.words else name
     if isinstance(value, bool) or not isinstance(value, int | float) or not span.contains(value):
         shown = quote(value, 40)
-        raise ConfigError(f"{label} must be a finite number in {span.describe()}, got {shown}")
+        if not named:
+            raise ConfigError.of("error:range.bare", range=span.describe(), value=shown)
+        raise ConfigError.of("error:range", label=label, range=span.describe(), value=shown)
     return float(value)
 
 
-def parse(name: str, text: str) -> float:
+def parse(name: str, text: str, *, named: bool = True) -> float:
     """Parse ``text`` as a number for ``name`` and check its range.
 
     Raises:
@@ -98,8 +102,8 @@ def parse(name: str, text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise ConfigError(f"{name} must be a number, got {quote(text, 40)}") from None
-    return check(name, value)
+        raise ConfigError.of("error:not-a-number", name=name, value=quote(text, 40)) from None
+    return check(name, value, named=named)
 
 
 def markdown_table() -> str:

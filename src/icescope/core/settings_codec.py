@@ -93,15 +93,16 @@ def session_from_dict(
     section = _mapping(data, "session")
     unknown = sorted(set(section) - set(SESSION_KEYS))
     if unknown:
-        raise ConfigError(f"unknown key(s) in [session]: {', '.join(map(quote, unknown))}")
+        raise ConfigError.of(
+            "error:unknown-keys", where="[session]", keys=", ".join(map(quote, unknown))
+        )
     changes: dict[str, Any] = {}
     for key in ("mode", "remote_address", "browser_host"):
         if key in section:
             changes[key] = _typed(section[key], str, key, none_ok=key == "remote_address")
     if changes.get("mode", "loopback") not in STORED_MODES:
-        raise ConfigError(
-            f"session mode {quote(changes['mode'])} cannot be stored "
-            f"(choose from {', '.join(STORED_MODES)})"
+        raise ConfigError.of(
+            "error:mode-not-stored", mode=quote(changes["mode"]), choices=", ".join(STORED_MODES)
         )
     for key in ("relay_only", "browser_offers", "paste_offers"):
         if key in section:
@@ -114,7 +115,9 @@ def session_from_dict(
         timings = _mapping(section["timings"], "session.timings")
         extra = sorted(set(timings) - set(TIMING_KEYS))
         if extra:
-            raise ConfigError(f"unknown key(s) in timings: {', '.join(map(quote, extra))}")
+            raise ConfigError.of(
+                "error:unknown-keys", where="timings", keys=", ".join(map(quote, extra))
+            )
         values = {k: _number(v, f"timings.{k}") for k, v in timings.items()}
         changes["timings"] = IceTimings(**{**_timings_of(base.timings), **values})
     if "addresses" in section:
@@ -142,7 +145,9 @@ def _addresses(data: object) -> AddressSelection:
     section = _mapping(data, "session.addresses")
     extra = sorted(set(section) - {"loopback_only", "interfaces", "addresses"})
     if extra:
-        raise ConfigError(f"unknown key(s) in addresses: {', '.join(map(quote, extra))}")
+        raise ConfigError.of(
+            "error:unknown-keys", where="addresses", keys=", ".join(map(quote, extra))
+        )
     return AddressSelection(
         loopback_only=_typed(section.get("loopback_only", False), bool, "loopback_only"),
         interfaces=tuple(_strings(section.get("interfaces", []), "addresses.interfaces")),
@@ -154,18 +159,17 @@ def _servers(
     data: object, credential_of: Callable[[str, str], str | None], notes: list[str]
 ) -> tuple[IceServer, ...]:
     if not isinstance(data, list):
-        raise ConfigError(f"ice_servers must be a list, got {type(data).__name__}")
+        raise ConfigError.of("error:not-a-list", name="ice_servers", kind=type(data).__name__)
     servers = []
     for index, entry in enumerate(data[:64]):
         item = _mapping(entry, f"ice_servers[{index}]")
         if "credential" in item:
-            raise ConfigError(
-                f"ice_servers[{index}]: a password is not read from the settings file; "
-                "give it with --credential, or let IceScope keep it in the system keyring"
-            )
+            raise ConfigError.of("error:password-in-file", where=f"ice_servers[{index}]")
         extra = sorted(set(item) - {"urls", "username"})
         if extra:
-            raise ConfigError(f"unknown key(s) in ice_servers[{index}]: {', '.join(extra)}")
+            raise ConfigError.of(
+                "error:unknown-keys", where=f"ice_servers[{index}]", keys=", ".join(extra)
+            )
         urls = tuple(_strings(item.get("urls", []), f"ice_servers[{index}].urls"))
         username = item.get("username")
         username = None if username is None else _typed(username, str, "username")
@@ -184,7 +188,7 @@ def _servers(
 
 def _mapping(data: object, where: str) -> Mapping[str, object]:
     if not isinstance(data, dict):
-        raise ConfigError(f"{where} must be a table of keys, got {type(data).__name__}")
+        raise ConfigError.of("error:not-a-table", where=where, kind=type(data).__name__)
     return data
 
 
@@ -192,17 +196,19 @@ def _typed(value: object, kind: type, name: str, *, none_ok: bool = False) -> An
     if value is None and none_ok:
         return None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ConfigError(f"{name} must be a {kind.__name__}, got {quote(value, 40)}")
+        raise ConfigError.of(
+            "error:wrong-type", name=name, kind=kind.__name__, value=quote(value, 40)
+        )
     return value
 
 
 def _number(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigError(f"{name} must be a number, got {quote(value, 40)}")
+        raise ConfigError.of("error:not-a-number", name=name, value=quote(value, 40))
     return float(value)
 
 
 def _strings(value: object, name: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{name} must be a list of strings, got {quote(value, 40)}")
+        raise ConfigError.of("error:not-strings", name=name, value=quote(value, 40))
     return list(value[:256])

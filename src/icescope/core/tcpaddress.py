@@ -82,19 +82,14 @@ def parse_tcp_address(text: str, *, flag: str, need_token: bool) -> TcpAddress:
         hostport = hostport.removesuffix("/")
         values = parse_qs(query, keep_blank_values=True).get("token", [])
         if len(values) != 1 or not TOKEN_PATTERN.fullmatch(values[0]):
-            raise ConfigError(
-                f"bad {flag} {shown}: the URL needs one ?token= of 16-256 letters, digits, "
-                "'-' or '_' (copy the URL the listening IceScope printed)"
-            )
+            raise ConfigError.of("error:tcp-token", flag=flag, value=shown)
         token = values[0]
     elif need_token:
-        raise ConfigError(
-            f"bad {flag} {shown}: give the URL the listening IceScope printed, "
-            f"{SCHEME}HOST:PORT/?token=…, the listener refuses a peer without its token"
-        )
+        example = f"{SCHEME}HOST:PORT/?token=…"
+        raise ConfigError.of("error:tcp-need-url", flag=flag, value=shown, example=example)
     host, port = parse_hostport(hostport, flag=flag)
     if need_token and port == 0:
-        raise ConfigError(f"bad {flag} {shown}: cannot connect to port 0")
+        raise ConfigError.of("error:tcp-port-zero", flag=flag, value=shown)
     return TcpAddress(host, port, token)
 
 
@@ -117,16 +112,16 @@ def parse_hostport(text: str, *, flag: str = "address") -> tuple[str, int]:
     shown = quote(text)
     host, sep, port_text = text.rpartition(":")
     if not sep or not host:
-        raise ConfigError(f"bad {flag} {shown}: write it as HOST:PORT, e.g. 127.0.0.1:7400")
+        raise ConfigError.of("error:tcp-hostport", flag=flag, value=shown)
     if not _PORT.fullmatch(port_text) or not 0 <= int(port_text) < 65536:
-        raise ConfigError(f"bad {flag} {shown}: the port must be a number 0-65535")
+        raise ConfigError.of("error:tcp-port", flag=flag, value=shown)
     if host.startswith("[") or host.endswith("]"):
         inner = host.removeprefix("[").removesuffix("]")
         if not (host.startswith("[") and host.endswith("]")) or not _is_ipv6(inner):
-            raise ConfigError(f"bad {flag} {shown}: write an IPv6 host as [ADDRESS]:PORT")
+            raise ConfigError.of("error:tcp-ipv6", flag=flag, value=shown)
         return inner, int(port_text)
     if not (_is_ipv6(host) if ":" in host else _HOST.fullmatch(host)):
-        raise ConfigError(f"bad {flag} {shown}: the host must be a name, an IPv4 address or [IPv6]")
+        raise ConfigError.of("error:tcp-host", flag=flag, value=shown)
     return host, int(port_text)
 
 

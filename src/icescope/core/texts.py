@@ -4,7 +4,8 @@ The core stays language-neutral: a notice, a cause, a liveness line or an impair
 is published as a *template key* (``notice:degraded-ice``, ``cause:consent-lost``...) plus its
 arguments, together with the English text rendered from them, so the journal and the JSON stay
 readable. The window translates the key and arguments (``icescope.qt.core_texts``, German for
-every key); the probe prints the English, or German with :mod:`icescope.core.probe_texts`.
+every key); the probe prints the English, or its usage errors (``error:`` keys, carried by
+``ConfigError``, words in ``error_texts.py``) in German with :mod:`icescope.core.probe_texts`.
 
 An argument is a plain string (a number, an address, an exception's own words) or a nested
 phrase ``{"key": ..., "args": ...}`` (e.g. "an unknown time"), or a list of phrases (joined
@@ -32,6 +33,7 @@ import string
 from collections.abc import Callable, Mapping
 from typing import Any, Final, Protocol
 
+from .error_texts import ERRORS
 from .states import CLOSE_CAUSES
 
 Args = Mapping[str, Any]
@@ -239,6 +241,7 @@ TEXTS: Final[dict[str, str]] = {
     **{f"impairment:{k}": v for k, v in _IMPAIRMENTS.items()},
     **{f"notice:{k}": v for k, v in _NOTICES.items()},
     **{f"remote:{k}": v for k, v in _REMOTES.items()},
+    **{f"error:{k}": v for k, v in ERRORS.items()},
 }
 """Every template key the core can emit and its English words (``{name}`` fields)."""
 

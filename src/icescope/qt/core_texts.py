@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any, Final
 from PySide6.QtCore import QLocale
 
 from ..core.texts import TEXTS, fields, render
+from .error_texts import ERROR_CATALOGUE
 from .i18n import QT_TRANSLATE_NOOP, current_language, translate
 from .texts import direction_word, impair_kind
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from ..core.errors import ConfigError
     from ..core.events import Cause, Impairment, Notice
     from ..core.liveness import Liveness
 
@@ -355,6 +357,7 @@ CATALOGUE: Final[dict[str, str]] = {
         "CoreText",
         "any WebRTC peer, offer/answer copied and pasted by hand",
     ),
+    **ERROR_CATALOGUE,
 }
 """Every core text key and its English template (equal to ``core.texts.TEXTS``)."""
 
@@ -413,6 +416,11 @@ def _localized(value: Any, locale: QLocale) -> Any:
     if isinstance(value, list | tuple):
         return [_localized(item, locale) for item in value]
     return value
+
+
+def error_text(exc: ConfigError) -> str:
+    """A usage or configuration error's words in the UI's language (free text as it is)."""
+    return core_text(exc.key, exc.arguments, str(exc)) if exc.key else str(exc)
 
 
 def notice_text(notice: Notice) -> str:

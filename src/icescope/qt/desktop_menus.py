@@ -174,11 +174,12 @@ def start_recent(window: DesktopWindow, entry: RecentSession) -> None:
     """Start a session with a recent entry's settings (TURN passwords from the keyring)."""
     from ..core.credentials import load_credential
     from ..core.settings_codec import session_from_dict
+    from .core_texts import error_text
 
     try:
         settings, notes = session_from_dict(entry.session, window.settings, load_credential)
     except ConfigError as exc:
-        window.report("warning", "recent-session", str(exc))
+        window.report("warning", "recent-session", error_text(exc))
         return
     for note in notes:
         window.report("warning", "recent-session", note)

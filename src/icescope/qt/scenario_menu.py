@@ -135,11 +135,12 @@ def load_scenario(window: ScenarioWindow, path: Path) -> Scenario | None:
     """The scenario in ``path``, or None after a notice saying why it cannot run."""
     from ..core.errors import ConfigError
     from ..core.scenario.parse import load
+    from .core_texts import error_text
 
     try:
         return load(path)
     except ConfigError as exc:  # one line naming the file, line and field
-        window.report("error", "scenario", str(exc))
+        window.report("error", "scenario", error_text(exc))
         return None
 
 

@@ -26,6 +26,7 @@ from ...core.config import (
 from ...core.errors import ConfigError
 from ...core.netif import AddressSelection
 from ...core.tcpaddress import LOOPBACK_HOSTS, exposed, parse_tcp_address
+from ..core_texts import error_text
 from ..i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ def _servers(rows: Sequence[ServerRow]) -> tuple[IceServer, ...]:
             )
         except ConfigError as exc:
             raise ConfigError(
-                translate("SessionForm", "server {0}: {1}").format(number, exc)
+                translate("SessionForm", "server {0}: {1}").format(number, error_text(exc))
             ) from None
     return tuple(servers)
 
@@ -300,7 +301,7 @@ def check_form(form: SessionForm, base: Settings) -> FormCheck:
         try:
             changes.update(_section_changes(section, form))
         except ConfigError as exc:
-            errors[section] = str(exc)
+            errors[section] = error_text(exc)
     servers = changes.get("ice_servers")
     if isinstance(servers, tuple):
         warnings["servers"] = server_warning(servers)
@@ -338,5 +339,5 @@ def check_form(form: SessionForm, base: Settings) -> FormCheck:
         try:
             settings = base.replace(**changes)
         except ConfigError as exc:
-            errors["settings"] = str(exc)
+            errors["settings"] = error_text(exc)
     return FormCheck(settings, errors, {key: text for key, text in warnings.items() if text})

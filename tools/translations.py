@@ -117,6 +117,14 @@ def missing(ts: Path = TS) -> list[str]:
     )
 
 
+def problems(ts: Path = TS, catalogue: Path = CORE_JSON) -> list[str]:
+    """What ``check`` reports: untranslated strings, and a stale probe catalogue."""
+    gaps = missing(ts)
+    if catalogue_stale(ts, catalogue):
+        gaps.append(f"{catalogue.name} is stale: run tools/translations.py release")
+    return gaps
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "check"
     if command == "update":
@@ -125,11 +133,7 @@ if __name__ == "__main__":
         release()
         write_catalogue()
     elif command == "check":
-        gaps = missing()
-        if catalogue_stale():
-            gaps.append(
-                f"{CORE_JSON.relative_to(ROOT)} is stale: run tools/translations.py release"
-            )
+        gaps = problems()
         sys.stdout.write("".join(f"{line}\n" for line in gaps))
         sys.exit(1 if gaps else 0)
     else:

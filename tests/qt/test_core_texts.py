@@ -229,3 +229,21 @@ async def test_the_remote_description_is_a_core_text(german, tmp_path: Path) -> 
         assert core_text(key, args) == "eingebetteter Loopback-Peer (aiortc, selber Prozess)"
     finally:
         await session.close()
+
+
+def test_the_new_session_form_shows_configuration_errors_in_german(german) -> None:
+    from icescope.core.config import Settings
+    from icescope.qt.dialogs.session_form import ServerRow, SessionForm, check_form
+
+    form = SessionForm(
+        mode="tcp-connect",
+        connect_address="127.0.0.1:7400",
+        servers=[ServerRow(url="stun:[::1]:3478")],
+        stats_interval=0.01,
+    )
+    errors = check_form(form, Settings(journal_enabled=False)).errors
+    assert "ist ungültig: Geben Sie die URL an" in errors["remote"], errors
+    assert errors["servers"].startswith("Server 1: ungültige ICE-Server-URL 'stun:[::1]:3478'")
+    assert errors["timings"] == (
+        "das Statistikintervall muss 0 (aus) oder 0,05–60 s sein, erhalten: 0,01"
+    ), errors

@@ -677,6 +677,58 @@
         <translation>--probe-name braucht --metrics oder --pushgateway</translation>
     </message>
     <message>
+        <source>bad --blackout {value}: expected AT+LENGTH[:local|remote][:in|out|both], e.g. 2+5:remote:both</source>
+        <translation>--blackout {value} ist ungültig: erwartet AT+LENGTH[:local|remote][:in|out|both], z. B. 2+5:remote:both</translation>
+    </message>
+    <message>
+        <source>bad --blackout {value}: {error}</source>
+        <translation>--blackout {value} ist ungültig: {error}</translation>
+    </message>
+    <message>
+        <source>bad --blackout {value}: unknown part {part}; expected AT+LENGTH[:local|remote][:in|out|both], e.g. 2+5:remote:both</source>
+        <translation>--blackout {value} ist ungültig: unbekannter Teil {part}; erwartet AT+LENGTH[:local|remote][:in|out|both], z. B. 2+5:remote:both</translation>
+    </message>
+    <message>
+        <source>{flag} would never happen: it is due at {at} s and the probe ends at --duration ({duration} s)</source>
+        <translation>{flag} würde nie ausgeführt: fällig bei {at} s, die Probe endet bei --duration ({duration} s)</translation>
+    </message>
+    <message>
+        <source>{flag}: the remote runs in another process and cannot be impaired from here (impair the local peer instead)</source>
+        <translation>{flag}: Die Gegenseite läuft in einem anderen Prozess und kann von hier aus nicht beeinträchtigt werden (beeinträchtigen Sie stattdessen den lokalen Peer)</translation>
+    </message>
+    <message>
+        <source>choose one remote peer, not {kinds}</source>
+        <translation>wählen Sie eine Gegenseite, nicht {kinds}</translation>
+    </message>
+    <message>
+        <source>--port, --listen-browser and --browser-offers need --browser-peer</source>
+        <translation>--port, --listen-browser und --browser-offers brauchen --browser-peer</translation>
+    </message>
+    <message>
+        <source>--ice-server {url}: give --credential or --credential-file, not both</source>
+        <translation>--ice-server {url}: Geben Sie --credential oder --credential-file an, nicht beides</translation>
+    </message>
+    <message>
+        <source>--credential-file {path}: cannot read it ({error})</source>
+        <translation>--credential-file {path}: nicht lesbar ({error})</translation>
+    </message>
+    <message>
+        <source>--credential-file {path}: larger than {limit} bytes</source>
+        <translation>--credential-file {path}: größer als {limit} Bytes</translation>
+    </message>
+    <message>
+        <source>--credential-file {path}: not UTF-8 text</source>
+        <translation>--credential-file {path}: kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>--credential-file {path}: empty</source>
+        <translation>--credential-file {path}: leer</translation>
+    </message>
+    <message>
+        <source>--credential-file {path}: more than one line</source>
+        <translation>--credential-file {path}: mehr als eine Zeile</translation>
+    </message>
+    <message>
         <source>unknown key(s) in {where}: {keys}</source>
         <translation>unbekannte Schlüssel in {where}: {keys}</translation>
     </message>

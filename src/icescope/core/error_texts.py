@@ -67,6 +67,33 @@ ERRORS: Final[dict[str, str]] = {
     "flag-value": "{flag} {value}: {error}",
     "time-scale-alone": "--time-scale needs --scenario",
     "probe-name-alone": "--probe-name needs --metrics or --pushgateway",
+    # core/probe.py: --blackout and actions the probe cannot do
+    "blackout-form": (
+        "bad --blackout {value}: expected AT+LENGTH[:local|remote][:in|out|both], "
+        "e.g. 2+5:remote:both"
+    ),
+    "blackout": "bad --blackout {value}: {error}",
+    "blackout-part": (
+        "bad --blackout {value}: unknown part {part}; expected "
+        "AT+LENGTH[:local|remote][:in|out|both], e.g. 2+5:remote:both"
+    ),
+    "after-end": (
+        "{flag} would never happen: it is due at {at} s and the probe ends at --duration "
+        "({duration} s)"
+    ),
+    "remote-not-impairable": (
+        "{flag}: the remote runs in another process and cannot be impaired from here (impair "
+        "the local peer instead)"
+    ),
+    # core/remotes/flags.py: the remote peer's flags and credentials
+    "one-remote": "choose one remote peer, not {kinds}",
+    "browser-flags": "--port, --listen-browser and --browser-offers need --browser-peer",
+    "credential-both": "--ice-server {url}: give --credential or --credential-file, not both",
+    "credential-file": "--credential-file {path}: cannot read it ({error})",
+    "credential-file.large": "--credential-file {path}: larger than {limit} bytes",
+    "credential-file.utf8": "--credential-file {path}: not UTF-8 text",
+    "credential-file.empty": "--credential-file {path}: empty",
+    "credential-file.lines": "--credential-file {path}: more than one line",
     # core/settings_codec.py: the settings file
     "unknown-keys": "unknown key(s) in {where}: {keys}",
     "mode-not-stored": "session mode {mode} cannot be stored (choose from {choices})",

@@ -74,18 +74,17 @@ class Blackout:
         shown = quote(text)
         head, *rest = text.split(":")
         at_text, plus, length_text = head.partition("+")
-        form = "expected AT+LENGTH[:local|remote][:in|out|both], e.g. 2+5:remote:both"
         try:
             at, length = float(at_text), float(length_text)
         except ValueError:
-            raise ConfigError(f"bad --blackout {shown}: {form}") from None
+            raise ConfigError.of("error:blackout-form", value=shown) from None
         if not plus:
-            raise ConfigError(f"bad --blackout {shown}: {form}")
+            raise ConfigError.of("error:blackout-form", value=shown)
         try:
             ranges.check("--blackout AT", at)
             ranges.check("--blackout LEN", length)
         except ConfigError as exc:
-            raise ConfigError(f"bad --blackout {shown}: {exc}") from None
+            raise ConfigError.of("error:blackout", value=shown, error=exc.said()) from None
         peer, direction = DEFAULT_IMPAIR_PEER, "both"
         for part in rest:
             if part in ("local", "remote"):
@@ -93,7 +92,7 @@ class Blackout:
             elif part in ("in", "out", "both"):
                 direction = part
             else:
-                raise ConfigError(f"bad --blackout {shown}: unknown part {quote(part, 20)}; {form}")
+                raise ConfigError.of("error:blackout-part", value=shown, part=quote(part, 20))
         return cls(at=at, length=length, peer=peer, direction=direction)
 
 
@@ -152,9 +151,8 @@ class ProbePlan:
             actions.append((f"--close-at {self.close_at:g}", self.close_at))
         for flag, at in actions:
             if at >= self.duration:
-                raise ConfigError(
-                    f"{flag} would never happen: it is due at {at:g} s and the probe ends at "
-                    f"--duration ({self.duration:g} s)"
+                raise ConfigError.of(
+                    "error:after-end", flag=flag, at=f"{at:g}", duration=f"{self.duration:g}"
                 )
 
     def refuse_remote_impairment(self, remote_in_process: bool) -> None:
@@ -169,10 +167,7 @@ class ProbePlan:
         if self.impair_peer is Peer.REMOTE and (self.loss is not None or self.delay is not None):
             flags.append("--loss/--delay on the remote")
         if flags:
-            raise ConfigError(
-                f"{flags[0]}: the remote runs in another process and cannot be impaired from "
-                "here (impair the local peer instead)"
-            )
+            raise ConfigError.of("error:remote-not-impairable", flag=flags[0])
 
 
 def json_line(record: dict[str, Any]) -> str:

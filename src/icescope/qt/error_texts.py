@@ -118,6 +118,47 @@ ERROR_CATALOGUE: Final[dict[str, str]] = {
     "error:probe-name-alone": QT_TRANSLATE_NOOP(
         "CoreText", "--probe-name needs --metrics or --pushgateway"
     ),
+    "error:blackout-form": QT_TRANSLATE_NOOP(
+        "CoreText",
+        "bad --blackout {value}: expected AT+LENGTH[:local|remote][:in|out|both], e.g. "
+        "2+5:remote:both",
+    ),
+    "error:blackout": QT_TRANSLATE_NOOP("CoreText", "bad --blackout {value}: {error}"),
+    "error:blackout-part": QT_TRANSLATE_NOOP(
+        "CoreText",
+        "bad --blackout {value}: unknown part {part}; expected "
+        "AT+LENGTH[:local|remote][:in|out|both], e.g. 2+5:remote:both",
+    ),
+    "error:after-end": QT_TRANSLATE_NOOP(
+        "CoreText",
+        "{flag} would never happen: it is due at {at} s and the probe ends at --duration "
+        "({duration} s)",
+    ),
+    "error:remote-not-impairable": QT_TRANSLATE_NOOP(
+        "CoreText",
+        "{flag}: the remote runs in another process and cannot be impaired from here "
+        "(impair the local peer instead)",
+    ),
+    "error:one-remote": QT_TRANSLATE_NOOP("CoreText", "choose one remote peer, not {kinds}"),
+    "error:browser-flags": QT_TRANSLATE_NOOP(
+        "CoreText", "--port, --listen-browser and --browser-offers need --browser-peer"
+    ),
+    "error:credential-both": QT_TRANSLATE_NOOP(
+        "CoreText", "--ice-server {url}: give --credential or --credential-file, not both"
+    ),
+    "error:credential-file": QT_TRANSLATE_NOOP(
+        "CoreText", "--credential-file {path}: cannot read it ({error})"
+    ),
+    "error:credential-file.large": QT_TRANSLATE_NOOP(
+        "CoreText", "--credential-file {path}: larger than {limit} bytes"
+    ),
+    "error:credential-file.utf8": QT_TRANSLATE_NOOP(
+        "CoreText", "--credential-file {path}: not UTF-8 text"
+    ),
+    "error:credential-file.empty": QT_TRANSLATE_NOOP("CoreText", "--credential-file {path}: empty"),
+    "error:credential-file.lines": QT_TRANSLATE_NOOP(
+        "CoreText", "--credential-file {path}: more than one line"
+    ),
     "error:unknown-keys": QT_TRANSLATE_NOOP("CoreText", "unknown key(s) in {where}: {keys}"),
     "error:mode-not-stored": QT_TRANSLATE_NOOP(
         "CoreText", "session mode {mode} cannot be stored (choose from {choices})"

@@ -125,7 +125,7 @@ def remote_changes(
         if given
     ]
     if len(kinds) > 1:
-        raise ConfigError(f"choose one remote peer, not {' and '.join(kinds)}")
+        raise ConfigError.of("error:one-remote", kinds=" and ".join(kinds))
     changes: dict[str, Any] = {"mode": "loopback"}
     if args.browser_peer:
         changes.update(mode="browser", browser_offers=args.browser_offers)
@@ -134,7 +134,7 @@ def remote_changes(
         if args.listen_browser:
             changes["browser_host"] = args.listen_browser
     elif args.port is not None or args.listen_browser or args.browser_offers:
-        raise ConfigError("--port, --listen-browser and --browser-offers need --browser-peer")
+        raise ConfigError.of("error:browser-flags")
     elif args.listen:
         changes.update(mode="tcp-listen", remote_address=args.listen)
     elif args.connect:
@@ -172,9 +172,7 @@ def _credential(entry: dict[str, str], env: Mapping[str, str]) -> str | None:
     """
     given = [f for f in ("credential", "credential_file") if f in entry]
     if len(given) > 1:
-        raise ConfigError(
-            f"--ice-server {entry['url']}: give --credential or --credential-file, not both"
-        )
+        raise ConfigError.of("error:credential-both", url=entry["url"])
     if "credential_file" in entry:
         return read_credential_file(Path(entry["credential_file"]))
     if "credential" in entry:
@@ -194,20 +192,20 @@ def read_credential_file(path: Path) -> str:
         with path.open("rb") as f:
             raw = f.read(MAX_CREDENTIAL_FILE + 1)
     except OSError as exc:
-        raise ConfigError(
-            f"--credential-file {quote(str(path))}: cannot read it ({exc.strerror or exc})"
+        raise ConfigError.of(
+            "error:credential-file", path=quote(str(path)), error=str(exc.strerror or exc)
         ) from None
     if len(raw) > MAX_CREDENTIAL_FILE:
-        raise ConfigError(
-            f"--credential-file {quote(str(path))}: larger than {MAX_CREDENTIAL_FILE} bytes"
+        raise ConfigError.of(
+            "error:credential-file.large", path=quote(str(path)), limit=str(MAX_CREDENTIAL_FILE)
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(f"--credential-file {quote(str(path))}: not UTF-8 text") from None
+        raise ConfigError.of("error:credential-file.utf8", path=quote(str(path))) from None
     text = text.removesuffix("\n").removesuffix("\r")
     if not text:
-        raise ConfigError(f"--credential-file {quote(str(path))}: empty")
+        raise ConfigError.of("error:credential-file.empty", path=quote(str(path)))
     if "\n" in text:
-        raise ConfigError(f"--credential-file {quote(str(path))}: more than one line")
+        raise ConfigError.of("error:credential-file.lines", path=quote(str(path)))
     return text

@@ -28,6 +28,8 @@ def _value(name: str, hint: str, n: int) -> Any:
         return Provenance.DERIVED
     if name == "report":
         return ({"id": "CP1", "type": "candidate-pair", "currentRoundTripTime": 0.012},)
+    if hint.startswith("tuple[str"):  # a scenario's actions, an expectation's observations
+        return (f"{name} {TRICKY}", "second")
     if hint.startswith("dict"):  # a core text's arguments
         return {"n": n, "text": TRICKY}
     if hint.startswith("<class 'bool'>"):

@@ -2491,6 +2491,18 @@ Mausrad: Zeitraum zoomen · Doppelklick: die ganze Sitzung.</translation>
         <translation>nicht live: nichts zu stören</translation>
     </message>
     <message>
+        <source>Browser&apos;s peer connection (recorded)</source>
+        <translation>Peer-Verbindung des Browsers (aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>Local peer (recorded)</source>
+        <translation>Lokaler Peer (aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>Remote peer (recorded)</source>
+        <translation>Entfernter Peer (aufgezeichnet)</translation>
+    </message>
+    <message>
         <source>the browser&apos;s peer connection {0}, from {1}</source>
         <translation>die Peer-Verbindung {0} des Browsers, aus {1}</translation>
     </message>

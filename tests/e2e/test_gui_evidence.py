@@ -68,6 +68,7 @@ def test_sessions_stay_selectable_and_a_real_journal_reopens(qtbot, qloop, tmp_p
         window.switcher.combo.activated.emit(0)
         assert window.model is first.model and window.viewing is not None
         assert window.session_label.text() == "Session 1 (ended) — not live"
+        assert window.panels[Peer.LOCAL].title() == "Local peer (recorded)"
         assert not window.controls.restart_action.isEnabled()
         assert window.panels[Peer.LOCAL].indicator.state is IceConnectionState.CLOSED
         assert _shown_log(window) == len([e for e in first.log if not is_periodic(e)]) > 10
@@ -78,6 +79,7 @@ def test_sessions_stay_selectable_and_a_real_journal_reopens(qtbot, qloop, tmp_p
         assert window.controls.restart_action.isEnabled()
         assert window.panels[Peer.LOCAL].indicator.state in UP
         assert "not live" not in window.windowTitle()
+        assert window.panels[Peer.LOCAL].title() == "Local peer (this app)"
         # The journal the first session wrote reopens as it was.
         assert first.journal_path is not None
         opened = open_path(window, first.journal_path)

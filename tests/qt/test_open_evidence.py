@@ -76,6 +76,7 @@ def test_a_browser_dump_is_shown_in_every_view_as_a_recording(window: MainWindow
     assert window.pairs_view.pairs.rowCount() >= 1
     assert window.graphs.history is entry.model.history  # type: ignore[attr-defined]
     assert "peer connection 8-2" in window.panels[Peer.LOCAL].description.text()
+    assert window.panels[Peer.LOCAL].title() == "Browser's peer connection (recorded)"
 
 
 def test_file_open_dialog_then_both_connections(window: MainWindow, qtbot, tmp_path) -> None:

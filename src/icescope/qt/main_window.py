@@ -409,6 +409,8 @@ class MainWindow(SessionLife, QMainWindow):
                 self._show_peer(peer)
             self.switcher.render_not_live(self.viewing)
             return
+        for panel in self.panels.values():
+            panel.set_recorded(None)
         self.switcher.sync()
         capabilities = self.session.capabilities if self.session is not None else None
         commands = commands_of(model, capabilities, busy=self.busy)

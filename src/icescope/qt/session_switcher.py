@@ -244,6 +244,13 @@ class SessionSwitcher(QObject):
         short = translate("Sessions", "not live: nothing to impair")
         window.impair_panel.set_available(False, short)
         window.impair_panel.set_remote_available(short)
+        browser = entry.recording is not None and entry.recording.pc is not None
+        window.panels[Peer.LOCAL].set_recorded(
+            translate("Sessions", "Browser's peer connection (recorded)")
+            if browser
+            else translate("Sessions", "Local peer (recorded)")
+        )
+        window.panels[Peer.REMOTE].set_recorded(translate("Sessions", "Remote peer (recorded)"))
         if entry.recording is not None and entry.recording.pc is not None:
             window.panels[Peer.LOCAL].set_description(
                 translate("Sessions", "the browser's peer connection {0}, from {1}").format(

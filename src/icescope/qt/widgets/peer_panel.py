@@ -110,6 +110,12 @@ class QtPeerPanel(QGroupBox):
             else:
                 mini.set_state(peer.state(machine).value, live=live)
 
+    def set_recorded(self, title: str | None) -> None:
+        """Title the panel for a recording (``title``), or back to its own title (None)."""
+        if not hasattr(self, "_own_title"):
+            self._own_title = self.title()
+        self.setTitle(self._own_title if title is None else title)
+
     def set_description(self, text: str) -> None:
         """Say who this peer is."""
         self.description.setText(text)

@@ -1014,7 +1014,7 @@
     </message>
     <message>
         <source>--offer-file {path}: {error}</source>
-        <translation>--offer-file {path}: {error}</translation>
+        <translation>Angebotsdatei --offer-file {path}: {error}</translation>
     </message>
     <message>
         <source>cannot listen on {host}:{port}: {error}</source>

@@ -81,4 +81,5 @@ def impair(
 
 def _peer_word(peer: Peer) -> dict[str, object]:
     """``local`` or ``remote`` as a nested phrase (said in the reader's language)."""
-    return {"key": f"phrase:peer-{peer.value}", "args": {}}
+    key = "phrase:peer-local" if peer.value == "local" else "phrase:peer-remote"
+    return {"key": key, "args": {}}

@@ -756,6 +756,390 @@
         <source>{name} must be a list of strings, got {value}</source>
         <translation>{name} muss eine Liste von Zeichenketten sein, erhalten: {value}</translation>
     </message>
+    <message>
+        <source>{words} ({name})</source>
+        <translation>{words} ({name})</translation>
+    </message>
+    <message>
+        <source>duration (0 = until stopped)</source>
+        <translation>Dauer (0 = bis zum Stoppen)</translation>
+    </message>
+    <message>
+        <source>close time</source>
+        <translation>Schließzeitpunkt</translation>
+    </message>
+    <message>
+        <source>connect timeout</source>
+        <translation>Verbindungs-Timeout</translation>
+    </message>
+    <message>
+        <source>restart time</source>
+        <translation>Neustartzeitpunkt</translation>
+    </message>
+    <message>
+        <source>blackout start</source>
+        <translation>Beginn des Ausfalls</translation>
+    </message>
+    <message>
+        <source>blackout length</source>
+        <translation>Dauer des Ausfalls</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>keepalive interval</source>
+        <translation>Keepalive-Intervall</translation>
+    </message>
+    <message>
+        <source>disconnected timeout</source>
+        <translation>Timeout bis „getrennt“</translation>
+    </message>
+    <message>
+        <source>failed timeout</source>
+        <translation>Timeout bis „fehlgeschlagen“</translation>
+    </message>
+    <message>
+        <source>PAC timeout (RFC 8863)</source>
+        <translation>PAC-Timeout (RFC 8863)</translation>
+    </message>
+    <message>
+        <source>scenario time scale</source>
+        <translation>Zeitfaktor des Szenarios</translation>
+    </message>
+    <message>
+        <source>action time</source>
+        <translation>Zeitpunkt der Aktion</translation>
+    </message>
+    <message>
+        <source>repeat interval</source>
+        <translation>Wiederholungsintervall</translation>
+    </message>
+    <message>
+        <source>window bound</source>
+        <translation>Fenstergrenze</translation>
+    </message>
+    <message>
+        <source>expected maximum time</source>
+        <translation>erwartete Höchstdauer</translation>
+    </message>
+    <message>
+        <source>expected count</source>
+        <translation>erwartete Anzahl</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} und {second}</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
+    </message>
+    <message>
+        <source>--loss/--delay on the remote</source>
+        <translation>--loss/--delay auf dem entfernten Peer</translation>
+    </message>
+    <message>
+        <source>--config {path}: no such settings file</source>
+        <translation>--config {path}: Diese Einstellungsdatei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>argument {flag}: {error}</source>
+        <translation>Argument {flag}: {error}</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {flags}</source>
+        <translation>Diese Argumente sind erforderlich: {flags}</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {flags}</source>
+        <translation>unbekannte Argumente: {flags}</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>erwartet einen Wert</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>erwartet mindestens einen Wert</translation>
+    </message>
+    <message>
+        <source>invalid choice: {value} (choose from {choices})</source>
+        <translation>ungültige Auswahl: {value} (möglich: {choices})</translation>
+    </message>
+    <message>
+        <source>invalid {type} value: {value}</source>
+        <translation>ungültiger Wert vom Typ {type}: {value}</translation>
+    </message>
+    <message>
+        <source>not allowed with argument {flag}</source>
+        <translation>nicht zusammen mit dem Argument {flag} erlaubt</translation>
+    </message>
+    <message>
+        <source>ambiguous option: {option} could match {matches}</source>
+        <translation>mehrdeutige Option: {option} passt auf {matches}</translation>
+    </message>
+    <message>
+        <source>{option} must follow the --ice-server it belongs to</source>
+        <translation>{option} muss auf das --ice-server folgen, zu dem es gehört</translation>
+    </message>
+    <message>
+        <source>must be a number of seconds: {value}</source>
+        <translation>muss eine Anzahl Sekunden sein: {value}</translation>
+    </message>
+    <message>
+        <source>must be a finite number of seconds: {value}</source>
+        <translation>muss eine endliche Anzahl Sekunden sein: {value}</translation>
+    </message>
+    <message>
+        <source>Settings: {path} was not used: {why}. Using the defaults; the file is kept as a backup before settings are next saved.</source>
+        <translation>Einstellungen: {path} wurde nicht verwendet: {why}. Es gelten die Standardwerte; die Datei wird als Sicherung aufbewahrt, bevor Einstellungen das nächste Mal gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Settings: section {section} of {path} was not used: {why}. Using the defaults for it; the file is kept as a backup before settings are next saved.</source>
+        <translation>Einstellungen: Abschnitt {section} von {path} wurde nicht verwendet: {why}. Für ihn gelten die Standardwerte; die Datei wird als Sicherung aufbewahrt, bevor Einstellungen das nächste Mal gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>cannot read it ({error})</source>
+        <translation>sie kann nicht gelesen werden ({error})</translation>
+    </message>
+    <message>
+        <source>it is {size} bytes, more than a settings file can be</source>
+        <translation>sie ist {size} Bytes groß, mehr als eine Einstellungsdatei sein kann</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON</source>
+        <translation>sie ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (line {line}, column {column}: {error})</source>
+        <translation>sie ist kein gültiges JSON (Zeile {line}, Spalte {column}: {error})</translation>
+    </message>
+    <message>
+        <source>it does not hold a JSON object</source>
+        <translation>sie enthält kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>it is version {version}; this IceScope reads version {expected}</source>
+        <translation>sie hat Version {version}; dieses IceScope liest Version {expected}</translation>
+    </message>
+    <message>
+        <source>unknown section(s) {sections} were ignored</source>
+        <translation>unbekannte Abschnitte {sections} wurden ignoriert</translation>
+    </message>
+    <message>
+        <source>recent must be a list of {{when, session, journal}} entries</source>
+        <translation>recent muss eine Liste von Einträgen {{when, session, journal}} sein</translation>
+    </message>
+    <message>
+        <source>{name} must be a table of plain values (text, numbers, true/false, lists)</source>
+        <translation>{name} muss eine Tabelle einfacher Werte sein (Text, Zahlen, true/false, Listen)</translation>
+    </message>
+    <message>
+        <source>unknown impairment {kind}: use one of {kinds}</source>
+        <translation>unbekannte Beeinträchtigung {kind}: Verwenden Sie eine von {kinds}</translation>
+    </message>
+    <message>
+        <source>unknown direction {direction}: use in, out or both</source>
+        <translation>unbekannte Richtung {direction}: Verwenden Sie in, out oder both</translation>
+    </message>
+    <message>
+        <source>impairment value must be a finite number, got {value}</source>
+        <translation>Der Wert der Beeinträchtigung muss eine endliche Zahl sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>loss must be 0-100 %, got {value}</source>
+        <translation>Der Verlust muss 0–100 % betragen, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>delay must be 0-{limit} ms, got {value}</source>
+        <translation>Die Verzögerung muss 0–{limit} ms betragen, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>blackout length must be 0 (until cleared) to {limit} s, got {value}</source>
+        <translation>Die Dauer des Ausfalls muss 0 (bis aufgehoben) bis {limit} s betragen, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>cannot impair the {peer} peer: {why}</source>
+        <translation>Der Peer ({peer}) kann nicht beeinträchtigt werden: {why}</translation>
+    </message>
+    <message>
+        <source>the session has not started</source>
+        <translation>Die Sitzung hat nicht begonnen</translation>
+    </message>
+    <message>
+        <source>it does not run in this process (impair the local peer instead)</source>
+        <translation>Er läuft nicht in diesem Prozess (beeinträchtigen Sie stattdessen den lokalen Peer)</translation>
+    </message>
+    <message>
+        <source>it is closed</source>
+        <translation>Er ist geschlossen</translation>
+    </message>
+    <message>
+        <source>impairment is {refused}</source>
+        <translation>Beeinträchtigung ist {refused}</translation>
+    </message>
+    <message>
+        <source>bad --pushgateway {value}: write it as http://HOST:PORT</source>
+        <translation>--pushgateway {value} ist ungültig: Schreiben Sie es als http://HOST:PORT</translation>
+    </message>
+    <message>
+        <source>bad --probe-name {value}: 1-128 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>--probe-name {value} ist ungültig: 1–128 Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>not an IP address: {value}</source>
+        <translation>keine IP-Adresse: {value}</translation>
+    </message>
+    <message>
+        <source>--address {value} is not an IP address</source>
+        <translation>--address {value} ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>--address {value}: this machine has no such address (it has {known})</source>
+        <translation>--address {value}: Dieser Rechner hat diese Adresse nicht (er hat {known})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>unknown remote mode {mode}</source>
+        <translation>unbekannter Modus des entfernten Peers {mode}</translation>
+    </message>
+    <message>
+        <source>--offer-file {path}: {error}</source>
+        <translation>Angebotsdatei --offer-file {path}: {error}</translation>
+    </message>
+    <message>
+        <source>cannot listen on {host}:{port}: {error}</source>
+        <translation>Lauschen auf {host}:{port} nicht möglich: {error}</translation>
+    </message>
+    <message>
+        <source>cannot serve the browser peer on {host}:{port}: {error}</source>
+        <translation>Der Browser-Peer kann nicht auf {host}:{port} bereitgestellt werden: {error}</translation>
+    </message>
+    <message>
+        <source>scenario {path}, {where}, {what}: {reason}</source>
+        <translation>Szenario {path}, {where}, {what}: {reason}</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>Zeile {line}</translation>
+    </message>
+    <message>
+        <source>line unknown</source>
+        <translation>Zeile unbekannt</translation>
+    </message>
+    <message>
+        <source>{table} field {field}</source>
+        <translation>{table} Feld {field}</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>oberste Ebene</translation>
+    </message>
+    <message>
+        <source>scenario {path}: cannot read it: {error}</source>
+        <translation>Szenario {path}: kann nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>scenario {path}: larger than {limit} bytes</source>
+        <translation>Szenario {path}: größer als {limit} Bytes</translation>
+    </message>
+    <message>
+        <source>scenario {path}, line {line}: not UTF-8 text</source>
+        <translation>Szenario {path}, Zeile {line}: kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>scenario {path}, line {line}: not valid TOML: {reason}</source>
+        <translation>Szenario {path}, Zeile {line}: kein gültiges TOML: {reason}</translation>
+    </message>
+    <message>
+        <source>scenario {path}: not valid TOML: nested too deeply</source>
+        <translation>Szenario {path}: kein gültiges TOML: zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>must be a table, got {kind}</source>
+        <translation>muss eine Tabelle sein, erhalten: {kind}</translation>
+    </message>
+    <message>
+        <source>unknown field (known: {known})</source>
+        <translation>unbekanntes Feld (bekannt: {known})</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must be a string, got {value}</source>
+        <translation>muss eine Zeichenkette sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}, got {value}</source>
+        <translation>muss eines von {choices} sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>must be true or false, got {value}</source>
+        <translation>muss true oder false sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>must be a whole number, got {value}</source>
+        <translation>muss eine ganze Zahl sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>must be an array of tables ([[...]] sections)</source>
+        <translation>muss ein Array von Tabellen sein ([[...]]-Abschnitte)</translation>
+    </message>
+    <message>
+        <source>at most {limit} entries, got {count}</source>
+        <translation>höchstens {limit} Einträge, erhalten: {count}</translation>
+    </message>
+    <message>
+        <source>applies to kind listen or connect, not {kind}</source>
+        <translation>gilt für kind listen oder connect, nicht für {kind}</translation>
+    </message>
+    <message>
+        <source>must be a whole number 0-65535, got {value}</source>
+        <translation>muss eine ganze Zahl von 0 bis 65535 sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>needs kind browser</source>
+        <translation>braucht kind browser</translation>
+    </message>
+    <message>
+        <source>does not apply to {do}</source>
+        <translation>gilt nicht für {do}</translation>
+    </message>
+    <message>
+        <source>needs {missing} too (every and until go together)</source>
+        <translation>braucht auch {missing} (every und until gehören zusammen)</translation>
+    </message>
+    <message>
+        <source>must not be before at ({at}), got {until}</source>
+        <translation>darf nicht vor at ({at}) liegen, erhalten: {until}</translation>
+    </message>
+    <message>
+        <source>expands to more than {limit} actions</source>
+        <translation>ergibt mehr als {limit} Aktionen</translation>
+    </message>
+    <message>
+        <source>more than {limit} actions</source>
+        <translation>mehr als {limit} Aktionen</translation>
+    </message>
+    <message>
+        <source>does not apply to check {check}</source>
+        <translation>gilt nicht für die Prüfung {check}</translation>
+    </message>
+    <message>
+        <source>must not be before from ({start}), got {end}</source>
+        <translation>darf nicht vor from ({start}) liegen, erhalten: {end}</translation>
+    </message>
 </context>
 <context>
     <name>DesktopMenus</name>

@@ -50,10 +50,13 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one readable line and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
+        from .core.argparse_texts import argparse_phrase
         from .core.probe_texts import language, say
 
         english = f"{message} (see --help)"
-        said = say("error:see-help", {"message": message}, english, language(os.environ))
+        lang = language(os.environ)
+        words = argparse_phrase(message) if lang == "de" else message
+        said = say("error:see-help", {"message": words}, english, lang)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {said}\n")
 
 
@@ -81,9 +84,13 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number of seconds: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _said(ConfigError.of("error:seconds", value=repr(text)))
+        ) from None
     if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"must be a finite number of seconds: {text!r}")
+        raise argparse.ArgumentTypeError(
+            _said(ConfigError.of("error:seconds.finite", value=repr(text)))
+        )
     return value
 
 
@@ -316,10 +323,13 @@ def open_store(args: argparse.Namespace) -> SettingsStore | None:
     if args.config is None:
         return None if args.command == "probe" else SettingsStore()
     if not args.config.is_file():
-        raise ConfigError(f"--config {args.config}: no such settings file")
+        raise ConfigError.of("error:config-missing", path=str(args.config))
     store = SettingsStore(args.config)
-    if store.problems and args.command == "probe":
-        raise ConfigError(" ".join(store.problems))
+    if store.errors and args.command == "probe":
+        said = store.errors[0].said()
+        for more in store.errors[1:]:
+            said = {"key": "error:then", "args": {"first": said, "second": more.said()}}
+        raise ConfigError.from_said(said)
     return store
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from .ranges import RANGE_WORDS
+
 ERRORS: Final[dict[str, str]] = {
     # core/ranges.py: every numeric flag and settings field
     "range": "{label} must be a finite number in {range}, got {value}",
@@ -105,5 +107,97 @@ ERRORS: Final[dict[str, str]] = {
     "not-a-table": "{where} must be a table of keys, got {kind}",
     "wrong-type": "{name} must be a {kind}, got {value}",
     "not-strings": "{name} must be a list of strings, got {value}",
+    # core/ranges.py: what each numbered value is ("keepalive interval (--keepalive-interval)")
+    "label": "{words} ({name})",
+    **{f"words.{key}": words for key, words in RANGE_WORDS.items()},
+    # lists and the probe's flag phrases
+    "and": "{first} and {second}",
+    "then": "{first} {second}",
+    "loss-delay-remote": "--loss/--delay on the remote",
+    # cli.py: --config and argparse's own errors
+    "config-missing": "--config {path}: no such settings file",
+    "argparse.argument": "argument {flag}: {error}",
+    "argparse.required": "the following arguments are required: {flags}",
+    "argparse.unrecognized": "unrecognized arguments: {flags}",
+    "argparse.one-value": "expected one argument",
+    "argparse.some-values": "expected at least one argument",
+    "argparse.choice": "invalid choice: {value} (choose from {choices})",
+    "argparse.type": "invalid {type} value: {value}",
+    "argparse.not-allowed": "not allowed with argument {flag}",
+    "argparse.ambiguous": "ambiguous option: {option} could match {matches}",
+    "argparse.follow": "{option} must follow the --ice-server it belongs to",
+    "seconds": "must be a number of seconds: {value}",
+    "seconds.finite": "must be a finite number of seconds: {value}",
+    # core/settings_store.py: the settings file
+    "settings-broken": (
+        "Settings: {path} was not used: {why}. Using the defaults; the file is kept as a "
+        "backup before settings are next saved."
+    ),
+    "settings-broken.section": (
+        "Settings: section {section} of {path} was not used: {why}. Using the defaults for "
+        "it; the file is kept as a backup before settings are next saved."
+    ),
+    "settings.unreadable": "cannot read it ({error})",
+    "settings.large": "it is {size} bytes, more than a settings file can be",
+    "settings.json": "it is not valid JSON",
+    "settings.json-at": "it is not valid JSON (line {line}, column {column}: {error})",
+    "settings.not-object": "it does not hold a JSON object",
+    "settings.version": "it is version {version}; this IceScope reads version {expected}",
+    "settings.unknown-sections": "unknown section(s) {sections} were ignored",
+    "settings.recent": "recent must be a list of {{when, session, journal}} entries",
+    "settings.plain": ("{name} must be a table of plain values (text, numbers, true/false, lists)"),
+    # core/faults.py, core/impairing.py: impairments
+    "impair-kind": "unknown impairment {kind}: use one of {kinds}",
+    "impair-direction": "unknown direction {direction}: use in, out or both",
+    "impair-value": "impairment value must be a finite number, got {value}",
+    "impair-loss": "loss must be 0-100 %, got {value}",
+    "impair-delay": "delay must be 0-{limit} ms, got {value}",
+    "impair-blackout": "blackout length must be 0 (until cleared) to {limit} s, got {value}",
+    "impair-peer": "cannot impair the {peer} peer: {why}",
+    "impair-peer.not-started": "the session has not started",
+    "impair-peer.elsewhere": "it does not run in this process (impair the local peer instead)",
+    "impair-peer.closed": "it is closed",
+    "impair-peer.refused": "impairment is {refused}",
+    # core/metrics/hook.py, core/netif.py, core/remotes, core/signaling, core/webpeer
+    "pushgateway": "bad --pushgateway {value}: write it as http://HOST:PORT",
+    "probe-name": "bad --probe-name {value}: 1-128 letters, digits, '.', '_' or '-'",
+    "ip-address": "not an IP address: {value}",
+    "address-not-ip": "--address {value} is not an IP address",
+    "address-absent": "--address {value}: this machine has no such address (it has {known})",
+    "address-absent.none": "none",
+    "remote-mode": "unknown remote mode {mode}",
+    "offer-file": "--offer-file {path}: {error}",
+    "listen-failed": "cannot listen on {host}:{port}: {error}",
+    "browser-serve": "cannot serve the browser peer on {host}:{port}: {error}",
+    # core/scenario: scenario files (one line naming the file, the line and the field)
+    "scenario": "scenario {path}, {where}, {what}: {reason}",
+    "scenario.line": "line {line}",
+    "scenario.line-unknown": "line unknown",
+    "scenario.field": "{table} field {field}",
+    "scenario.top": "top level",
+    "scenario.read": "scenario {path}: cannot read it: {error}",
+    "scenario.large": "scenario {path}: larger than {limit} bytes",
+    "scenario.utf8": "scenario {path}, line {line}: not UTF-8 text",
+    "scenario.toml": "scenario {path}, line {line}: not valid TOML: {reason}",
+    "scenario.deep": "scenario {path}: not valid TOML: nested too deeply",
+    "scenario.not-table": "must be a table, got {kind}",
+    "scenario.unknown-field": "unknown field (known: {known})",
+    "scenario.required": "is required",
+    "scenario.not-string": "must be a string, got {value}",
+    "scenario.choice": "must be one of {choices}, got {value}",
+    "scenario.not-bool": "must be true or false, got {value}",
+    "scenario.not-whole": "must be a whole number, got {value}",
+    "scenario.not-tables": "must be an array of tables ([[...]] sections)",
+    "scenario.too-many": "at most {limit} entries, got {count}",
+    "scenario.address-kind": "applies to kind listen or connect, not {kind}",
+    "scenario.port": "must be a whole number 0-65535, got {value}",
+    "scenario.needs-browser": "needs kind browser",
+    "scenario.not-for": "does not apply to {do}",
+    "scenario.together": "needs {missing} too (every and until go together)",
+    "scenario.until": "must not be before at ({at}), got {until}",
+    "scenario.expands": "expands to more than {limit} actions",
+    "scenario.actions": "more than {limit} actions",
+    "scenario.not-for-check": "does not apply to check {check}",
+    "scenario.to": "must not be before from ({start}), got {end}",
 }
 """``error:<code>`` -> English template (``core.texts.TEXTS`` holds them with the prefix)."""

@@ -5,7 +5,7 @@ Network trouble is a state (``failed``), not an exception; these are for bad inp
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,13 +31,20 @@ class ConfigError(IceScopeError, ValueError):
         self.arguments: dict[str, Any] = dict(arguments or {})
 
     @classmethod
-    def of(cls, key: str, /, **arguments: Any) -> ConfigError:
+    def of(cls, key: str, /, **arguments: Any) -> Self:
         """The error whose words are the registered core text ``key`` with ``arguments``."""
         from .texts import TEXTS, render
 
         if key not in TEXTS:
             raise KeyError(f"no core text {key!r}")
         return cls(render(key, arguments), key=key, arguments=arguments)
+
+    @classmethod
+    def from_said(cls, said: Any) -> Self:
+        """The error whose words are ``said``: a nested phrase, or free text (see :meth:`said`)."""
+        if isinstance(said, dict) and "key" in said:
+            return cls.of(str(said["key"]), **dict(said.get("args") or {}))
+        return cls(str(said))
 
     def said(self) -> Any:
         """This error as an argument of another text: a nested phrase, or its free text."""

@@ -41,18 +41,18 @@ def validate_impairment(kind: str, direction: str, value: float) -> None:
         ConfigError: unknown kind or direction, or a value out of range.
     """
     if kind not in KINDS:
-        raise ConfigError(f"unknown impairment {kind!r}: use one of {', '.join(KINDS)}")
+        raise ConfigError.of("error:impair-kind", kind=repr(kind), kinds=", ".join(KINDS))
     if direction not in DIRECTIONS:
-        raise ConfigError(f"unknown direction {direction!r}: use in, out or both")
+        raise ConfigError.of("error:impair-direction", direction=repr(direction))
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ConfigError(f"impairment value must be a finite number, got {value!r}")
+        raise ConfigError.of("error:impair-value", value=repr(value))
     if kind == "loss" and not 0 <= value <= 100:
-        raise ConfigError(f"loss must be 0-100 %, got {value:g}")
+        raise ConfigError.of("error:impair-loss", value=f"{value:g}")
     if kind == "delay" and not 0 <= value <= MAX_DELAY_MS:
-        raise ConfigError(f"delay must be 0-{MAX_DELAY_MS:g} ms, got {value:g}")
+        raise ConfigError.of("error:impair-delay", limit=f"{MAX_DELAY_MS:g}", value=f"{value:g}")
     if kind == "blackout" and not 0 <= value <= MAX_BLACKOUT_S:
-        raise ConfigError(
-            f"blackout length must be 0 (until cleared) to {MAX_BLACKOUT_S:g} s, got {value:g}"
+        raise ConfigError.of(
+            "error:impair-blackout", limit=f"{MAX_BLACKOUT_S:g}", value=f"{value:g}"
         )
 
 

@@ -36,15 +36,21 @@ def impair(
     validate_impairment(kind, direction, value)
     if agent is None or agent.closed or agent.closing:
         if not started:
-            why = "the session has not started"
+            why = "error:impair-peer.not-started"
         elif agent is None:
-            why = "it does not run in this process (impair the local peer instead)"
+            why = "error:impair-peer.elsewhere"
         else:
-            why = "it is closed"
-        raise ConfigError(f"cannot impair the {peer.value} peer: {why}")
+            why = "error:impair-peer.closed"
+        raise ConfigError.of(
+            "error:impair-peer", peer=_peer_word(peer), why={"key": why, "args": {}}
+        )
     refused = agent.pc.capabilities.impair
     if refused is not None:
-        raise ConfigError(f"cannot impair the {peer.value} peer: impairment is {refused}")
+        raise ConfigError.of(
+            "error:impair-peer",
+            peer=_peer_word(peer),
+            why={"key": "error:impair-peer.refused", "args": {"refused": refused}},
+        )
 
     def announce(kind: str, *, active: bool) -> None:
         ts, wall = clock.stamp()
@@ -71,3 +77,9 @@ def impair(
     else:
         faults.clear(direction)
     announce(kind, active=kind != "clear")
+
+
+def _peer_word(peer: Peer) -> dict[str, object]:
+    """``local`` or ``remote`` as a nested phrase (said in the reader's language)."""
+    key = "phrase:peer-local" if peer.value == "local" else "phrase:peer-remote"
+    return {"key": key, "args": {}}

@@ -43,7 +43,7 @@ class AddressSelection:
             try:
                 ipaddress.ip_address(address)
             except ValueError:
-                raise ConfigError(f"not an IP address: {address!r}") from None
+                raise ConfigError.of("error:ip-address", value=repr(address)) from None
 
     @property
     def is_default(self) -> bool:
@@ -93,11 +93,11 @@ def check_local_addresses(addresses: list[str] | tuple[str, ...]) -> None:
         try:
             wanted = ipaddress.ip_address(address)
         except ValueError:
-            raise ConfigError(f"--address {address!r} is not an IP address") from None
+            raise ConfigError.of("error:address-not-ip", value=repr(address)) from None
         if wanted not in have:
-            raise ConfigError(
-                f"--address {address}: this machine has no such address (it has "
-                f"{', '.join(known) or 'none'})"
+            none = {"key": "error:address-absent.none", "args": {}}
+            raise ConfigError.of(
+                "error:address-absent", value=address, known=", ".join(known) or none
             )
 
 

@@ -163,9 +163,9 @@ class ProbePlan:
         """
         if remote_in_process:
             return
-        flags = [b.describe() for b in self.blackouts if b.peer is Peer.REMOTE]
+        flags: list[Any] = [b.describe() for b in self.blackouts if b.peer is Peer.REMOTE]
         if self.impair_peer is Peer.REMOTE and (self.loss is not None or self.delay is not None):
-            flags.append("--loss/--delay on the remote")
+            flags.append({"key": "error:loss-delay-remote", "args": {}})
         if flags:
             raise ConfigError.of("error:remote-not-impairable", flag=flags[0])
 

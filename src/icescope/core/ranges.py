@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from .errors import ConfigError, quote
 
@@ -74,6 +74,24 @@ RANGES: Final[dict[str, Range]] = {
 disconnected timeout > 1.2 × keepalive interval, failed timeout > disconnected timeout."""
 
 
+RANGE_WORDS: Final[dict[str, str]] = {
+    name.removeprefix("--").replace(" ", "-"): span.words
+    for name, span in RANGES.items()
+    if span.words
+}
+"""Phrase code (``error:words.<code>``) -> what a range's value is, in English."""
+
+
+def label(name: str) -> Any:
+    """How a message names the value of ``name``: its words and flag, as a nested phrase."""
+    span = RANGES[name]
+    if not span.words:
+        return name
+    code = name.removeprefix("--").replace(" ", "-")
+    words = {"key": f"error:words.{code}", "args": {}}
+    return {"key": "error:label", "args": {"words": words, "name": name}}
+
+
 def check(name: str, value: float, *, named: bool = True) -> float:
     """Return ``value`` if it lies in ``RANGES[name]``.
 
@@ -84,12 +102,11 @@ def check(name: str, value: float, *, named: bool = True) -> float:
             flag, the range and the value.
     """
     span = RANGES[name]
-    label = f"{span.words} ({name})" if span.words else name
     if isinstance(value, bool) or not isinstance(value, int | float) or not span.contains(value):
         shown = quote(value, 40)
         if not named:
             raise ConfigError.of("error:range.bare", range=span.describe(), value=shown)
-        raise ConfigError.of("error:range", label=label, range=span.describe(), value=shown)
+        raise ConfigError.of("error:range", label=label(name), range=span.describe(), value=shown)
     return float(value)
 
 

@@ -71,7 +71,7 @@ class SettingsStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = default_path() if path is None else path
-        self.problems: list[str] = []
+        self.errors: list[ConfigError] = []
         """What was wrong with the file when it was read (empty when fine or absent)."""
         self.damaged = False
         """The file exists but was not read in full; the next save keeps a backup first."""
@@ -87,32 +87,39 @@ class SettingsStore:
         except FileNotFoundError:
             return
         except OSError as exc:
-            self._broken(f"cannot read it ({exc.strerror or exc})")
+            self._broken(_why("error:settings.unreadable", error=str(exc.strerror or exc)))
             return
         if size > MAX_BYTES:
-            self._broken(f"it is {size} bytes, more than a settings file can be")
+            self._broken(_why("error:settings.large", size=str(size)))
             return
         try:
             text = self.path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            self._broken(f"cannot read it ({getattr(exc, 'strerror', None) or exc})")
+            reason = str(getattr(exc, "strerror", None) or exc)
+            self._broken(_why("error:settings.unreadable", error=reason))
             return
         try:
             data = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
-            where = (
-                f" (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            self._broken(
+                _why(
+                    "error:settings.json-at",
+                    line=str(exc.lineno),
+                    column=str(exc.colno),
+                    error=exc.msg,
+                )
                 if isinstance(exc, json.JSONDecodeError)
-                else ""
+                else _why("error:settings.json")
             )
-            self._broken(f"it is not valid JSON{where}")
             return
         if not isinstance(data, dict):
-            self._broken("it does not hold a JSON object")
+            self._broken(_why("error:settings.not-object"))
             return
         version = data.get("version", VERSION)
         if version != VERSION:
-            self._broken(f"it is version {version!r}; this IceScope reads version {VERSION}")
+            self._broken(
+                _why("error:settings.version", version=repr(version), expected=str(VERSION))
+            )
             return
         for name in SECTIONS:
             if name in data:
@@ -123,16 +130,23 @@ class SettingsStore:
                     self._broken(problem, section=name)
         unknown = sorted(set(data) - {*SECTIONS, "version"})
         if unknown:
-            self._broken(f"unknown section(s) {', '.join(map(repr, unknown))} were ignored")
+            sections = ", ".join(map(repr, unknown))
+            self._broken(_why("error:settings.unknown-sections", sections=sections))
 
-    def _broken(self, why: str, section: str | None = None) -> None:
+    @property
+    def problems(self) -> list[str]:
+        """:attr:`errors` in English (the window says them in its language)."""
+        return [str(e) for e in self.errors]
+
+    def _broken(self, why: Any, section: str | None = None) -> None:
         self.damaged = True
-        what = f"section {section!r} of " if section else ""
-        self.problems.append(
-            f"Settings: {what}{self.path} was not used: {why}. Using the defaults"
-            f"{' for it' if section else ''}; the file is kept as a backup before settings "
-            "are next saved."
-        )
+        if section:
+            error = ConfigError.of(
+                "error:settings-broken.section", section=repr(section), path=str(self.path), why=why
+            )
+        else:
+            error = ConfigError.of("error:settings-broken", path=str(self.path), why=why)
+        self.errors.append(error)
 
     # ------------------------------------------------------------------ sections
     def session(
@@ -169,7 +183,7 @@ class SettingsStore:
         """
         problem = _check_section(name, values)
         if problem is not None:
-            raise ConfigError(problem)
+            raise ConfigError.from_said(problem)
         self._data[name] = dict(values)
 
     def recent(self) -> list[RecentSession]:
@@ -246,14 +260,19 @@ def _plain(value: object, depth: int = 0) -> bool:
     return False
 
 
-def _check_section(name: str, value: object) -> str | None:
-    """Why section ``name`` cannot be used, or None."""
+def _why(key: str, **args: Any) -> dict[str, Any]:
+    """A reason the file was not used, as a nested phrase."""
+    return {"key": key, "args": args}
+
+
+def _check_section(name: str, value: object) -> Any:
+    """Why section ``name`` cannot be used (a nested phrase, or an error's words), or None."""
     if name == "session":
         try:
             # a stand-in password: only the shape of the section is checked here
             session_from_dict(value, Settings(), lambda _url, _user: "checked-elsewhere")
         except ConfigError as exc:
-            return str(exc)
+            return exc.said()
         return None
     if name == "recent":
         ok = isinstance(value, list) and all(
@@ -264,7 +283,7 @@ def _check_section(name: str, value: object) -> str | None:
             and _check_section("session", e["session"]) is None
             for e in value
         )
-        return None if ok else "recent must be a list of {when, session, journal} entries"
+        return None if ok else _why("error:settings.recent")
     if not isinstance(value, dict) or not _plain(value):
-        return f"{name} must be a table of plain values (text, numbers, true/false, lists)"
+        return _why("error:settings.plain", name=name)
     return None

@@ -176,5 +176,178 @@ ERROR_CATALOGUE: Final[dict[str, str]] = {
     "error:not-strings": QT_TRANSLATE_NOOP(
         "CoreText", "{name} must be a list of strings, got {value}"
     ),
+    "error:label": QT_TRANSLATE_NOOP("CoreText", "{words} ({name})"),
+    "error:words.duration": QT_TRANSLATE_NOOP("CoreText", "duration (0 = until stopped)"),
+    "error:words.close-at": QT_TRANSLATE_NOOP("CoreText", "close time"),
+    "error:words.connect-timeout": QT_TRANSLATE_NOOP("CoreText", "connect timeout"),
+    "error:words.restart-at": QT_TRANSLATE_NOOP("CoreText", "restart time"),
+    "error:words.blackout-AT": QT_TRANSLATE_NOOP("CoreText", "blackout start"),
+    "error:words.blackout-LEN": QT_TRANSLATE_NOOP("CoreText", "blackout length"),
+    "error:words.loss": QT_TRANSLATE_NOOP("CoreText", "loss"),
+    "error:words.delay": QT_TRANSLATE_NOOP("CoreText", "delay"),
+    "error:words.keepalive-interval": QT_TRANSLATE_NOOP("CoreText", "keepalive interval"),
+    "error:words.disconnected-timeout": QT_TRANSLATE_NOOP("CoreText", "disconnected timeout"),
+    "error:words.failed-timeout": QT_TRANSLATE_NOOP("CoreText", "failed timeout"),
+    "error:words.pac-timeout": QT_TRANSLATE_NOOP("CoreText", "PAC timeout (RFC 8863)"),
+    "error:words.time-scale": QT_TRANSLATE_NOOP("CoreText", "scenario time scale"),
+    "error:words.scenario-at": QT_TRANSLATE_NOOP("CoreText", "action time"),
+    "error:words.scenario-length": QT_TRANSLATE_NOOP("CoreText", "blackout length"),
+    "error:words.scenario-every": QT_TRANSLATE_NOOP("CoreText", "repeat interval"),
+    "error:words.scenario-window": QT_TRANSLATE_NOOP("CoreText", "window bound"),
+    "error:words.expect-seconds": QT_TRANSLATE_NOOP("CoreText", "expected maximum time"),
+    "error:words.expect-count": QT_TRANSLATE_NOOP("CoreText", "expected count"),
+    "error:and": QT_TRANSLATE_NOOP("CoreText", "{first} and {second}"),
+    "error:then": QT_TRANSLATE_NOOP("CoreText", "{first} {second}"),
+    "error:loss-delay-remote": QT_TRANSLATE_NOOP("CoreText", "--loss/--delay on the remote"),
+    "error:config-missing": QT_TRANSLATE_NOOP("CoreText", "--config {path}: no such settings file"),
+    "error:argparse.argument": QT_TRANSLATE_NOOP("CoreText", "argument {flag}: {error}"),
+    "error:argparse.required": QT_TRANSLATE_NOOP(
+        "CoreText", "the following arguments are required: {flags}"
+    ),
+    "error:argparse.unrecognized": QT_TRANSLATE_NOOP("CoreText", "unrecognized arguments: {flags}"),
+    "error:argparse.one-value": QT_TRANSLATE_NOOP("CoreText", "expected one argument"),
+    "error:argparse.some-values": QT_TRANSLATE_NOOP("CoreText", "expected at least one argument"),
+    "error:argparse.choice": QT_TRANSLATE_NOOP(
+        "CoreText", "invalid choice: {value} (choose from {choices})"
+    ),
+    "error:argparse.type": QT_TRANSLATE_NOOP("CoreText", "invalid {type} value: {value}"),
+    "error:argparse.not-allowed": QT_TRANSLATE_NOOP("CoreText", "not allowed with argument {flag}"),
+    "error:argparse.ambiguous": QT_TRANSLATE_NOOP(
+        "CoreText", "ambiguous option: {option} could match {matches}"
+    ),
+    "error:argparse.follow": QT_TRANSLATE_NOOP(
+        "CoreText", "{option} must follow the --ice-server it belongs to"
+    ),
+    "error:seconds": QT_TRANSLATE_NOOP("CoreText", "must be a number of seconds: {value}"),
+    "error:seconds.finite": QT_TRANSLATE_NOOP(
+        "CoreText", "must be a finite number of seconds: {value}"
+    ),
+    "error:settings-broken": QT_TRANSLATE_NOOP(
+        "CoreText",
+        "Settings: {path} was not used: {why}. Using the defaults; the file is kept as a "
+        "backup before settings are next saved.",
+    ),
+    "error:settings-broken.section": QT_TRANSLATE_NOOP(
+        "CoreText",
+        "Settings: section {section} of {path} was not used: {why}. Using the defaults for "
+        "it; the file is kept as a backup before settings are next saved.",
+    ),
+    "error:settings.unreadable": QT_TRANSLATE_NOOP("CoreText", "cannot read it ({error})"),
+    "error:settings.large": QT_TRANSLATE_NOOP(
+        "CoreText", "it is {size} bytes, more than a settings file can be"
+    ),
+    "error:settings.json": QT_TRANSLATE_NOOP("CoreText", "it is not valid JSON"),
+    "error:settings.json-at": QT_TRANSLATE_NOOP(
+        "CoreText", "it is not valid JSON (line {line}, column {column}: {error})"
+    ),
+    "error:settings.not-object": QT_TRANSLATE_NOOP("CoreText", "it does not hold a JSON object"),
+    "error:settings.version": QT_TRANSLATE_NOOP(
+        "CoreText", "it is version {version}; this IceScope reads version {expected}"
+    ),
+    "error:settings.unknown-sections": QT_TRANSLATE_NOOP(
+        "CoreText", "unknown section(s) {sections} were ignored"
+    ),
+    "error:settings.recent": QT_TRANSLATE_NOOP(
+        "CoreText", "recent must be a list of {{when, session, journal}} entries"
+    ),
+    "error:settings.plain": QT_TRANSLATE_NOOP(
+        "CoreText", "{name} must be a table of plain values (text, numbers, true/false, lists)"
+    ),
+    "error:impair-kind": QT_TRANSLATE_NOOP(
+        "CoreText", "unknown impairment {kind}: use one of {kinds}"
+    ),
+    "error:impair-direction": QT_TRANSLATE_NOOP(
+        "CoreText", "unknown direction {direction}: use in, out or both"
+    ),
+    "error:impair-value": QT_TRANSLATE_NOOP(
+        "CoreText", "impairment value must be a finite number, got {value}"
+    ),
+    "error:impair-loss": QT_TRANSLATE_NOOP("CoreText", "loss must be 0-100 %, got {value}"),
+    "error:impair-delay": QT_TRANSLATE_NOOP("CoreText", "delay must be 0-{limit} ms, got {value}"),
+    "error:impair-blackout": QT_TRANSLATE_NOOP(
+        "CoreText", "blackout length must be 0 (until cleared) to {limit} s, got {value}"
+    ),
+    "error:impair-peer": QT_TRANSLATE_NOOP("CoreText", "cannot impair the {peer} peer: {why}"),
+    "error:impair-peer.not-started": QT_TRANSLATE_NOOP("CoreText", "the session has not started"),
+    "error:impair-peer.elsewhere": QT_TRANSLATE_NOOP(
+        "CoreText", "it does not run in this process (impair the local peer instead)"
+    ),
+    "error:impair-peer.closed": QT_TRANSLATE_NOOP("CoreText", "it is closed"),
+    "error:impair-peer.refused": QT_TRANSLATE_NOOP("CoreText", "impairment is {refused}"),
+    "error:pushgateway": QT_TRANSLATE_NOOP(
+        "CoreText", "bad --pushgateway {value}: write it as http://HOST:PORT"
+    ),
+    "error:probe-name": QT_TRANSLATE_NOOP(
+        "CoreText", "bad --probe-name {value}: 1-128 letters, digits, '.', '_' or '-'"
+    ),
+    "error:ip-address": QT_TRANSLATE_NOOP("CoreText", "not an IP address: {value}"),
+    "error:address-not-ip": QT_TRANSLATE_NOOP("CoreText", "--address {value} is not an IP address"),
+    "error:address-absent": QT_TRANSLATE_NOOP(
+        "CoreText", "--address {value}: this machine has no such address (it has {known})"
+    ),
+    "error:address-absent.none": QT_TRANSLATE_NOOP("CoreText", "none"),
+    "error:remote-mode": QT_TRANSLATE_NOOP("CoreText", "unknown remote mode {mode}"),
+    "error:offer-file": QT_TRANSLATE_NOOP("CoreText", "--offer-file {path}: {error}"),
+    "error:listen-failed": QT_TRANSLATE_NOOP("CoreText", "cannot listen on {host}:{port}: {error}"),
+    "error:browser-serve": QT_TRANSLATE_NOOP(
+        "CoreText", "cannot serve the browser peer on {host}:{port}: {error}"
+    ),
+    "error:scenario": QT_TRANSLATE_NOOP("CoreText", "scenario {path}, {where}, {what}: {reason}"),
+    "error:scenario.line": QT_TRANSLATE_NOOP("CoreText", "line {line}"),
+    "error:scenario.line-unknown": QT_TRANSLATE_NOOP("CoreText", "line unknown"),
+    "error:scenario.field": QT_TRANSLATE_NOOP("CoreText", "{table} field {field}"),
+    "error:scenario.top": QT_TRANSLATE_NOOP("CoreText", "top level"),
+    "error:scenario.read": QT_TRANSLATE_NOOP(
+        "CoreText", "scenario {path}: cannot read it: {error}"
+    ),
+    "error:scenario.large": QT_TRANSLATE_NOOP(
+        "CoreText", "scenario {path}: larger than {limit} bytes"
+    ),
+    "error:scenario.utf8": QT_TRANSLATE_NOOP(
+        "CoreText", "scenario {path}, line {line}: not UTF-8 text"
+    ),
+    "error:scenario.toml": QT_TRANSLATE_NOOP(
+        "CoreText", "scenario {path}, line {line}: not valid TOML: {reason}"
+    ),
+    "error:scenario.deep": QT_TRANSLATE_NOOP(
+        "CoreText", "scenario {path}: not valid TOML: nested too deeply"
+    ),
+    "error:scenario.not-table": QT_TRANSLATE_NOOP("CoreText", "must be a table, got {kind}"),
+    "error:scenario.unknown-field": QT_TRANSLATE_NOOP("CoreText", "unknown field (known: {known})"),
+    "error:scenario.required": QT_TRANSLATE_NOOP("CoreText", "is required"),
+    "error:scenario.not-string": QT_TRANSLATE_NOOP("CoreText", "must be a string, got {value}"),
+    "error:scenario.choice": QT_TRANSLATE_NOOP("CoreText", "must be one of {choices}, got {value}"),
+    "error:scenario.not-bool": QT_TRANSLATE_NOOP("CoreText", "must be true or false, got {value}"),
+    "error:scenario.not-whole": QT_TRANSLATE_NOOP(
+        "CoreText", "must be a whole number, got {value}"
+    ),
+    "error:scenario.not-tables": QT_TRANSLATE_NOOP(
+        "CoreText", "must be an array of tables ([[...]] sections)"
+    ),
+    "error:scenario.too-many": QT_TRANSLATE_NOOP(
+        "CoreText", "at most {limit} entries, got {count}"
+    ),
+    "error:scenario.address-kind": QT_TRANSLATE_NOOP(
+        "CoreText", "applies to kind listen or connect, not {kind}"
+    ),
+    "error:scenario.port": QT_TRANSLATE_NOOP(
+        "CoreText", "must be a whole number 0-65535, got {value}"
+    ),
+    "error:scenario.needs-browser": QT_TRANSLATE_NOOP("CoreText", "needs kind browser"),
+    "error:scenario.not-for": QT_TRANSLATE_NOOP("CoreText", "does not apply to {do}"),
+    "error:scenario.together": QT_TRANSLATE_NOOP(
+        "CoreText", "needs {missing} too (every and until go together)"
+    ),
+    "error:scenario.until": QT_TRANSLATE_NOOP(
+        "CoreText", "must not be before at ({at}), got {until}"
+    ),
+    "error:scenario.expands": QT_TRANSLATE_NOOP("CoreText", "expands to more than {limit} actions"),
+    "error:scenario.actions": QT_TRANSLATE_NOOP("CoreText", "more than {limit} actions"),
+    "error:scenario.not-for-check": QT_TRANSLATE_NOOP(
+        "CoreText", "does not apply to check {check}"
+    ),
+    "error:scenario.to": QT_TRANSLATE_NOOP(
+        "CoreText", "must not be before from ({start}), got {end}"
+    ),
 }
 """``error:<code>`` -> English template (equal to the core's)."""

@@ -86,7 +86,9 @@ class WindowPreferences:
         splitter = qsettings().value(SPLITTER_KEY)
         if isinstance(splitter, QByteArray):
             self.window.splitter.restoreState(splitter)
-        for problem in (*self.store.problems, *self.store.notes):
+        from .core_texts import error_text
+
+        for problem in (*map(error_text, self.store.errors), *self.store.notes):
             self.window.banner.show_notice("warning", problem)
 
     def _restore_impair(self, values: dict[str, Any]) -> None:

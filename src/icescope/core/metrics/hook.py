@@ -58,14 +58,10 @@ class MetricsHook:
         if pushgateway is not None:
             url = urlparse(pushgateway)
             if url.scheme not in ("http", "https") or not url.hostname:
-                raise ConfigError(
-                    f"bad --pushgateway {quote(pushgateway)}: write it as http://HOST:PORT"
-                )
+                raise ConfigError.of("error:pushgateway", value=quote(pushgateway))
         name = probe if probe is not None else socket.gethostname()
         if not name or len(name) > 128 or not set(name) <= _NAME_CHARS:
-            raise ConfigError(
-                f"bad --probe-name {quote(name)}: 1-128 letters, digits, '.', '_' or '-'"
-            )
+            raise ConfigError.of("error:probe-name", value=quote(name))
         return cls(listen, pushgateway, name, settings.mode)
 
     async def start(self, session: Session) -> None:

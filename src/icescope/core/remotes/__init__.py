@@ -41,7 +41,7 @@ def factory_for(mode: str) -> RemoteFactory:
     """
     target = FACTORIES.get(mode)
     if target is None:
-        raise ConfigError(f"unknown remote mode {mode!r}")
+        raise ConfigError.of("error:remote-mode", mode=repr(mode))
     module, _, name = target.partition(":")
     factory: RemoteFactory = getattr(import_module(f"{__name__}.{module}"), name)
     return factory

@@ -125,7 +125,10 @@ def remote_changes(
         if given
     ]
     if len(kinds) > 1:
-        raise ConfigError.of("error:one-remote", kinds=" and ".join(kinds))
+        listed: Any = kinds[0]
+        for kind in kinds[1:]:
+            listed = {"key": "error:and", "args": {"first": listed, "second": kind}}
+        raise ConfigError.of("error:one-remote", kinds=listed)
     changes: dict[str, Any] = {"mode": "loopback"}
     if args.browser_peer:
         changes.update(mode="browser", browser_offers=args.browser_offers)

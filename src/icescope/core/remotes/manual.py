@@ -34,7 +34,7 @@ def check_offer_file(settings: Settings) -> None:
     try:
         validate_sdp(read_description(offer_file, "offer"), "offer")
     except SignalingError as exc:  # SdpError included
-        raise ConfigError(f"--offer-file {offer_file}: {exc}") from None
+        raise ConfigError.of("error:offer-file", path=str(offer_file), error=str(exc)) from None
 
 
 async def open_manual(settings: Settings, context: RemoteContext) -> RemoteLink:

@@ -36,7 +36,7 @@ from ..states import (
     SignalingState,
 )
 from ..tcpaddress import parse_hostport
-from .fields import ScenarioError, Table
+from .fields import TOP_LEVEL, ScenarioError, Table
 from .locate import KeyLines
 from .model import ACTIONS, CHECKS, Action, Expectation, Scenario
 
@@ -79,14 +79,16 @@ def load(path: Path) -> Scenario:
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ScenarioError(f"scenario {shown}: cannot read it: {exc.strerror or exc}") from None
+        raise ScenarioError.of(
+            "error:scenario.read", path=shown, error=str(exc.strerror or exc)
+        ) from None
     if len(raw) > MAX_BYTES:
-        raise ScenarioError(f"scenario {shown}: larger than {MAX_BYTES} bytes")
+        raise ScenarioError.of("error:scenario.large", path=shown, limit=str(MAX_BYTES))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ScenarioError(f"scenario {shown}, line {line}: not UTF-8 text") from None
+        raise ScenarioError.of("error:scenario.utf8", path=shown, line=str(line)) from None
     return parse(text, shown)
 
 
@@ -103,10 +105,12 @@ def parse(text: str, path: str = "<scenario>") -> Scenario:
         found = _END_LINE.search(message)
         line = int(found.group(1)) if found else max(1, len(text.splitlines()))
         reason = _END_LINE.sub("", message).replace("(at end of document)", "").strip()
-        raise ScenarioError(f"scenario {path}, line {line}: not valid TOML: {reason}") from None
+        raise ScenarioError.of(
+            "error:scenario.toml", path=path, line=str(line), reason=reason
+        ) from None
     except RecursionError:
-        raise ScenarioError(f"scenario {path}: not valid TOML: nested too deeply") from None
-    top = Table(path, KeyLines(text), "", 0, data, "top level")
+        raise ScenarioError.of("error:scenario.deep", path=path) from None
+    top = Table(path, KeyLines(text), "", 0, data, TOP_LEVEL)
     top.only(_TOP)
     duration = top.number("duration", "--duration", 10.0)
     settings = _settings(top)
@@ -136,19 +140,19 @@ def _settings(top: Table) -> dict[str, object]:
         try:
             parse_hostport(address, flag="address")
         except ConfigError as exc:
-            raise remote.error("address", str(exc)) from None
+            raise remote.wrap("address", exc.said()) from None
         changes["remote_address"] = address
     elif "address" in remote.data:
-        raise remote.error("address", f"applies to kind listen or connect, not {kind}")
+        raise remote.error("address", "error:scenario.address-kind", kind=kind)
     if kind == "browser":
         changes["browser_offers"] = remote.flag("browser_offers")
         port = remote.data.get("port", 0)
         if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port < 65536:
-            raise remote.error("port", f"must be a whole number 0-65535, got {quote(port, 40)}")
+            raise remote.error("port", "error:scenario.port", value=quote(port, 40))
         changes["browser_port"] = port
     elif "port" in remote.data or "browser_offers" in remote.data:
         raise remote.error(
-            "port" if "port" in remote.data else "browser_offers", "needs kind browser"
+            "port" if "port" in remote.data else "browser_offers", "error:scenario.needs-browser"
         )
     servers = []
     for entry in remote.tables("ice_server", "remote ice_server", 16):
@@ -158,13 +162,13 @@ def _settings(top: Table) -> dict[str, object]:
         try:
             servers.append(IceServer((entry.text("url"),), username, credential))
         except ConfigError as exc:
-            raise entry.error("url", str(exc)) from None
+            raise entry.wrap("url", exc.said()) from None
     changes["ice_servers"] = tuple(servers)
     changes["relay_only"] = remote.flag("relay_only")
     try:
         Settings(**changes)  # type: ignore[arg-type]
     except ConfigError as exc:
-        raise remote.error("", str(exc)) from None
+        raise remote.wrap("", exc.said()) from None
     timing = top.sub("settings", "[settings]")
     timing.only(
         ("keepalive_interval", "disconnected_timeout", "failed_timeout", "heartbeat_interval")
@@ -177,7 +181,7 @@ def _settings(top: Table) -> dict[str, object]:
     try:
         changes["timings"] = IceTimings(**values)  # type: ignore[arg-type]
     except ConfigError as exc:
-        raise timing.error("", str(exc)) from None
+        raise timing.wrap("", exc.said()) from None
     heartbeat = timing.number("heartbeat_interval", "heartbeat interval")
     if heartbeat is not None:
         changes["heartbeat_interval"] = heartbeat
@@ -193,11 +197,11 @@ def _actions(top: Table) -> tuple[Action, ...]:
         impairs = do in ("blackout", "loss", "delay", "clear")
         for key in ("peer", "direction"):
             if key in t.data and not impairs:
-                raise t.error(key, f"does not apply to {do}")
+                raise t.error(key, "error:scenario.not-for", do=do)
         fields = {"blackout": "length", "loss": "percent", "delay": "ms"}
         for key in ("length", "percent", "ms"):
             if key in t.data and fields.get(do) != key:
-                raise t.error(key, f"does not apply to {do}")
+                raise t.error(key, "error:scenario.not-for", do=do)
         value = 0.0
         if do == "blackout":
             value = t.required("length", "scenario length")
@@ -212,17 +216,17 @@ def _actions(top: Table) -> tuple[Action, ...]:
         until = t.number("until", "scenario at")
         if (every is None) != (until is None):
             given, missing = ("every", "until") if every is not None else ("until", "every")
-            raise t.error(given, f"needs {missing} too (every and until go together)")
+            raise t.error(given, "error:scenario.together", missing=missing)
         times = [at]
         if every is not None and until is not None:
             if until < at:
-                raise t.error("until", f"must not be before at ({at:g}), got {until:g}")
+                raise t.error("until", "error:scenario.until", at=f"{at:g}", until=f"{until:g}")
             steps = int((until - at) / every + 1e-9)
             if len(out) + steps + 1 > MAX_ACTIONS:
-                raise t.error("every", f"expands to more than {MAX_ACTIONS} actions")
+                raise t.error("every", "error:scenario.expands", limit=str(MAX_ACTIONS))
             times = [at + i * every for i in range(steps + 1)]
         if len(out) + len(times) > MAX_ACTIONS:
-            raise t.error("", f"more than {MAX_ACTIONS} actions")
+            raise t.error("", "error:scenario.actions", limit=str(MAX_ACTIONS))
         out.extend(Action(time, do, peer, direction, value, line) for time in times)
     return tuple(sorted(out, key=lambda a: a.at))
 
@@ -243,14 +247,14 @@ def _expectation(t: Table, restarts: int) -> Expectation:
         ("machine", windowed),
     ):
         if key in t.data and not applies:
-            raise t.error(key, f"does not apply to check {check}")
+            raise t.error(key, "error:scenario.not-for-check", check=check)
     state = ""
     if windowed:
         state = t.text("state", None, tuple(v.value for v in values))
     start = t.number("from", "scenario window", 0.0) or 0.0
     end = t.number("to", "scenario window")
     if end is not None and end < start:
-        raise t.error("to", f"must not be before from ({start:g}), got {end:g}")
+        raise t.error("to", "error:scenario.to", start=f"{start:g}", end=f"{end:g}")
     seconds = t.required("seconds", "expect seconds") if timed else None
     count = t.count("count")
     if check == "restarts-completed" and count is None:

@@ -86,7 +86,9 @@ class TcpListener:
         try:
             self._server = await asyncio.start_server(self._accept, host, port, limit=STREAM_LIMIT)
         except OSError as exc:
-            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            raise ConfigError.of(
+                "error:listen-failed", host=host, port=str(port), error=str(exc.strerror or exc)
+            ) from None
 
     def _refuse(self, writer: asyncio.StreamWriter, address: str, why: str) -> None:
         self.refused += 1

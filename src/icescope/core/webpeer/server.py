@@ -150,9 +150,11 @@ class BrowserPeerServer:
             await site.start()
         except OSError as exc:
             await self._runner.cleanup()
-            raise ConfigError(
-                f"cannot serve the browser peer on {self._settings.browser_host}:"
-                f"{self._settings.browser_port}: {exc.strerror or exc}"
+            raise ConfigError.of(
+                "error:browser-serve",
+                host=self._settings.browser_host,
+                port=str(self._settings.browser_port),
+                error=str(exc.strerror or exc),
             ) from None
         server = site._server
         sockets = getattr(server, "sockets", None) or []

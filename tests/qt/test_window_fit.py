@@ -117,6 +117,8 @@ def test_an_error_line_in_the_session_dialog_moves_no_section(qtbot, language) -
     dialog.revalidate()
     assert dialog.error_text("timings")
     assert _geometries(dialog, watched) == before
+    # One line, however long (German): elided, and whole in the tooltip.
+    assert dialog.errors["timings"].toolTip() == dialog.error_text("timings")
     dialog.failed.setValue(30.0)
     dialog.revalidate()
     assert not dialog.error_text("timings")

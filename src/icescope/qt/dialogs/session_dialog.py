@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...core.netif import list_interfaces
 from ..i18n import translate
 from ..theme import is_dark, notice_style
+from ..widgets.one_line import OneLineLabel
 from .host_picker import QtHostPicker
 from .remote_pages import QtRemotePages
 from .server_table import QtServerTable
@@ -54,14 +55,10 @@ logger = logging.getLogger(__name__)
 
 
 def _message_label(level: str, parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
+    label = OneLineLabel(parent) if level == "error" else QLabel(parent)
+    label.setWordWrap(level != "error")
     label.setStyleSheet(notice_style(level, is_dark(parent.palette()), bold=level == "error"))
     label.setObjectName(level)
-    if level == "error":  # its line is kept while hidden: an error appearing moves nothing
-        policy = label.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        label.setSizePolicy(policy)
     label.hide()
     return label
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...core.netif import list_interfaces
 from ..i18n import translate
 from ..theme import is_dark, notice_style
-from ..widgets.one_line import OneLineLabel
+from ..widgets.one_line import FixedLinesLabel
 from .host_picker import QtHostPicker
 from .remote_pages import QtRemotePages
 from .server_table import QtServerTable
@@ -55,11 +55,12 @@ logger = logging.getLogger(__name__)
 
 
 def _message_label(level: str, parent: QWidget) -> QLabel:
-    label = OneLineLabel(parent) if level == "error" else QLabel(parent)
-    label.setWordWrap(level != "error")
+    label = FixedLinesLabel(parent) if level == "error" else QLabel(parent)
+    label.setWordWrap(True)
     label.setStyleSheet(notice_style(level, is_dark(parent.palette()), bold=level == "error"))
     label.setObjectName(level)
-    label.hide()
+    if level != "error":  # an error line is always there (empty when none): it moves nothing
+        label.hide()
     return label
 
 
@@ -300,7 +301,8 @@ class QtSessionDialog(QDialog):
             for labels, texts in ((self.errors, check.errors), (self.warnings, check.warnings)):
                 text = texts.get(section, "")
                 labels[section].setText(text)
-                labels[section].setVisible(bool(text))
+                if labels is not self.errors:
+                    labels[section].setVisible(bool(text))
         self.ok_button.setEnabled(check.settings is not None)
         self.ok_button.setToolTip(
             ""
@@ -311,8 +313,7 @@ class QtSessionDialog(QDialog):
 
     def error_text(self, section: str) -> str:
         """The error shown for ``section`` (empty if none)."""
-        label = self.errors[section]
-        return label.text() if label.isVisibleTo(self) else ""
+        return self.errors[section].text()
 
     def warning_text(self, section: str) -> str:
         """The warning shown for ``section`` (empty if none)."""

@@ -1,45 +1,67 @@
-"""OneLineLabel: a label that keeps to one line, eliding a long text (whole in the tooltip)."""
+"""FixedLinesLabel: a label of a fixed number of lines; a longer text is cut with an ellipsis.
+
+Used where a message appearing, or a longer one (German), must move nothing: its lines are
+kept while it is hidden and it never grows; the whole text is in the tooltip.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
+LINES = 3
+"""Lines an error line may take (most fit in two at the dialog's width, in German too)."""
 
-class OneLineLabel(QLabel):
-    """A label that keeps to one line: a long text is elided, whole in the tooltip.
 
-    An error line appearing, or a longer one (German), must move nothing in the dialog.
-    """
+class FixedLinesLabel(QLabel):
+    """A word-wrapped label exactly ``lines`` lines high, eliding what does not fit."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, lines: int = LINES) -> None:
         super().__init__(parent)
         self._full = ""
+        self._lines = lines
+        self.setWordWrap(True)
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        policy.setRetainSizeWhenHidden(True)  # its line is kept while hidden
+        policy.setRetainSizeWhenHidden(True)  # its lines are kept while hidden
         self.setSizePolicy(policy)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
     def setText(self, text: str) -> None:
-        """Show ``text`` on one line (elided to the width; whole in the tooltip)."""
+        """Show ``text`` in the label's lines (cut with an ellipsis; whole in the tooltip)."""
         self._full = text
         self.setToolTip(text)
-        self._elide()
+        self._fit()
 
     def text(self) -> str:
-        """The whole text, not the elided one shown."""
+        """The whole text, not the part shown."""
         return self._full
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Elide again for the new width."""
+        """Fit again for the new width."""
         super().resizeEvent(event)
-        self._elide()
+        self._fit()
 
-    def _elide(self) -> None:
-        width = max(self.width(), 40)
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+    def _fit(self) -> None:
+        metrics, width = self.fontMetrics(), max(self.width(), 40)
+        room = metrics.lineSpacing() * self._lines
+
+        def fits(candidate: str) -> bool:
+            box = metrics.boundingRect(
+                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, candidate
+            )
+            return box.height() <= room
+
+        words = self._full.split(" ")
+        shown = self._full
+        for _ in range(len(words)):  # bounded: one word fewer each time
+            if fits(shown) or len(words) <= 1:
+                break
+            words = words[:-1]
+            shown = " ".join(words) + " …"
         QLabel.setText(self, shown)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .ranges import RANGE_WORDS
+from .range_table import RANGE_WORDS
 
 ERRORS: Final[dict[str, str]] = {
     # core/ranges.py: every numeric flag and settings field

@@ -301,6 +301,19 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+def write_result(result: dict[str, Any], name: str) -> None:
+    """Print ``result`` and write it to ``benchmarks/results/NAME``, one line per cycle."""
+    text = re.sub(  # collapse the innermost lists of numbers
+        r"\[\s*([-\d.]+(?:,\s*[-\d.]+)*)\s*\]",
+        lambda m: "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]",
+        json.dumps(result, indent=2),
+    )
+    print(text)
+    results = Path(__file__).parent / "results"
+    results.mkdir(exist_ok=True)
+    (results / name).write_text(text + "\n")
+
+
 def main() -> int:
     """Run the soak and write ``benchmarks/results/soak.json``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -311,16 +324,7 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=10)
     args = parser.parse_args()
     result = asyncio.run(main_async(args))
-    # One line per cycle: collapse the innermost lists of numbers.
-    text = re.sub(
-        r"\[\s*([-\d.]+(?:,\s*[-\d.]+)*)\s*\]",
-        lambda m: "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]",
-        json.dumps(result, indent=2),
-    )
-    print(text)
-    results = Path(__file__).parent / "results"
-    results.mkdir(exist_ok=True)
-    (results / "soak.json").write_text(text + "\n")
+    write_result(result, "soak.json")
     floods = (result["flood"], result["flood_fast"])
     ok = (
         not result["restarts"]["problems"]

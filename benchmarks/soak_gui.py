@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import platform
-import re
 import sys
 import tempfile
 import time
@@ -40,6 +38,7 @@ from benchmarks.soak import (  # noqa: E402
     restart_warmup,
     sample,
     unaccounted,
+    write_result,
 )
 
 from icescope.core.config import Settings  # noqa: E402
@@ -145,16 +144,7 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=10)
     args = parser.parse_args()
     result = run(args.minutes, args.gap, args.warmup)
-    # One line per cycle, as in soak.json: collapse the innermost lists of numbers.
-    text = re.sub(
-        r"\[\s*([-\d.]+(?:,\s*[-\d.]+)*)\s*\]",
-        lambda m: "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]",
-        json.dumps(result, indent=2),
-    )
-    print(text)
-    results = Path(__file__).parent / "results"
-    results.mkdir(exist_ok=True)
-    (results / "soak_gui.json").write_text(text + "\n")
+    write_result(result, "soak_gui.json")
     return 0 if not result["problems"] else 1
 
 

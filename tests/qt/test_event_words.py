@@ -126,10 +126,11 @@ def test_the_words_around_a_session_read_german(german) -> None:
     )
 
 
-def test_waiting_is_the_cores_words() -> None:
-    from icescope.core.session import WAITING_DETAIL
+def test_the_cores_waiting_marker_reads_german(german) -> None:
+    from icescope.core.events.session import WAITING_DETAIL
 
-    assert WAITING == WAITING_DETAIL
+    shown = session_detail(WAITING_DETAIL)  # the detail the core publishes, as it is
+    assert shown != WAITING_DETAIL and "wartet" in shown, shown
 
 
 async def test_a_real_session_leaves_no_english_of_icescope_in_the_german_log(german) -> None:

@@ -13,6 +13,7 @@ from .config import Settings
 from .errors import SignalingError
 from .eventlog import EventLog
 from .events import Notice, Peer, RemoteChannel, SessionMarker, notice_event
+from .events.session import WAITING_DETAIL
 from .hub import EventHub
 from .ice import compat
 from .impairing import impair as apply_impairment
@@ -34,10 +35,6 @@ if TYPE_CHECKING:
     from .peer import PeerAgent
 
 logger = logging.getLogger(__name__)
-
-
-WAITING_DETAIL = "the call ended; waiting for the remote to come back as a new call"
-"""The ``waiting`` marker's words (a session that outlives its remote)."""
 
 
 class Session:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from ..tcpaddress import redact
 from ..texts import render
@@ -143,6 +143,10 @@ class LocalDescription(Event):
         """What is ready to copy."""
         plural = "" if self.candidates == 1 else "s"
         return f"local {self.kind} ready to copy ({self.candidates} candidate{plural})"
+
+
+WAITING_DETAIL: Final = "the call ended; waiting for the remote to come back as a new call"
+"""The ``waiting`` marker's detail (a session that outlives its remote)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -16,10 +16,11 @@ from typing import Final
 
 from PySide6.QtCore import QLocale
 
+from ...core.events.session import WAITING_DETAIL
 from ..i18n import QT_TRANSLATE_NOOP, current_language, translate
 
-WAITING: Final = "the call ended; waiting for the remote to come back as a new call"
-"""``core.session.WAITING_DETAIL`` (not imported: the window must not load aiortc early)."""
+WAITING: Final = WAITING_DETAIL
+"""The ``waiting`` marker's detail, as the core writes it (``core/events/session.py``)."""
 
 _FIXED: Final[dict[str, str]] = {
     WAITING: QT_TRANSLATE_NOOP(

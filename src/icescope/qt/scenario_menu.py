@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from .i18n import QT_TRANSLATE_NOOP, translate
+from .window_layout import insert_before_help
 
 if TYPE_CHECKING:
     import asyncio
@@ -57,9 +58,6 @@ class ScenarioWindow(Protocol):
 
     def report(self, level: str, code: str, message: str, shown: str | None = None) -> None:
         """Show a notice (through the session when there is one)."""
-
-    def findChild(self, kind: Any, name: str = ..., /) -> Any:
-        """Qt's child lookup."""
 
     def menuBar(self) -> QMenuBar:
         """The window's menu bar."""
@@ -103,12 +101,7 @@ def add_scenario_menu(window: ScenarioWindow) -> QMenu:
             action = menu.addAction(f"&{number} {path.stem}")
             action.setToolTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: _start(window, p))
-    help_menu = window.findChild(QMenu, "help-menu")
-    bar = window.menuBar()
-    if help_menu is not None:
-        bar.insertMenu(help_menu.menuAction(), menu)
-    else:
-        bar.addMenu(menu)
+    insert_before_help(window.menuBar(), menu)
     return menu
 
 

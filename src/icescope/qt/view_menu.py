@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from .i18n import QT_TRANSLATE_NOOP, translate
+from .window_layout import insert_before_help
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -51,12 +52,7 @@ def add_view_menu(
     """
     menu = QMenu(translate("ViewMenu", "&View"), window)
     menu.setObjectName("view-menu")
-    help_menu = window.findChild(QMenu, "help-menu")
-    bar = window.menuBar()
-    if help_menu is not None:
-        bar.insertMenu(help_menu.menuAction(), menu)
-    else:
-        bar.addMenu(menu)
+    insert_before_help(window.menuBar(), menu)
     stored = options.option(OPTION, []) if options is not None else []
     hidden = {name for name in stored if isinstance(name, str)}
     for name, text, keys in PANELS:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .i18n import translate
 from .user_guide import add_guide_action
@@ -14,7 +14,7 @@ from .user_guide import add_guide_action
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QMainWindow, QMenuBar
 
     from .widgets.controls import QtControls
     from .widgets.event_log_view import QtEventLog
@@ -135,3 +135,13 @@ def build_menus(
     help_menu.setObjectName("help-menu")
     help_menu.addAction(translate("WindowLayout", "&About IceScope"), show_about)
     add_guide_action(window, help_menu)
+
+
+def insert_before_help(bar: QMenuBar, menu: QMenu) -> None:
+    """Put ``menu`` in the menu bar ``bar`` just before Help (at the end when there is none)."""
+    owner = bar.parentWidget()
+    help_menu = owner.findChild(QMenu, "help-menu") if owner is not None else None
+    if help_menu is not None:
+        bar.insertMenu(help_menu.menuAction(), menu)
+    else:
+        bar.addMenu(menu)
